@@ -1,0 +1,42 @@
+import { Toaster } from 'sonner';
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ChatScreen } from './features/chat/chat-screen';
+import { LibraryScreen } from './features/library/library-screen';
+import { ModelsScreen } from './features/models/models-screen';
+import { SettingsProvider, useSettings } from './features/settings/settings-context';
+import { SettingsScreen } from './features/settings/settings-screen';
+import { useNotices } from './shell/notices';
+import { Sidebar } from './shell/sidebar';
+
+function Shell() {
+  useNotices();
+  const { settings } = useSettings();
+  return (
+    <div className="flex h-screen bg-background text-foreground">
+      <Sidebar />
+      <main className="flex-1 overflow-y-auto">
+        <Switch>
+          <Route path="/chat" component={ChatScreen} />
+          <Route path="/library" component={LibraryScreen} />
+          <Route path="/models" component={ModelsScreen} />
+          <Route path="/settings" component={SettingsScreen} />
+          <Route>
+            <Redirect to="/chat" />
+          </Route>
+        </Switch>
+      </main>
+      <Toaster theme={settings?.theme ?? 'system'} position="bottom-right" />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <SettingsProvider>
+        <Shell />
+      </SettingsProvider>
+    </Router>
+  );
+}

@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { InvokeChannel, InvokeOutput } from '../../electron/ipc/contract';
+import { ApiError, invokeOrThrow } from '../api';
+
+export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ApiError };
+
+/** Loads a no-input channel once on mount; `reload()` asks again. */
+export function useInvoke<C extends InvokeChannel>(channel: C): [Loadable<InvokeOutput<C>>, () => void] {
+  const [state, setState] = useState<Loadable<InvokeOutput<C>>>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    (invokeOrThrow as (channel: C) => Promise<InvokeOutput<C>>)(channel).then(
+      (value) => live && setState({ status: 'ready', value }),
+      (error: unknown) =>
+        live &&
+        setState({
+          status: 'error',
+          error: error instanceof ApiError ? error : new ApiError('INTERNAL', String(error)),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [channel, generation]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return [state, reload];
+}

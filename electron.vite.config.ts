@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './vite.config';
+
+const root = import.meta.dirname;
+
+/** Native packages load their own binaries at run time, so they stay outside the bundle. */
+const nativeExternals = ['better-sqlite3', 'node-llama-cpp', 'sqlite-vec'];
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      rollupOptions: { external: nativeExternals },
+    },
+  },
+  preload: {
+    build: {
+      // The sandbox gives a preload `require('electron')` and nothing else, so zod must be bundled.
+      externalizeDeps: false,
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload cannot be an ES module.
+      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'] },
+      rollupOptions: { output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: rendererConfig,
+});

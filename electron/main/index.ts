@@ -1,0 +1,64 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, session } from 'electron';
+import { contract } from '../ipc/contract';
+import { createDispatcher } from '../ipc/dispatch';
+import { createServices, type Services } from '../services';
+import { resolveVecExtensionPath } from '../services/store/vec-extension';
+import { createHandlers } from './handlers';
+import { broadcast, registerIpcServer } from './ipc-server';
+import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * The composition root: a list of set-up steps, nothing else. Behaviour lives in services;
+ * Electron specifics live in the files imported above.
+ */
+const here = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const appUrl = devServerUrl ?? `${APP_ORIGIN}/`;
+let services: Services | undefined;
+
+registerAppSchemePrivileges();
+hardenWebContents(app);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow());
+  app.on('will-quit', () => void services?.dispose());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  hardenSession(session.defaultSession, { devServerOrigin: devServerUrl && new URL(devServerUrl).origin });
+  serveRenderer(join(here, '../renderer'));
+  services = createServices({
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    electronVersion: process.versions.electron ?? null,
+    emit: broadcast,
+    vecExtensionPath: resolveVecExtensionPath(),
+    llama: { maxThreads: availableParallelism() },
+  });
+  registerIpcServer({
+    dispatcher: createDispatcher(contract, createHandlers(services)),
+    isTrustedUrl: (url) => url.startsWith(appUrl),
+  });
+  openWindow();
+}
+
+function openWindow(): void {
+  createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), url: appUrl });
+}
+
+function focusMainWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}

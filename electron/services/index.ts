@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { StoreRecovered } from '../ipc/contract';
+import { AppInfoService } from './app/app-info';
+import { Notices } from './app/notices';
+import type { EmitEvent } from './events';
+import { LlamaRuntime, type LlamaRuntimeOptions } from './llama/runtime';
+import { SettingsService } from './settings/settings-service';
+import { openStore, type Store } from './store/store';
+
+export interface ServicesOptions {
+  /** Where Hearth keeps its databases and models (Electron's `userData` in the app). */
+  dataDir: string;
+  appVersion: string;
+  /** `process.versions.electron` in the app, `null` elsewhere. Defaults to `null`. */
+  electronVersion?: string | null;
+  /** Receives every event for the windows. */
+  emit: EmitEvent;
+  /** Where sqlite-vec is; defaults to the installed package's own path. */
+  vecExtensionPath?: string;
+  llama?: LlamaRuntimeOptions;
+}
+
+/** Every service, wired once. Main, the CLI and the test bridge all start Hearth through this. */
+export interface Services {
+  store: Store;
+  notices: Notices;
+  settings: SettingsService;
+  appInfo: AppInfoService;
+  llama: LlamaRuntime;
+  dispose(): Promise<void>;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const notices = new Notices();
+  const store = openStore({
+    dataDir: options.dataDir,
+    vecExtensionPath: options.vecExtensionPath,
+    onRecovered(database, recovery) {
+      const data: StoreRecovered = {
+        database,
+        movedTo: recovery.movedTo,
+        reason: recovery.reason,
+        at: recovery.at.toISOString(),
+      };
+      notices.add({ kind: 'store.recovered', id: randomUUID(), data });
+      options.emit('store.recovered', data);
+    },
+  });
+  const llama = new LlamaRuntime(options.llama);
+  return {
+    store,
+    notices,
+    llama,
+    settings: new SettingsService(store.hearth, options.emit),
+    appInfo: new AppInfoService({
+      appVersion: options.appVersion,
+      dataDir: options.dataDir,
+      electronVersion: options.electronVersion ?? null,
+      db: store.hearth,
+      llama,
+    }),
+    async dispose() {
+      await llama.dispose();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate, type Migration } from './migration';
+import { resolveVecExtensionPath } from './vec-extension';
+
+export type SqliteDatabase = Database.Database;
+
+/** What happened when a database could not be read and was replaced by a fresh one. */
+export interface Recovery {
+  /** Where the unreadable file (and its `-wal`/`-shm`) now is. */
+  movedTo: string;
+  /** What SQLite said about it. */
+  reason: string;
+  at: Date;
+}
+
+export interface OpenDatabaseOptions {
+  /** The database file. Its folder is created if missing. */
+  path: string;
+  /**
+   * `FULL` for the user's own data (chats, settings) so a power cut loses nothing committed;
+   * `NORMAL` for data that can be rebuilt (the library index), which is much faster in WAL mode.
+   */
+  synchronous: 'FULL' | 'NORMAL';
+  /** The schema steps, in order. */
+  migrations: readonly Migration[];
+  /** The sqlite-vec loadable library. Defaults to `resolveVecExtensionPath()`. */
+  vecExtensionPath?: string;
+  /** Told after an unreadable file was moved aside and a fresh database opened in its place. */
+  onRecovered?: (recovery: Recovery) => void;
+  /** The clock used to name moved-aside files. Defaults to `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** SQLite result codes that mean "these bytes are not a healthy database". */
+const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
+
+/**
+ * Opens (creating if needed) a WAL-mode SQLite database with sqlite-vec loaded, checks its
+ * integrity and migrates it. A file that is not a readable database is never deleted: it is
+ * renamed beside the original with a timestamp, a fresh database takes its place, and
+ * `onRecovered` is told. Any other failure (permissions, a newer schema) is thrown unchanged.
+ */
+export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
+  mkdirSync(dirname(options.path), { recursive: true });
+  try {
+    return openChecked(options);
+  } catch (error) {
+    const reason = corruptionReason(error);
+    if (reason === null || !existsSync(options.path)) throw error;
+    const at = (options.now ?? (() => new Date()))();
+    const movedTo = moveAside(options.path, at);
+    const db = openChecked(options);
+    options.onRecovered?.({ movedTo, reason, at });
+    return db;
+  }
+}
+
+function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
+  const db = new Database(options.path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.loadExtension(options.vecExtensionPath ?? resolveVecExtensionPath());
+    const problems = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
+    const firstProblem = problems[0]?.integrity_check;
+    if (firstProblem !== 'ok') throw new CorruptDatabaseError(problems.map((p) => p.integrity_check).join('; '));
+    migrate(db, options.migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+class CorruptDatabaseError extends Error {
+  readonly code = 'SQLITE_CORRUPT';
+  constructor(detail: string) {
+    super(`integrity check failed: ${detail}`);
+    this.name = 'CorruptDatabaseError';
+  }
+}
+
+function corruptionReason(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && CORRUPTION_CODES.has(code) ? error.message : null;
+}
+
+/** Renames the database and its WAL companions to `<path>.corrupt-<UTC stamp>[-wal|-shm]`. */
+function moveAside(path: string, at: Date): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  let movedTo = `${path}.corrupt-${stamp}`;
+  for (let n = 2; existsSync(movedTo); n++) movedTo = `${path}.corrupt-${stamp}-${n}`;
+  renameSync(path, movedTo);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, movedTo + suffix);
+  }
+  return movedTo;
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../../migration';
+import { settings } from './0001-settings';
+
+/** `hearth.db`: the user's own data (chats, settings, models). Append only; never edit a shipped step. */
+export const hearthMigrations: readonly Migration[] = [settings];

@@ -1,0 +1,5 @@
+import type { Migration } from '../../migration';
+import { collections } from './0001-collections';
+
+/** `library.db`: the rebuildable index of the user's files. Append only; never edit a shipped step. */
+export const libraryMigrations: readonly Migration[] = [collections];

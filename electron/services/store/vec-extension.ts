@@ -1,0 +1,14 @@
+import { sep } from 'node:path';
+import { getLoadablePath } from 'sqlite-vec';
+
+/**
+ * Where the sqlite-vec shared library is. A native library cannot be loaded from inside an asar
+ * archive, so in a packaged app the path is rewritten to the `app.asar.unpacked` copy that
+ * electron-builder's `asarUnpack` puts beside it.
+ *
+ * @param loadablePath The path sqlite-vec reports. Defaults to its own `getLoadablePath()`.
+ */
+export function resolveVecExtensionPath(loadablePath: string = getLoadablePath()): string {
+  const packed = `${sep}app.asar${sep}`;
+  return loadablePath.includes(packed) ? loadablePath.replace(packed, `${sep}app.asar.unpacked${sep}`) : loadablePath;
+}

@@ -1,0 +1,125 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Packages that load native code or Node built-ins: main-process only. */
+const NATIVE_PACKAGES = ['better-sqlite3', 'node-llama-cpp', 'sqlite-vec', 'ws'];
+
+/**
+ * Import boundaries (see ../shared/ARCHITECTURE.md). Each is a rule, not a convention: the tests in
+ * test/unit/lint/ feed violating snippets through this config and expect these exact messages.
+ */
+export const BOUNDARIES = {
+  renderer: {
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'app/ runs in the sandboxed renderer: talk to main through app/api.ts.' },
+            ...NATIVE_PACKAGES.map((name) => ({
+              name,
+              message: 'app/ cannot load native packages: ask main through a contract channel.',
+            })),
+          ],
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'app/ runs in the sandboxed renderer: Node built-ins are not available.',
+            },
+            {
+              group: ['main', 'services', 'preload', 'cli'].flatMap((dir) => [
+                `**/electron/${dir}`,
+                `**/electron/${dir}/**`,
+              ]),
+              message: 'app/ may only import types from electron/ipc.',
+            },
+            {
+              group: ['**/electron/ipc/**'],
+              allowTypeImports: true,
+              message: 'app/ may only import types from electron/ipc (use `import type`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  services: {
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/main/handlers.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Services and the CLI run in plain Node (tests, CLI): take paths and event sinks instead.',
+            },
+          ],
+          patterns: [
+            { group: ['**/electron/main/*', '!**/electron/main/handlers'], message: 'Services never import main.' },
+          ],
+        },
+      ],
+    },
+  },
+  ipc: {
+    files: ['electron/ipc/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./)',
+              message: 'electron/ipc is shared by main, preload and renderer: it may import only zod and itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'native-models/fixtures/generated/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}', 'test/bridge/shim.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  BOUNDARIES.renderer,
+  BOUNDARIES.services,
+  BOUNDARIES.ipc,
+  {
+    files: ['test/**/*.ts', '*.config.ts', 'native-models/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

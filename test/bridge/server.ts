@@ -1,0 +1,196 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { contract, type EventChannel, type EventPayload } from '../../electron/ipc/contract';
+import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
+import { createHandlers } from '../../electron/main/handlers';
+import { resolveRendererPath } from '../../electron/main/renderer-path';
+import { createServices, type Services } from '../../electron/services';
+import { BRIDGE_PATH, SHIM_PATH, type ClientMessage, type ServerMessage } from './protocol';
+
+export interface TestBridgeOptions {
+  /** A fresh folder for this run's databases. */
+  dataDir: string;
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string;
+  /** The built browser shim (`out/test-bridge/shim.js`). */
+  shimFile: string;
+  /**
+   * Builds the dispatcher from the services. Defaults to the app's own handler map, which is the
+   * point: the browser drives exactly what Electron would. Tests of the bridge itself may swap it.
+   */
+  dispatcher?: (services: Services) => Dispatcher;
+}
+
+export interface TestBridge {
+  /** Open this in the browser (add `#/screen` to pick a screen). Carries the session token. */
+  url: string;
+  origin: string;
+  token: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * A loopback WebSocket transport for the contract, so Playwright can drive the real renderer in
+ * Chromium against real services (Electron's binary cannot be downloaded on these machines).
+ * Test infrastructure, not a user feature: 127.0.0.1 only, a random port, a random token, and
+ * the Host and Origin headers checked so another page or a rebinding DNS name cannot use it.
+ */
+export async function startTestBridge(options: TestBridgeOptions): Promise<TestBridge> {
+  const token = randomBytes(24).toString('hex');
+  const sockets = new Set<WebSocket>();
+  const sendTo = (socket: WebSocket, message: ServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
+    for (const socket of sockets) sendTo(socket, { type: 'event', channel, payload });
+  };
+
+  const services = createServices({
+    dataDir: options.dataDir,
+    appVersion: await appVersion(),
+    emit,
+    llama: { maxThreads: 1 },
+  });
+  const dispatcher =
+    options.dispatcher?.(services) ?? createDispatcher(contract, createHandlers(services), { validateOutput: true });
+
+  const server = createServer((request, response) => {
+    void serveFile(request, response, options).catch((error: unknown) => {
+      response.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  const origin = `http://${host}`;
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    if (!isAllowedUpgrade(request, { host, origin, token })) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws));
+  });
+
+  function serveSocket(socket: WebSocket): void {
+    sockets.add(socket);
+    const streams = new Map<string, AbortController>();
+    socket.on('close', () => {
+      sockets.delete(socket);
+      for (const controller of streams.values()) controller.abort();
+    });
+    socket.on('message', (data) => {
+      let message: ClientMessage;
+      try {
+        message = JSON.parse(String(data)) as ClientMessage;
+      } catch {
+        return sendTo(socket, { type: 'protocol-error', message: 'Messages must be JSON.' });
+      }
+      switch (message?.type) {
+        case 'invoke':
+          void dispatcher
+            .invoke(message.channel, message.input)
+            .then((result) => sendTo(socket, { type: 'invoke-result', id: message.id, result }));
+          return;
+        case 'stream-start': {
+          const { id } = message;
+          const controller = new AbortController();
+          streams.set(id, controller);
+          void dispatcher
+            .stream(message.channel, message.input, {
+              signal: controller.signal,
+              onEvent: (data) => sendTo(socket, { type: 'stream', message: { id, type: 'event', data } }),
+            })
+            .then((result) => {
+              streams.delete(id);
+              sendTo(socket, { type: 'stream', message: { id, type: 'end', result } });
+            });
+          return;
+        }
+        case 'stream-abort':
+          streams.get(message.id)?.abort();
+          return;
+        default:
+          sendTo(socket, {
+            type: 'protocol-error',
+            message: `Unknown message type: ${JSON.stringify((message as { type?: unknown } | null)?.type)}.`,
+          });
+      }
+    });
+  }
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    services,
+    async close() {
+      for (const socket of sockets) socket.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.dispose();
+    },
+  };
+}
+
+function isAllowedUpgrade(
+  request: IncomingMessage,
+  expected: { host: string; origin: string; token: string },
+): boolean {
+  const url = new URL(request.url ?? '/', expected.origin);
+  if (url.pathname !== BRIDGE_PATH) return false;
+  if (request.headers.host !== expected.host) return false;
+  if (request.headers.origin !== undefined && request.headers.origin !== expected.origin) return false;
+  const given = Buffer.from(url.searchParams.get('token') ?? '');
+  const wanted = Buffer.from(expected.token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+async function serveFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: TestBridgeOptions,
+): Promise<void> {
+  const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+  if (pathname === SHIM_PATH) {
+    response.writeHead(200, { 'content-type': MIME['.js']! }).end(await readFile(options.shimFile));
+    return;
+  }
+  const file = resolveRendererPath(options.rendererDir, pathname);
+  if (!file) {
+    response.writeHead(404).end('Not found');
+    return;
+  }
+  let body: Buffer | string;
+  try {
+    body = await readFile(file);
+  } catch {
+    response.writeHead(404).end('Not found');
+    return;
+  }
+  if (file.endsWith('index.html')) {
+    // The shim must define window.hearth before the renderer's (deferred) module script runs.
+    body = body.toString('utf8').replace('</head>', `<script src="${SHIM_PATH}"></script></head>`);
+  }
+  response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+}
+
+async function appVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,68 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Proves each import boundary is enforced by the real eslint.config.js: a violating snippet at a
+ * path inside the guarded folder must produce the rule's error, and an allowed one must not.
+ * Removing a rule from the config makes these fail.
+ */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((message) => message.message);
+}
+
+describe('renderer boundary (app/)', () => {
+  const file = 'app/features/example/example.ts';
+
+  it.each([
+    ["import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;", 'talk to main through app/api.ts'],
+    ["import { readFileSync } from 'node:fs';\nexport const x = readFileSync;", 'Node built-ins are not available'],
+    ["import Database from 'better-sqlite3';\nexport const x = Database;", 'cannot load native packages'],
+    ["import { getLlama } from 'node-llama-cpp';\nexport const x = getLlama;", 'cannot load native packages'],
+    [
+      "import { createServices } from '../../../electron/services';\nexport const x = createServices;",
+      'only import types',
+    ],
+    ["import { contract } from '../../../electron/ipc/contract';\nexport const x = contract;", 'use `import type`'],
+  ])('refuses %s', async (code, expected) => {
+    const messages = await restrictedImports(code, file);
+    expect(messages.join('\n')).toContain(expected);
+  });
+
+  it('allows type imports from electron/ipc', async () => {
+    const code = "import type { Settings } from '../../../electron/ipc/contract';\nexport type X = Settings;";
+    expect(await restrictedImports(code, file)).toEqual([]);
+  });
+});
+
+describe('services and CLI boundary', () => {
+  it.each(['electron/services/store/example.ts', 'electron/cli/example.ts', 'electron/main/handlers.ts'])(
+    'refuses electron in %s',
+    async (file) => {
+      const messages = await restrictedImports("import { app } from 'electron';\nexport const x = app;", file);
+      expect(messages.join('\n')).toContain('run in plain Node');
+    },
+  );
+
+  it('still lets main glue import electron', async () => {
+    const code = "import { app } from 'electron';\nexport const x = app;";
+    expect(await restrictedImports(code, 'electron/main/window.ts')).toEqual([]);
+  });
+});
+
+describe('ipc boundary', () => {
+  it('refuses anything but zod and its own files', async () => {
+    const code = "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;";
+    const messages = await restrictedImports(code, 'electron/ipc/example.ts');
+    expect(messages.join('\n')).toContain('may import only zod and itself');
+  });
+
+  it('allows zod and siblings', async () => {
+    const code = "import { z } from 'zod';\nimport { contract } from './contract';\nexport const x = [z, contract];";
+    expect(await restrictedImports(code, 'electron/ipc/example.ts')).toEqual([]);
+  });
+});
