@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, type Migration } from './migration';
+import { assertNotNewer, migrate, type Migration } from './migration';
 import { resolveVecExtensionPath } from './vec-extension';
 
 export type SqliteDatabase = Database.Database;
@@ -58,8 +58,11 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
 }
 
 function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
+  checkHeader(options.path);
   const db = new Database(options.path);
   try {
+    // Before anything writes (switching to WAL rewrites the header), so a newer file stays untouched.
+    assertNotNewer(db, options.migrations);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous}`);
     db.pragma('foreign_keys = ON');
@@ -67,7 +70,9 @@ function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
     db.loadExtension(options.vecExtensionPath ?? resolveVecExtensionPath());
     const problems = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
     const firstProblem = problems[0]?.integrity_check;
-    if (firstProblem !== 'ok') throw new CorruptDatabaseError(problems.map((p) => p.integrity_check).join('; '));
+    if (firstProblem !== 'ok') {
+      throw new CorruptDatabaseError(`integrity check failed: ${problems.map((p) => p.integrity_check).join('; ')}`);
+    }
     migrate(db, options.migrations);
     return db;
   } catch (error) {
@@ -77,10 +82,32 @@ function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
 }
 
 class CorruptDatabaseError extends Error {
-  readonly code = 'SQLITE_CORRUPT';
-  constructor(detail: string) {
-    super(`integrity check failed: ${detail}`);
+  constructor(
+    message: string,
+    readonly code: 'SQLITE_CORRUPT' | 'SQLITE_NOTADB' = 'SQLITE_CORRUPT',
+  ) {
+    super(message);
     this.name = 'CorruptDatabaseError';
+  }
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Refuses a non-empty file that does not start like a database, before SQLite touches it: SQLite
+ * would delete the file's `-wal` companion on close, and that WAL may hold the user's last writes.
+ */
+function checkHeader(path: string): void {
+  if (!existsSync(path) || statSync(path).size === 0) return;
+  const header = Buffer.alloc(SQLITE_MAGIC.length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!header.equals(SQLITE_MAGIC)) {
+    throw new CorruptDatabaseError("file is not a database (its header is not SQLite's)", 'SQLITE_NOTADB');
   }
 }
 

@@ -18,15 +18,8 @@ export interface Migration {
  */
 export function migrate(db: Database, migrations: readonly Migration[], target?: number): number {
   assertOrdered(migrations);
+  const current = assertNotNewer(db, migrations);
   const newest = migrations.at(-1)?.version ?? 0;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > newest) {
-    throw new HearthError(
-      'DB_TOO_NEW',
-      `${db.name} was written by a newer version of Hearth (schema ${current}, this app knows ${newest}). Update Hearth to open it; the file was left untouched.`,
-      { file: db.name, version: current, known: newest },
-    );
-  }
   const stop = target ?? newest;
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > stop) continue;
@@ -37,6 +30,25 @@ export function migrate(db: Database, migrations: readonly Migration[], target?:
     })();
   }
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Throws `DB_TOO_NEW` when the database was written by a newer Hearth: migrating it down is not
+ * possible and writing to it could lose data, so it must stay as it is.
+ *
+ * @returns the database's current version.
+ */
+export function assertNotNewer(db: Database, migrations: readonly Migration[]): number {
+  const newest = migrations.at(-1)?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > newest) {
+    throw new HearthError(
+      'DB_TOO_NEW',
+      `${db.name} was written by a newer version of Hearth (schema ${current}, this app knows ${newest}). Update Hearth to open it; the file was left untouched.`,
+      { file: db.name, version: current, known: newest },
+    );
+  }
+  return current;
 }
 
 function assertOrdered(migrations: readonly Migration[]): void {

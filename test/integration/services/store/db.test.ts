@@ -1,0 +1,161 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import { HearthError } from '../../../../electron/ipc/errors';
+import { openDatabase, type Recovery } from '../../../../electron/services/store/db';
+import type { Migration } from '../../../../electron/services/store/migration';
+import { writeGarbage } from '../../../helpers/corrupt';
+import { useTempDir } from '../../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+
+const notes: Migration = {
+  version: 1,
+  name: 'notes',
+  up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)'),
+};
+
+function open(path: string, onRecovered?: (recovery: Recovery) => void) {
+  return openDatabase({
+    path,
+    synchronous: 'FULL',
+    migrations: [notes],
+    onRecovered,
+    now: () => new Date('2026-11-29T10:20:30.456Z'),
+  });
+}
+
+/** A real database with enough rows to span several pages, closed cleanly (WAL checkpointed). */
+function seed(path: string): void {
+  const db = open(path);
+  const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run(`note ${i} `.repeat(8));
+  })();
+  db.close();
+}
+
+describe('openDatabase', () => {
+  it('opens in WAL mode with the requested durability, foreign keys and sqlite-vec', () => {
+    const db = open(join(tempDir(), 'nested', 'a.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const { v } = db.prepare('SELECT vec_version() AS v').get() as { v: string };
+    expect(v).toMatch(/^v0\.1\./);
+    db.exec('CREATE VIRTUAL TABLE vecs USING vec0(embedding float[3])');
+    db.prepare('INSERT INTO vecs (rowid, embedding) VALUES (?, ?)').run(1n, new Float32Array([1, 0, 0]));
+    db.prepare('INSERT INTO vecs (rowid, embedding) VALUES (?, ?)').run(2n, new Float32Array([0, 1, 0]));
+    const nearest = db
+      .prepare('SELECT rowid FROM vecs WHERE embedding MATCH ? AND k = 1')
+      .get(new Float32Array([0.1, 0.9, 0])) as { rowid: number };
+    expect(nearest.rowid).toBe(2);
+    db.close();
+  });
+
+  it('uses NORMAL durability for rebuildable data', () => {
+    const db = openDatabase({ path: join(tempDir(), 'lib.db'), synchronous: 'NORMAL', migrations: [] });
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('keeps data across reopen', () => {
+    const path = join(tempDir(), 'a.db');
+    seed(path);
+    const db = open(path);
+    expect((db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n).toBe(2000);
+    db.close();
+  });
+
+  it('moves a file with a garbage header aside, keeps its bytes, and starts fresh', () => {
+    const dir = tempDir();
+    const path = join(dir, 'hearth.db');
+    seed(path);
+    writeGarbage(path, 0, 100);
+    const damaged = readFileSync(path);
+    const onRecovered = vi.fn();
+
+    const db = open(path, onRecovered);
+
+    expect(onRecovered).toHaveBeenCalledTimes(1);
+    const recovery = onRecovered.mock.calls[0]![0] as Recovery;
+    expect(recovery.movedTo).toBe(join(dir, 'hearth.db.corrupt-20261129T102030Z'));
+    expect(recovery.reason).toMatch(/not a database/i);
+    expect(readFileSync(recovery.movedTo).equals(damaged)).toBe(true);
+    expect((db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+
+  it('moves aside a file whose pages are damaged (integrity check fails)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'hearth.db');
+    seed(path);
+    // Page 1 is the header and schema; damage the b-tree pages that hold the rows.
+    writeGarbage(path, 4096 * 3, 4096 * 4);
+    const onRecovered = vi.fn();
+
+    const db = open(path, onRecovered);
+
+    expect(onRecovered).toHaveBeenCalledTimes(1);
+    expect(existsSync((onRecovered.mock.calls[0]![0] as Recovery).movedTo)).toBe(true);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('moves the WAL and shared-memory files along with the database', () => {
+    const dir = tempDir();
+    const path = join(dir, 'hearth.db');
+    writeFileSync(path, Buffer.alloc(8192, 7));
+    writeFileSync(`${path}-wal`, 'wal bytes');
+    const onRecovered = vi.fn();
+
+    open(path, onRecovered).close();
+
+    const { movedTo } = onRecovered.mock.calls[0]![0] as Recovery;
+    expect(readFileSync(`${movedTo}-wal`, 'utf8')).toBe('wal bytes');
+    expect(readdirSync(dir).filter((name) => name.includes('corrupt'))).toHaveLength(2);
+  });
+
+  it('never overwrites an earlier moved-aside file with the same timestamp', () => {
+    const dir = tempDir();
+    const path = join(dir, 'hearth.db');
+    const moved: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      open(path).close();
+      writeGarbage(path, 0, 100);
+      open(path, (recovery) => moved.push(recovery.movedTo)).close();
+    }
+    expect(moved).toEqual([
+      join(dir, 'hearth.db.corrupt-20261129T102030Z'),
+      join(dir, 'hearth.db.corrupt-20261129T102030Z-2'),
+    ]);
+  });
+
+  it('refuses a database from a newer Hearth and leaves it untouched', () => {
+    const path = join(tempDir(), 'hearth.db');
+    const future = new Database(path);
+    future.pragma('user_version = 99');
+    future.close();
+    const before = readFileSync(path);
+
+    expect(() => open(path)).toThrow(HearthError);
+    try {
+      open(path);
+    } catch (error) {
+      expect((error as HearthError).code).toBe('DB_TOO_NEW');
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('rethrows errors that are not corruption (a folder where the file should be)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'hearth.db');
+    writeFileSync(join(dir, 'placeholder'), '');
+    const onRecovered = vi.fn();
+    expect(() => openDatabase({ path: dir, synchronous: 'FULL', migrations: [], onRecovered })).toThrow();
+    expect(onRecovered).not.toHaveBeenCalled();
+    expect(existsSync(path)).toBe(false);
+  });
+});
