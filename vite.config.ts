@@ -6,15 +6,21 @@ import { CONTENT_SECURITY_POLICY } from './electron/main/csp';
 
 const root = import.meta.dirname;
 
-/** Puts the app's CSP into the built index.html (dev builds need inline HMR scripts, so build only). */
+/**
+ * Puts the app's CSP into the built index.html (dev builds need inline HMR scripts, so build only).
+ * `frame-ancestors` only works as a header (app:// sends it), so it is left out of the tag.
+ */
 function cspMeta(): Plugin {
+  const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
   return {
     name: 'hearth-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy },
         injectTo: 'head-prepend',
       },
     ],

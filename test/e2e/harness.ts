@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestBridge, type TestBridge } from '../bridge/server';
+import { RENDERER_DIR, SHIM_DIR } from './global-setup';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/**
+ * Debian's Chromium, headless, with a fresh profile. The background-networking flags matter:
+ * without them Chromium phones home at start and this machine's closed network refuses it.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface Session {
+  bridge: TestBridge;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Real services in `dataDir`, the built renderer, and a page open at `screen`. */
+export async function openApp(browser: Browser, dataDir: string, screen = '/chat'): Promise<Session> {
+  const bridge = await startTestBridge({ dataDir, rendererDir: RENDERER_DIR, shimFile: join(SHIM_DIR, 'shim.js') });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`${bridge.url}#${screen}`);
+  return {
+    bridge,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await bridge.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

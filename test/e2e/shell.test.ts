@@ -1,0 +1,102 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeGarbage } from '../helpers/corrupt';
+import { startServices } from '../helpers/services';
+import { useTempDir } from '../helpers/temp-dir';
+import { launchBrowser, openApp, screenshot, type Session } from './harness';
+
+const tempDir = useTempDir('hearth-e2e-');
+let browser: Browser;
+let session: Session | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('app shell', () => {
+  it('renders every screen from the sidebar and screenshots each', async () => {
+    session = await openApp(browser, tempDir());
+    const { page } = session;
+    for (const name of ['Chat', 'Library', 'Models', 'Settings']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+      expect(await page.getByRole('link', { name }).getAttribute('aria-current')).toBe('page');
+      if (name === 'Settings') await page.getByTestId('about').waitFor();
+      const file = await screenshot(page, `screen-${name.toLowerCase()}`);
+      expect(existsSync(file)).toBe(true);
+    }
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows real system values in About', async () => {
+    const dataDir = tempDir();
+    session = await openApp(browser, dataDir, '/settings');
+    const about = session.page.getByTestId('about');
+    await about.waitFor();
+    const field = (label: string) => about.locator(`dd[data-field="${label}"]`).textContent();
+    expect(await field('Data folder')).toBe(dataDir);
+    expect(await field('CPU')).toContain(`${availableParallelism()} cores`);
+    expect(await field('SQLite')).toMatch(/^3\.\d+\.\d+$/);
+    expect(await field('sqlite-vec')).toMatch(/^v0\.1\.\d+/);
+    expect(await field('Compute backend')).toMatch(/CPU only|CUDA|VULKAN|METAL/);
+    expect(await field('Node.js')).toBe(process.versions.node);
+  });
+
+  it('keeps a setting across a reload and applies it', async () => {
+    session = await openApp(browser, tempDir(), '/settings');
+    const { page } = session;
+    await page.getByRole('radio', { name: 'Dark' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    await screenshot(page, 'settings-dark');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('radio', { name: 'Dark' }).getAttribute('aria-checked')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    expect(session.bridge.services.settings.get().theme).toBe('dark');
+  });
+
+  it('refuses invalid input from the renderer with VALIDATION', async () => {
+    session = await openApp(browser, tempDir(), '/settings');
+    const { page } = session;
+    await page.getByTestId('about').waitFor();
+    const results = await page.evaluate(async () => {
+      const loose = window.hearth as unknown as { invoke(channel: string, input?: unknown): Promise<unknown> };
+      return {
+        wrongType: await loose.invoke('settings.set', { theme: 42 }),
+        unknownKey: await loose.invoke('settings.set', { telemetry: true }),
+        unknownChannel: await loose.invoke('shell.exec', 'rm -rf /'),
+        stillServing: await loose.invoke('settings.get'),
+      };
+    });
+    expect(results.wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(results.unknownKey).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(results.unknownChannel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(results.stillServing).toEqual({ ok: true, value: { theme: 'system' } });
+  });
+
+  it('tells the user when a corrupted hearth.db was replaced, and keeps the old file', async () => {
+    const dataDir = tempDir();
+    const { services } = startServices(dataDir);
+    services.settings.set({ theme: 'dark' });
+    await services.dispose();
+    writeGarbage(join(dataDir, 'hearth.db'), 0, 4096);
+
+    session = await openApp(browser, dataDir, '/settings');
+    const toast = session.page.getByText('Your chats and settings database could not be read');
+    await toast.waitFor();
+    const kept = readdirSync(dataDir).find((name) => name.startsWith('hearth.db.corrupt-'));
+    expect(kept).toBeDefined();
+    expect(await session.page.getByText(join(dataDir, kept!), { exact: false }).count()).toBeGreaterThan(0);
+    await screenshot(session.page, 'recovered-database');
+  });
+});
