@@ -21,6 +21,9 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/`;
 let services: Services | undefined;
 
+// A portable install (or a test) may keep its data elsewhere; must be set before anything reads it.
+if (process.env['HEARTH_DATA_DIR']) app.setPath('userData', process.env['HEARTH_DATA_DIR']);
+
 registerAppSchemePrivileges();
 hardenWebContents(app);
 

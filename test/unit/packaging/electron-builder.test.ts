@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface BuilderConfig {
+  files: string[];
+  asarUnpack: string[];
+  electronFuses: Record<string, boolean>;
+  linux: { target: string[] };
+  mac: { target: string[] };
+  win: { target: string[] };
+  nsis: { deleteAppDataOnUninstall: boolean };
+}
+
+const config = parse(
+  readFileSync(resolve(import.meta.dirname, '../../../electron-builder.yml'), 'utf8'),
+) as BuilderConfig;
+
+/** electron-builder's rule: patterns apply in order, a `!` pattern removes what earlier ones added. */
+function shipped(path: string, os: string, arch: string): boolean {
+  let included = false;
+  for (const raw of config.files) {
+    const negated = raw.startsWith('!');
+    const pattern = (negated ? raw.slice(1) : raw).replaceAll('${os}', os).replaceAll('${arch}', arch);
+    if (picomatch.isMatch(path, pattern, { dot: true })) included = !negated;
+  }
+  return included;
+}
+
+function unpacked(path: string): boolean {
+  return config.asarUnpack.some((pattern) => picomatch.isMatch(path, pattern, { dot: true }));
+}
+
+describe('electron-builder.yml', () => {
+  it('builds every installer users expect', () => {
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb', 'rpm', 'zip']));
+    expect(config.mac.target).toEqual(expect.arrayContaining(['dmg', 'zip']));
+    expect(config.win.target).toEqual(expect.arrayContaining(['nsis', 'zip']));
+  });
+
+  it('sets the security fuses', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it.each([
+    'node_modules/node-llama-cpp/bins/linux-x64/llama-addon.node',
+    'node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/llama-addon.node',
+    'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    'node_modules/sqlite-vec-linux-x64/vec0.so',
+  ])('unpacks native code from the asar: %s', (path) => {
+    expect(unpacked(path)).toBe(true);
+  });
+
+  it('ships only the packaged platform’s llama.cpp binaries', () => {
+    const base = 'node_modules/@node-llama-cpp';
+    expect(shipped(`${base}/linux-x64/bins/linux-x64/llama-addon.node`, 'linux', 'x64')).toBe(true);
+    expect(shipped(`${base}/linux-x64-vulkan/bins/linux-x64-vulkan/llama-addon.node`, 'linux', 'x64')).toBe(true);
+    expect(shipped(`${base}/linux-arm64/bins/linux-arm64/llama-addon.node`, 'linux', 'x64')).toBe(false);
+    expect(shipped(`${base}/win-x64-cuda/bins/win-x64-cuda/llama-addon.node`, 'linux', 'x64')).toBe(false);
+    expect(shipped(`${base}/mac-arm64-metal/bins/mac-arm64-metal/llama-addon.node`, 'mac', 'arm64')).toBe(true);
+    expect(shipped(`${base}/linux-x64/bins/linux-x64/llama-addon.node`, 'mac', 'arm64')).toBe(false);
+    expect(shipped('out/main/index.js', 'linux', 'x64')).toBe(true);
+    expect(shipped('node_modules/zod/index.js.map', 'linux', 'x64')).toBe(false);
+  });
+
+  it('never deletes user data on uninstall', () => {
+    expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
+  });
+});
