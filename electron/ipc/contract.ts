@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { HearthErrorData } from './errors';
+import { AppInfoSchema, NoticeSchema, StoreRecoveredSchema } from './schemas/app';
+import { ModelsSchemas as M } from './schemas/models';
+import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+
+export * from './schemas/app';
+export * from './schemas/models';
+export * from './schemas/settings';
 
 /**
  * Every channel between the renderer and main, declared once. Main validates inputs against these
@@ -11,65 +18,6 @@ import type { HearthErrorData } from './errors';
  * - `event`: broadcasts from main to every window.
  */
 
-export const ThemeSchema = z.enum(['system', 'light', 'dark']);
-export type Theme = z.infer<typeof ThemeSchema>;
-
-export const SettingsSchema = z.object({
-  /** Colour scheme of the window. Defaults to `"system"`. */
-  theme: ThemeSchema,
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
-/** A partial update of settings; unknown keys are refused so typos never silently do nothing. */
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
-
-export const ComputeBackendSchema = z.object({
-  /** What node-llama-cpp loaded: `cpu`, `cuda`, `vulkan` or `metal`. */
-  gpu: z.enum(['cpu', 'cuda', 'vulkan', 'metal']),
-  /** GPU device names, empty on CPU. */
-  devices: z.array(z.string()),
-  /** Total and used video memory in bytes (0 on CPU). */
-  vramTotal: z.number().nonnegative(),
-  vramUsed: z.number().nonnegative(),
-  /** Set when the backend could not be detected; the rest then describes a CPU fallback. */
-  error: z.string().optional(),
-});
-export type ComputeBackend = z.infer<typeof ComputeBackendSchema>;
-
-export const AppInfoSchema = z.object({
-  appVersion: z.string(),
-  dataDir: z.string(),
-  platform: z.string(),
-  arch: z.string(),
-  cpuModel: z.string(),
-  cpuCores: z.number().int().positive(),
-  totalMemory: z.number().positive(),
-  freeMemory: z.number().nonnegative(),
-  compute: ComputeBackendSchema,
-  nodeVersion: z.string(),
-  electronVersion: z.string().nullable(),
-  sqliteVersion: z.string(),
-  sqliteVecVersion: z.string(),
-});
-export type AppInfo = z.infer<typeof AppInfoSchema>;
-
-export const StoreRecoveredSchema = z.object({
-  /** Which database: `hearth` (chats, settings) or `library` (the rebuildable index). */
-  database: z.enum(['hearth', 'library']),
-  /** Where the unreadable file was kept; nothing is ever deleted. */
-  movedTo: z.string(),
-  /** What SQLite said about the file. */
-  reason: z.string(),
-  at: z.string(),
-});
-export type StoreRecovered = z.infer<typeof StoreRecoveredSchema>;
-
-export const NoticeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('store.recovered'), id: z.string(), data: StoreRecoveredSchema }),
-]);
-export type Notice = z.infer<typeof NoticeSchema>;
-
 const none = z.undefined();
 
 export const contract = {
@@ -79,11 +27,30 @@ export const contract = {
     'app.notices': { input: none, output: z.array(NoticeSchema) },
     'settings.get': { input: none, output: SettingsSchema },
     'settings.set': { input: SettingsPatchSchema, output: SettingsSchema },
+    /** Installed models with metadata, fit on this machine, load state and last benchmark. */
+    'models.list': { input: none, output: z.array(M.ModelInfoSchema) },
+    'models.get': { input: M.ModelIdSchema, output: M.ModelInfoSchema },
+    /** Reads a GGUF's metadata without importing it. */
+    'models.inspect': { input: M.inspect, output: M.ModelMetadataSchema },
+    'models.import': { input: M.import, output: M.ModelInfoSchema },
+    /** Forgets a model; deletes the file only if Hearth made it (never a referenced file). */
+    'models.remove': { input: M.ModelIdSchema, output: z.null() },
+    'models.setSettings': { input: M.setSettings, output: M.ModelInfoSchema },
+    'models.state': { input: none, output: M.LoadedModelsSchema },
+    'models.unload': { input: M.unload, output: M.LoadedModelsSchema },
+    /** Asks the user for a GGUF file with the system dialog; `null` when they cancel. */
+    'dialog.pickModelFile': { input: none, output: z.string().nullable() },
   },
-  stream: {},
+  stream: {
+    /** Loads a model into its role's slot (unloading the one there); refuses what does not fit. */
+    'models.load': { input: M.ModelIdSchema, event: M.loadProgress, done: M.LoadedModelsSchema },
+    'models.benchmark': { input: M.benchmark, event: M.benchmarkProgress, done: M.BenchmarkResultSchema },
+  },
   event: {
     'store.recovered': StoreRecoveredSchema,
     'settings.changed': SettingsSchema,
+    /** Something about the installed or loaded models changed; carries the load state. */
+    'models.changed': M.LoadedModelsSchema,
   },
 } as const satisfies ContractShape;
 

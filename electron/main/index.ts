@@ -8,6 +8,7 @@ import { createServices, type Services } from '../services';
 import { resolveVecExtensionPath } from '../services/store/vec-extension';
 import { createHandlers } from './handlers';
 import { broadcast, registerIpcServer } from './ipc-server';
+import { electronPlatform } from './platform';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -49,7 +50,7 @@ function start(): void {
     llama: { maxThreads: availableParallelism() },
   });
   registerIpcServer({
-    dispatcher: createDispatcher(contract, createHandlers(services)),
+    dispatcher: createDispatcher(contract, createHandlers(services, electronPlatform)),
     isTrustedUrl: (url) => url.startsWith(appUrl),
   });
   openWindow();

@@ -4,6 +4,8 @@ import { AppInfoService } from './app/app-info';
 import { Notices } from './app/notices';
 import type { EmitEvent } from './events';
 import { LlamaRuntime, type LlamaRuntimeOptions } from './llama/runtime';
+import type { MemoryState } from './models/fit';
+import { ModelsService } from './models/models-service';
 import { SettingsService } from './settings/settings-service';
 import { openStore, type Store } from './store/store';
 
@@ -18,6 +20,8 @@ export interface ServicesOptions {
   /** Where sqlite-vec is; defaults to the installed package's own path. */
   vecExtensionPath?: string;
   llama?: LlamaRuntimeOptions;
+  /** Overrides how free memory is read (fit estimates). Defaults to the OS and llama.cpp. */
+  memory?: () => Promise<MemoryState>;
 }
 
 /** Every service, wired once. Main, the CLI and the test bridge all start Hearth through this. */
@@ -27,6 +31,7 @@ export interface Services {
   settings: SettingsService;
   appInfo: AppInfoService;
   llama: LlamaRuntime;
+  models: ModelsService;
   dispose(): Promise<void>;
 }
 
@@ -47,10 +52,18 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
   const llama = new LlamaRuntime(options.llama);
+  const models = new ModelsService({
+    db: store.hearth,
+    dataDir: options.dataDir,
+    llama,
+    emit: options.emit,
+    memory: options.memory,
+  });
   return {
     store,
     notices,
     llama,
+    models,
     settings: new SettingsService(store.hearth, options.emit),
     appInfo: new AppInfoService({
       appVersion: options.appVersion,
@@ -60,6 +73,7 @@ export function createServices(options: ServicesOptions): Services {
       llama,
     }),
     async dispose() {
+      await models.dispose();
       await llama.dispose();
       store.close();
     },

@@ -8,7 +8,7 @@ import { contract, type EventChannel, type EventPayload } from '../../electron/i
 import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
 import { resolveRendererPath } from '../../electron/main/renderer-path';
-import { createServices, type Services } from '../../electron/services';
+import { createServices, type Services, type ServicesOptions } from '../../electron/services';
 import { BRIDGE_PATH, SHIM_PATH, type ClientMessage, type ServerMessage } from './protocol';
 
 export interface TestBridgeOptions {
@@ -23,6 +23,10 @@ export interface TestBridgeOptions {
    * point: the browser drives exactly what Electron would. Tests of the bridge itself may swap it.
    */
   dispatcher?: (services: Services) => Dispatcher;
+  /** Stands in for the system file dialog. Defaults to "the user cancelled". */
+  pickModelFile?: () => Promise<string | null>;
+  /** Passed to the services (fit estimates on a pretend machine). */
+  memory?: ServicesOptions['memory'];
 }
 
 export interface TestBridge {
@@ -64,9 +68,15 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     appVersion: await appVersion(),
     emit,
     llama: { maxThreads: 1 },
+    memory: options.memory,
   });
   const dispatcher =
-    options.dispatcher?.(services) ?? createDispatcher(contract, createHandlers(services), { validateOutput: true });
+    options.dispatcher?.(services) ??
+    createDispatcher(
+      contract,
+      createHandlers(services, { pickModelFile: options.pickModelFile ?? (() => Promise.resolve(null)) }),
+      { validateOutput: true },
+    );
 
   const server = createServer((request, response) => {
     void serveFile(request, response, options).catch((error: unknown) => {

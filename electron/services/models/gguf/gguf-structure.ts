@@ -1,4 +1,4 @@
-import { GgufArchitectureType } from 'node-llama-cpp';
+import * as nodeLlamaCpp from 'node-llama-cpp';
 import { HearthError } from '../../../ipc/errors';
 import { ByteReader, TruncatedError } from './byte-reader';
 import { GGML_TYPES, tensorByteSize } from './ggml-types';
@@ -78,7 +78,8 @@ export interface GgufStructure {
   tensors: GgufTensor[];
   /** Absolute file offset where tensor data starts. */
   dataOffset: number;
-  architecture: string;
+  /** `null` only in the second and later parts of a split model, which carry no model metadata. */
+  architecture: string | null;
   /** `split.count` for split models (1 otherwise) and this file's `split.no` (0-based). */
   split: { count: number; index: number };
 }
@@ -106,13 +107,21 @@ export type GgufProblem =
   | 'missing-architecture'
   | 'unknown-architecture'
   | 'missing-tensor'
-  | 'unexpected-tensor';
+  | 'unexpected-tensor'
+  | 'missing-part'
+  | 'unreadable';
 
 export function invalidGguf(problem: GgufProblem, message: string, extra: Record<string, unknown> = {}): HearthError {
   return new HearthError('INVALID_GGUF', `Not a usable GGUF model: ${message}.`, { problem, ...extra });
 }
 
-const KNOWN_ARCHITECTURES = new Set<string>(Object.values(GgufArchitectureType));
+/**
+ * The architectures this node-llama-cpp's llama.cpp knows. Its typings declare the list as a
+ * `const enum`, which isolated modules cannot read, but the runtime object is exported.
+ */
+const KNOWN_ARCHITECTURES = new Set<string>(
+  Object.values((nodeLlamaCpp as unknown as { GgufArchitectureType: Record<string, string> }).GgufArchitectureType),
+);
 
 /** Reads and checks the structure of one GGUF file. Throws `INVALID_GGUF` with a reason. */
 export function readGgufStructure(path: string): GgufStructure {
@@ -162,19 +171,23 @@ function parse(reader: ByteReader): GgufStructure {
 
   const dataOffset = Math.ceil(reader.position / alignment) * alignment;
   checkTensorPlacement(tensors, alignment, BigInt(reader.size) - BigInt(dataOffset));
-  const architecture = readArchitecture(metadata);
   const split = {
     count: Number(asInteger(metadata.get('split.count')) ?? 1n),
     index: Number(asInteger(metadata.get('split.no')) ?? 0n),
   };
+  const architecture = split.index > 0 && !metadata.has('general.architecture') ? null : readArchitecture(metadata);
   return { version, fileSize: reader.size, alignment, metadata, tensors, dataOffset, architecture, split };
 }
 
 function boundedCount(value: bigint, max: number, what: string, reader: ByteReader, minEntrySize: number): number {
   if (value > BigInt(max) || value * BigInt(minEntrySize) > BigInt(reader.remaining)) {
-    throw invalidGguf('absurd-count', `the header claims ${value} ${what}, more than the file can hold`, {
-      count: value.toString(),
-    });
+    throw invalidGguf(
+      'absurd-count',
+      `the header claims ${value} ${what}, more than the file can hold (is it cut short?)`,
+      {
+        count: value.toString(),
+      },
+    );
   }
   return Number(value);
 }
@@ -357,6 +370,9 @@ function readArchitecture(metadata: Map<string, GgufValue>): string {
  */
 export function checkRequiredTensors(parts: readonly GgufStructure[]): void {
   const first = parts[0]!;
+  if (first.architecture === null || first.split.index !== 0) {
+    throw invalidGguf('missing-part', 'the first part of this split model is not its first file');
+  }
   const names = new Set(parts.flatMap((part) => part.tensors.map((tensor) => tensor.name)));
   if (!names.has('token_embd.weight')) {
     throw invalidGguf('missing-tensor', 'the token embedding tensor "token_embd.weight" is missing', {

@@ -1,5 +1,6 @@
 import type { Migration } from '../../migration';
 import { settings } from './0001-settings';
+import { models } from './0002-models';
 
 /** `hearth.db`: the user's own data (chats, settings, models). Append only; never edit a shipped step. */
-export const hearthMigrations: readonly Migration[] = [settings];
+export const hearthMigrations: readonly Migration[] = [settings, models];

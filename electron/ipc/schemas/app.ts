@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const ComputeBackendSchema = z.object({
+  /** What node-llama-cpp loaded: `cpu`, `cuda`, `vulkan` or `metal`. */
+  gpu: z.enum(['cpu', 'cuda', 'vulkan', 'metal']),
+  /** GPU device names, empty on CPU. */
+  devices: z.array(z.string()),
+  /** Total and used video memory in bytes (0 on CPU). */
+  vramTotal: z.number().nonnegative(),
+  vramUsed: z.number().nonnegative(),
+  /** Set when the backend could not be detected; the rest then describes a CPU fallback. */
+  error: z.string().optional(),
+});
+export type ComputeBackend = z.infer<typeof ComputeBackendSchema>;
+
+export const AppInfoSchema = z.object({
+  appVersion: z.string(),
+  dataDir: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  cpuModel: z.string(),
+  cpuCores: z.number().int().positive(),
+  totalMemory: z.number().positive(),
+  freeMemory: z.number().nonnegative(),
+  compute: ComputeBackendSchema,
+  nodeVersion: z.string(),
+  electronVersion: z.string().nullable(),
+  sqliteVersion: z.string(),
+  sqliteVecVersion: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const StoreRecoveredSchema = z.object({
+  /** Which database: `hearth` (chats, settings) or `library` (the rebuildable index). */
+  database: z.enum(['hearth', 'library']),
+  /** Where the unreadable file was kept; nothing is ever deleted. */
+  movedTo: z.string(),
+  /** What SQLite said about the file. */
+  reason: z.string(),
+  at: z.string(),
+});
+export type StoreRecovered = z.infer<typeof StoreRecoveredSchema>;
+
+export const NoticeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('store.recovered'), id: z.string(), data: StoreRecoveredSchema }),
+]);
+export type Notice = z.infer<typeof NoticeSchema>;

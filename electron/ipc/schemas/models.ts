@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+export const ModelRoleSchema = z.enum(['chat', 'embedding', 'reranker']);
+export type ModelRole = z.infer<typeof ModelRoleSchema>;
+
+/** What inspecting a GGUF found; stored with the model so listing never reopens files. */
+export const ModelMetadataSchema = z.object({
+  name: z.string(),
+  architecture: z.string(),
+  /** Counted from the tensors, so it is right even when the metadata says nothing. */
+  parameterCount: z.number().nonnegative(),
+  /** e.g. `Q4_0`, `Q8_0`, `F16`, `MOSTLY_Q4_K_M`. */
+  quantization: z.string(),
+  /** All parts together, for split models. */
+  fileSize: z.number().nonnegative(),
+  /** The context length the model was trained with. */
+  contextLength: z.number().int().nonnegative(),
+  embeddingLength: z.number().int().nonnegative(),
+  layers: z.number().int().nonnegative(),
+  hasChatTemplate: z.boolean(),
+  role: ModelRoleSchema,
+  license: z.string().nullable(),
+  /** File names of every part (one for a single-file model). */
+  parts: z.array(z.string()).min(1),
+});
+export type ModelMetadata = z.infer<typeof ModelMetadataSchema>;
+
+export const GpuLayersSchema = z.union([z.literal('auto'), z.number().int().nonnegative()]);
+
+/** Per-model settings. Every field has a default, so an empty object is valid. */
+export const ModelSettingsSchema = z.object({
+  /** Tokens of context; `null` picks min(trained length, 4096). */
+  contextSize: z.number().int().min(128).max(1_048_576).nullable().default(null),
+  temperature: z.number().min(0).max(2).default(0.7),
+  topP: z.number().min(0).max(1).default(0.9),
+  topK: z.number().int().min(0).max(1000).default(40),
+  minP: z.number().min(0).max(1).default(0.05),
+  repeatPenalty: z.number().min(0.5).max(2).default(1.1),
+  /** Layers offloaded to the GPU; `auto` lets the fit estimate decide. */
+  gpuLayers: GpuLayersSchema.default('auto'),
+  /** llama.cpp threads; `null` uses the benchmark's recommendation, else the physical cores. */
+  threads: z.number().int().min(1).max(256).nullable().default(null),
+  systemPrompt: z.string().max(20_000).default(''),
+  flashAttention: z.boolean().default(false),
+  /** KV cache precision; lower uses less memory at some cost in quality. */
+  kvCacheType: z.enum(['f16', 'q8_0', 'q4_0']).default('f16'),
+});
+export type ModelSettings = z.infer<typeof ModelSettingsSchema>;
+export const ModelSettingsPatchSchema = ModelSettingsSchema.partial().strict();
+
+export const FitSuggestionSchema = z.object({
+  kind: z.enum(['context', 'gpu-layers', 'quantization', 'close-apps']),
+  message: z.string(),
+  contextSize: z.number().int().optional(),
+  gpuLayers: z.number().int().optional(),
+});
+
+/** Whether a model fits this machine at its settings, and what would make it fit. */
+export const FitSchema = z.object({
+  /** `fits`: within free memory; `tight`: needs memory other apps use now; `too-large`: cannot load. */
+  level: z.enum(['fits', 'tight', 'too-large']),
+  contextSize: z.number().int(),
+  gpuLayers: z.number().int(),
+  ramNeeded: z.number().nonnegative(),
+  vramNeeded: z.number().nonnegative(),
+  ramFree: z.number().nonnegative(),
+  ramTotal: z.number().nonnegative(),
+  vramFree: z.number().nonnegative(),
+  suggestions: z.array(FitSuggestionSchema),
+});
+export type Fit = z.infer<typeof FitSchema>;
+
+export const BenchmarkRunSchema = z.object({
+  threads: z.number().int().positive(),
+  promptTokens: z.number().int().nonnegative(),
+  promptTokensPerSecond: z.number().nonnegative(),
+  generatedTokens: z.number().int().nonnegative(),
+  generationTokensPerSecond: z.number().nonnegative(),
+  timeToFirstTokenMs: z.number().nonnegative(),
+  peakMemoryBytes: z.number().nonnegative(),
+});
+export type BenchmarkRun = z.infer<typeof BenchmarkRunSchema>;
+
+export const BenchmarkResultSchema = z.object({
+  modelId: z.string(),
+  ranAt: z.string(),
+  hardware: z.object({ cpuModel: z.string(), cpuCores: z.number().int(), totalMemory: z.number(), gpu: z.string() }),
+  runs: z.array(BenchmarkRunSchema),
+  /** The thread count with the best generation speed. */
+  recommendedThreads: z.number().int().positive(),
+});
+export type BenchmarkResult = z.infer<typeof BenchmarkResultSchema>;
+
+export const ModelInfoSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  storage: z.enum(['copy', 'reference', 'download']),
+  addedAt: z.string(),
+  metadata: ModelMetadataSchema,
+  settings: ModelSettingsSchema,
+  /** `null` when the estimate could not be made (the reason is in `fitError`). */
+  fit: FitSchema.nullable(),
+  fitError: z.string().optional(),
+  loaded: z.boolean(),
+  /** Missing when a referenced file was moved or deleted outside Hearth. */
+  fileMissing: z.boolean(),
+  benchmark: BenchmarkResultSchema.nullable(),
+});
+export type ModelInfo = z.infer<typeof ModelInfoSchema>;
+
+export const LoadedModelsSchema = z.object({
+  chat: z.string().nullable(),
+  embedding: z.string().nullable(),
+});
+export type LoadedModels = z.infer<typeof LoadedModelsSchema>;
+
+export const ModelIdSchema = z.object({ id: z.string().min(1) });
+
+export const ModelsSchemas = {
+  ModelIdSchema,
+  ModelInfoSchema,
+  ModelMetadataSchema,
+  LoadedModelsSchema,
+  ModelSettingsSchema,
+  ModelSettingsPatchSchema,
+  BenchmarkResultSchema,
+  import: z.object({
+    path: z.string().min(1),
+    /** `copy` puts a copy in Hearth's models folder; `reference` uses the file where it is. */
+    mode: z.enum(['copy', 'reference']),
+  }),
+  inspect: z.object({ path: z.string().min(1) }),
+  setSettings: z.object({ id: z.string().min(1), patch: ModelSettingsPatchSchema }),
+  unload: z.object({ role: ModelRoleSchema }),
+  loadProgress: z.object({ phase: z.enum(['checking', 'loading', 'context']), progress: z.number().min(0).max(1) }),
+  benchmark: z.object({
+    id: z.string().min(1),
+    /** Try 1..maxThreads threads. Defaults to the number of cores. */
+    maxThreads: z.number().int().min(1).max(64).optional(),
+    promptTokens: z.number().int().min(8).max(4096).default(128),
+    generateTokens: z.number().int().min(4).max(1024).default(32),
+  }),
+  benchmarkProgress: z.object({
+    threads: z.number().int(),
+    step: z.enum(['prompt', 'generate']),
+    done: z.number().min(0).max(1),
+  }),
+};

@@ -1,0 +1,16 @@
+import { BrowserWindow, dialog } from 'electron';
+import type { Platform } from './handlers';
+
+/** The real system dialogs, attached to the focused window. */
+export const electronPlatform: Platform = {
+  async pickModelFile() {
+    const window = BrowserWindow.getFocusedWindow();
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import a GGUF model',
+      properties: ['openFile'],
+      filters: [{ name: 'GGUF models', extensions: ['gguf'] }],
+    };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};

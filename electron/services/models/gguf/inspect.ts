@@ -1,0 +1,94 @@
+import { basename } from 'node:path';
+import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
+import type { ModelMetadata, ModelRole } from '../../../ipc/contract';
+import { GGML_TYPES } from './ggml-types';
+import { asInteger, checkRequiredTensors, invalidGguf, readGgufStructure, type GgufStructure } from './gguf-structure';
+import { splitParts } from './split-parts';
+
+/** Architectures that only make embeddings (encoder-only). */
+const EMBEDDING_ARCHITECTURES = new Set([
+  'bert',
+  'nomic-bert',
+  'nomic-bert-moe',
+  'jina-bert-v2',
+  'modern-bert',
+  't5encoder',
+]);
+const POOLING_RANK = 4;
+
+export interface InspectedModel {
+  metadata: ModelMetadata;
+  /** Absolute paths of every part, first part first. */
+  parts: string[];
+  /** node-llama-cpp's view of the file, for fit estimates. */
+  fileInfo: GgufFileInfo;
+}
+
+/**
+ * Everything Hearth needs to know about a GGUF, read safely: Hearth's own bounds checks on every
+ * part first, and only then node-llama-cpp's reader. Throws `INVALID_GGUF` with a reason.
+ */
+export async function inspectGguf(path: string): Promise<InspectedModel> {
+  const parts = splitParts(path);
+  const structures = parts.map((part) => readGgufStructure(part));
+  checkRequiredTensors(structures);
+  let fileInfo: GgufFileInfo;
+  try {
+    fileInfo = await readGgufFileInfo(parts[0]!, { sourceType: 'filesystem', logWarnings: false });
+  } catch (error) {
+    throw invalidGguf(
+      'unreadable',
+      `llama.cpp's reader refused it (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  return { metadata: describe(structures, parts), parts, fileInfo };
+}
+
+function describe(structures: GgufStructure[], parts: string[]): ModelMetadata {
+  const first = structures[0]!;
+  const meta = first.metadata;
+  const arch = first.architecture!;
+  const text = (key: string) => {
+    const value = meta.get(key);
+    return typeof value === 'string' && value.trim() ? value.trim() : null;
+  };
+  const int = (key: string) => Number(asInteger(meta.get(key)) ?? 0n);
+  const hasChatTemplate = text('tokenizer.chat_template') !== null;
+  return {
+    name: text('general.name') ?? basename(parts[0]!).replace(/(-\d{5}-of-\d{5})?\.gguf$/i, ''),
+    architecture: arch,
+    parameterCount: structures.reduce(
+      (sum, s) => sum + s.tensors.reduce((n, t) => n + Number(t.dims.reduce((a, b) => a * b, 1n)), 0),
+      0,
+    ),
+    quantization: quantization(structures),
+    fileSize: structures.reduce((sum, s) => sum + s.fileSize, 0),
+    contextLength: int(`${arch}.context_length`),
+    embeddingLength: int(`${arch}.embedding_length`),
+    layers: int(`${arch}.block_count`),
+    hasChatTemplate,
+    role: role(arch, asInteger(meta.get(`${arch}.pooling_type`)), hasChatTemplate),
+    license: text('general.license'),
+    parts: parts.map((part) => basename(part)),
+  };
+}
+
+function quantization(structures: GgufStructure[]): string {
+  const fileType = asInteger(structures[0]!.metadata.get('general.file_type'));
+  const named = fileType === null ? undefined : (GgufFileType as Record<number, string>)[Number(fileType)];
+  if (named) return named.replace(/^(MOSTLY|ALL)_/, '');
+  // No file type: name the type holding the most bytes.
+  const bytesByType = new Map<number, bigint>();
+  for (const tensor of structures.flatMap((s) => s.tensors)) {
+    bytesByType.set(tensor.type, (bytesByType.get(tensor.type) ?? 0n) + tensor.size);
+  }
+  const [dominant] = [...bytesByType].sort((a, b) => (a[1] > b[1] ? -1 : 1))[0] ?? [0];
+  return GGML_TYPES[dominant]?.name ?? 'unknown';
+}
+
+function role(architecture: string, pooling: bigint | null, hasChatTemplate: boolean): ModelRole {
+  if (pooling === BigInt(POOLING_RANK)) return 'reranker';
+  if (EMBEDDING_ARCHITECTURES.has(architecture)) return 'embedding';
+  if (pooling !== null && pooling > 0n && !hasChatTemplate) return 'embedding';
+  return 'chat';
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { GgufFileInfo } from 'node-llama-cpp';
+import { ModelSettingsSchema, type ModelSettings } from '../../ipc/contract';
+import { HearthError } from '../../ipc/errors';
+import type { SqliteDatabase } from '../store/db';
+import { inspectGguf, type InspectedModel } from './gguf/inspect';
+import {
+  deleteModelRecord,
+  findModelRecord,
+  findModelRecordByPath,
+  insertModel,
+  listModelRecords,
+  updateModelSettings,
+  type ModelRecord,
+} from './model-store';
+
+export interface ModelLibraryOptions {
+  db: SqliteDatabase;
+  /** Where copied and downloaded models live (`<data>/models`). */
+  modelsDir: string;
+}
+
+/**
+ * The installed models: which GGUF files Hearth knows, where they are, what they contain and
+ * their settings. Owns copies it made; never deletes a file it only references.
+ */
+export class ModelLibrary {
+  readonly modelsDir: string;
+  readonly #db: SqliteDatabase;
+  /** node-llama-cpp's file info per model, read once per run (fit estimates need it). */
+  readonly #fileInfo = new Map<string, GgufFileInfo>();
+
+  constructor(options: ModelLibraryOptions) {
+    this.#db = options.db;
+    this.modelsDir = options.modelsDir;
+    mkdirSync(this.modelsDir, { recursive: true });
+  }
+
+  /** Reads a GGUF without importing it (the import dialog's preview). */
+  async inspect(path: string): Promise<InspectedModel> {
+    return inspectGguf(requireFile(path));
+  }
+
+  /**
+   * Adds a model. `copy` copies every part into the models folder (atomically: a half-copied file
+   * never has its final name); `reference` records the user's file where it is. Importing the same
+   * file twice returns the existing entry.
+   */
+  async import(path: string, mode: 'copy' | 'reference'): Promise<ModelRecord> {
+    const source = requireFile(path);
+    const inspected = await inspectGguf(source);
+    const existing =
+      findModelRecordByPath(this.#db, inspected.parts[0]!) ??
+      (mode === 'copy' ? findModelRecordByPath(this.#db, join(this.modelsDir, basename(inspected.parts[0]!))) : null);
+    if (existing) return existing;
+
+    const parts = mode === 'copy' ? await this.#copyIntoLibrary(inspected.parts) : inspected.parts;
+    return this.add({ path: parts[0]!, storage: mode, inspected });
+  }
+
+  /** Records a model whose file is already in place (an import or a finished download). */
+  add(input: { path: string; storage: ModelRecord['storage']; inspected: InspectedModel }): ModelRecord {
+    const record: ModelRecord = {
+      id: randomUUID(),
+      path: input.path,
+      storage: input.storage,
+      metadata: input.inspected.metadata,
+      settings: ModelSettingsSchema.parse({}),
+      addedAt: new Date(),
+    };
+    insertModel(this.#db, record);
+    this.#fileInfo.set(record.id, input.inspected.fileInfo);
+    return record;
+  }
+
+  list(): ModelRecord[] {
+    return listModelRecords(this.#db);
+  }
+
+  get(id: string): ModelRecord {
+    const record = findModelRecord(this.#db, id);
+    if (!record) throw new HearthError('MODEL_NOT_FOUND', `No installed model has the id "${id}".`, { id });
+    return record;
+  }
+
+  /** Whether every part of the model is still where it was recorded. */
+  filesPresent(record: ModelRecord): boolean {
+    return record.metadata.parts.every((part) => existsSync(join(dirname(record.path), part)));
+  }
+
+  /** The file info for fit estimates, re-validating the file if this run has not read it yet. */
+  async fileInfo(record: ModelRecord): Promise<GgufFileInfo> {
+    const cached = this.#fileInfo.get(record.id);
+    if (cached) return cached;
+    const inspected = await inspectGguf(record.path);
+    this.#fileInfo.set(record.id, inspected.fileInfo);
+    return inspected.fileInfo;
+  }
+
+  /** Re-checks the file on disk right before llama.cpp opens it (it may have changed since import). */
+  async revalidate(record: ModelRecord): Promise<InspectedModel> {
+    if (!this.filesPresent(record)) {
+      throw new HearthError('MODEL_NOT_FOUND', `The file of "${record.metadata.name}" is missing: ${record.path}`, {
+        id: record.id,
+        path: record.path,
+      });
+    }
+    const inspected = await inspectGguf(record.path);
+    this.#fileInfo.set(record.id, inspected.fileInfo);
+    return inspected;
+  }
+
+  setSettings(id: string, settings: ModelSettings): ModelRecord {
+    this.get(id);
+    updateModelSettings(this.#db, id, settings);
+    return this.get(id);
+  }
+
+  /** Forgets a model. Deletes the file only when Hearth made it (a copy or a download). */
+  async remove(id: string): Promise<void> {
+    const record = this.get(id);
+    deleteModelRecord(this.#db, id);
+    this.#fileInfo.delete(id);
+    if (record.storage === 'reference') return;
+    for (const part of record.metadata.parts) await rm(join(dirname(record.path), part), { force: true });
+  }
+
+  async #copyIntoLibrary(parts: string[]): Promise<string[]> {
+    const targets = parts.map((part) => join(this.modelsDir, basename(part)));
+    for (const [index, part] of parts.entries()) {
+      const target = targets[index]!;
+      if (existsSync(target)) {
+        throw new HearthError(
+          'VALIDATION',
+          `A different model file named "${basename(target)}" is already installed.`,
+          {
+            path: target,
+          },
+        );
+      }
+      const temporary = `${target}.importing`;
+      try {
+        await copyFile(part, temporary, constants.COPYFILE_FICLONE);
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    }
+    return targets;
+  }
+}
+
+/** An absolute path to an existing regular file, or a specific error. */
+function requireFile(path: string): string {
+  const absolute = resolve(path);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw new HearthError('NOT_FOUND', `No file at ${absolute}.`, { path: absolute });
+  }
+  if (!stats.isFile()) throw new HearthError('UNSUPPORTED_FILE', `${absolute} is not a file.`, { path: absolute });
+  if (!absolute.toLowerCase().endsWith('.gguf')) {
+    throw new HearthError(
+      'UNSUPPORTED_FILE',
+      `${basename(absolute)} is not a .gguf file. Hearth runs GGUF models only.`,
+      {
+        path: absolute,
+      },
+    );
+  }
+  return absolute;
+}

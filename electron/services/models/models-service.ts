@@ -1,0 +1,198 @@
+import { cpus, freemem, totalmem, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import {
+  ModelSettingsSchema,
+  type BenchmarkResult,
+  type LoadedModels,
+  type ModelInfo,
+  type ModelMetadata,
+  type ModelRole,
+  type ModelSettings,
+} from '../../ipc/contract';
+import { HearthError } from '../../ipc/errors';
+import type { EmitEvent } from '../events';
+import type { LlamaRuntime } from '../llama/runtime';
+import type { SqliteDatabase } from '../store/db';
+import { benchmarkModel, recommendThreads } from './benchmark';
+import { estimateFit, type MemoryState } from './fit';
+import { ModelLibrary } from './model-library';
+import { ModelRuntime, type LoadPhase } from './model-runtime';
+import { insertBenchmark, latestBenchmark, type ModelRecord } from './model-store';
+
+export interface ModelsServiceOptions {
+  db: SqliteDatabase;
+  dataDir: string;
+  llama: LlamaRuntime;
+  emit: EmitEvent;
+  /**
+   * Reads free and total memory. Defaults to the OS for RAM and llama.cpp for VRAM. Tests pass a
+   * fixed machine to check what happens on a smaller one.
+   */
+  memory?: () => Promise<MemoryState>;
+}
+
+interface Progress<T> {
+  signal?: AbortSignal;
+  onProgress?: (progress: T) => void;
+}
+
+/** Models as the app sees them: the library on disk, what is loaded, and how each fits. */
+export class ModelsService {
+  readonly library: ModelLibrary;
+  readonly runtime: ModelRuntime;
+  readonly #options: ModelsServiceOptions;
+
+  constructor(options: ModelsServiceOptions) {
+    this.#options = options;
+    this.library = new ModelLibrary({ db: options.db, modelsDir: join(options.dataDir, 'models') });
+    this.runtime = new ModelRuntime(options.llama);
+  }
+
+  async list(): Promise<ModelInfo[]> {
+    return Promise.all(this.library.list().map((record) => this.#info(record)));
+  }
+
+  async get(id: string): Promise<ModelInfo> {
+    return this.#info(this.library.get(id));
+  }
+
+  async inspect(path: string): Promise<ModelMetadata> {
+    return (await this.library.inspect(path)).metadata;
+  }
+
+  async import(path: string, mode: 'copy' | 'reference'): Promise<ModelInfo> {
+    const record = await this.library.import(path, mode);
+    this.#changed();
+    return this.#info(record);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.runtime.unloadModel(id);
+    await this.library.remove(id);
+    this.#changed();
+  }
+
+  async setSettings(id: string, patch: Partial<ModelSettings>): Promise<ModelInfo> {
+    const current = this.library.get(id);
+    const settings = ModelSettingsSchema.parse({ ...current.settings, ...patch });
+    const record = this.library.setSettings(id, settings);
+    this.#changed();
+    return this.#info(record);
+  }
+
+  state(): LoadedModels {
+    const { chat, embedding } = this.runtime.state();
+    return { chat, embedding };
+  }
+
+  /** Loads a model into its role's slot after re-validating the file and checking it fits. */
+  async load(id: string, options: Progress<{ phase: LoadPhase; progress: number }> = {}): Promise<LoadedModels> {
+    const record = this.library.get(id);
+    options.onProgress?.({ phase: 'checking', progress: 0 });
+    await this.library.revalidate(record);
+    const info = await this.#info(record);
+    if (!info.fit) throw new HearthError('INVALID_GGUF', info.fitError ?? 'The model could not be checked.');
+    await this.runtime.load(record, info.fit, {
+      signal: options.signal,
+      onProgress: (phase, progress) => options.onProgress?.({ phase, progress }),
+    });
+    this.#changed();
+    return this.state();
+  }
+
+  async unload(role: ModelRole): Promise<LoadedModels> {
+    await this.runtime.unload(role);
+    this.#changed();
+    return this.state();
+  }
+
+  /**
+   * Runs the on-device benchmark for 1..maxThreads threads, stores it with the hardware it ran on,
+   * and returns it. Uses the loaded model when it is, else loads it for the run only.
+   */
+  async benchmark(
+    input: { id: string; maxThreads?: number; promptTokens: number; generateTokens: number },
+    options: Progress<{ threads: number; step: 'prompt' | 'generate'; done: number }> = {},
+  ): Promise<BenchmarkResult> {
+    const record = this.library.get(input.id);
+    const loaded = this.runtime.get(record.metadata.role);
+    const llama = await this.#options.llama.get();
+    let model = loaded?.record.id === record.id ? loaded.model : null;
+    if (!model) {
+      await this.library.revalidate(record);
+      model = await llama.loadModel({ modelPath: record.path, loadSignal: options.signal });
+    }
+    try {
+      const maxThreads = Math.min(
+        input.maxThreads ?? availableParallelism(),
+        llama.maxThreads || availableParallelism(),
+      );
+      const runs = await benchmarkModel(model, {
+        threads: Array.from({ length: Math.max(1, maxThreads) }, (_, i) => i + 1),
+        promptTokens: input.promptTokens,
+        generateTokens: input.generateTokens,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+      const result: BenchmarkResult = {
+        modelId: record.id,
+        ranAt: new Date().toISOString(),
+        hardware: {
+          cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+          cpuCores: availableParallelism(),
+          totalMemory: totalmem(),
+          gpu: llama.gpu === false ? 'cpu' : llama.gpu,
+        },
+        runs,
+        recommendedThreads: recommendThreads(runs),
+      };
+      insertBenchmark(this.#options.db, result);
+      this.#changed();
+      return result;
+    } finally {
+      if (model !== loaded?.model) await model.dispose();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.runtime.dispose();
+  }
+
+  async #info(record: ModelRecord): Promise<ModelInfo> {
+    const fileMissing = !this.library.filesPresent(record);
+    const base = {
+      id: record.id,
+      path: record.path,
+      storage: record.storage,
+      addedAt: record.addedAt.toISOString(),
+      metadata: record.metadata,
+      settings: record.settings,
+      loaded: this.runtime.isLoaded(record.id),
+      fileMissing,
+      benchmark: latestBenchmark(this.#options.db, record.id),
+    };
+    if (fileMissing) return { ...base, fit: null, fitError: `The file is missing: ${record.path}` };
+    try {
+      const fit = await estimateFit({
+        fileInfo: await this.library.fileInfo(record),
+        llama: await this.#options.llama.get(),
+        role: record.metadata.role,
+        settings: record.settings,
+        memory: await this.#memory(),
+      });
+      return { ...base, fit };
+    } catch (error) {
+      return { ...base, fit: null, fitError: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async #memory(): Promise<MemoryState> {
+    if (this.#options.memory) return this.#options.memory();
+    const vram = await (await this.#options.llama.get()).getVramState();
+    return { ramTotal: totalmem(), ramFree: freemem(), vramTotal: vram.total, vramFree: vram.free };
+  }
+
+  #changed(): void {
+    this.#options.emit('models.changed', this.state());
+  }
+}

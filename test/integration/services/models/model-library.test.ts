@@ -1,0 +1,155 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../../../electron/services';
+import { baseRaw, encodeRaw } from '../../../../native-models/fixtures/malformed';
+import { copyOfModel, copyOfSplitModel } from '../../../helpers/models';
+import { startServices } from '../../../helpers/services';
+import { useTempDir } from '../../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+let services: Services | undefined;
+afterEach(async () => {
+  await services?.dispose();
+  services = undefined;
+});
+
+function start(dataDir = tempDir()) {
+  const started = startServices(dataDir);
+  services = started.services;
+  return started;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+describe('model library', () => {
+  it('imports a copy and lists it with the metadata users need', async () => {
+    const dataDir = tempDir();
+    const { services: s, events } = start(dataDir);
+    const source = copyOfModel('tiny-chat', tempDir());
+
+    const info = await s.models.import(source, 'copy');
+
+    expect(info.path).toBe(join(dataDir, 'models', 'tiny-chat.gguf'));
+    expect(existsSync(info.path)).toBe(true);
+    expect(info.storage).toBe('copy');
+    expect(info.metadata).toMatchObject({
+      name: 'tiny-chat',
+      architecture: 'llama',
+      quantization: 'Q8_0',
+      contextLength: 2048,
+      hasChatTemplate: true,
+      role: 'chat',
+      license: 'MIT',
+      layers: 2,
+      parts: ['tiny-chat.gguf'],
+    });
+    // 512×64 embeddings + 512×64 output + 2 layers × (4 attention + 3 FFN matrices + 2 norms) + final norm.
+    const perLayer = 64 * 64 * 2 + 64 * 32 * 2 + 64 * 128 * 3 + 64 * 2;
+    expect(info.metadata.parameterCount).toBe(512 * 64 * 2 + 2 * perLayer + 64);
+    expect(info.fit?.level).toBe('fits');
+    expect(info.loaded).toBe(false);
+    expect((await s.models.list()).map((m) => m.id)).toEqual([info.id]);
+    expect(events.some((e) => e.channel === 'models.changed')).toBe(true);
+  });
+
+  it('tells an embedding model from a chat model', async () => {
+    const { services: s } = start();
+    const info = await s.models.import(copyOfModel('tiny-embedding', tempDir()), 'reference');
+    expect(info.metadata).toMatchObject({ role: 'embedding', hasChatTemplate: false, quantization: 'F16' });
+  });
+
+  it('returns the existing entry when the same file is imported twice', async () => {
+    const { services: s } = start();
+    const source = copyOfModel('tiny-chat', tempDir());
+    const first = await s.models.import(source, 'reference');
+    const second = await s.models.import(source, 'reference');
+    expect(second.id).toBe(first.id);
+    expect(await s.models.list()).toHaveLength(1);
+  });
+
+  it('never deletes a referenced file, and deletes its own copy', async () => {
+    const { services: s } = start();
+    const source = copyOfModel('tiny-chat', tempDir());
+    const referenced = await s.models.import(source, 'reference');
+    await s.models.remove(referenced.id);
+    expect(existsSync(source)).toBe(true);
+
+    const copied = await s.models.import(source, 'copy');
+    await s.models.remove(copied.id);
+    expect(existsSync(copied.path)).toBe(false);
+    expect(existsSync(source)).toBe(true);
+    expect(await s.models.list()).toEqual([]);
+  });
+
+  it('imports a split model from its first part, copying every part', async () => {
+    const { services: s } = start();
+    const parts = copyOfSplitModel('tiny-chat', tempDir());
+    const info = await s.models.import(parts[0]!, 'copy');
+    expect(info.metadata.parts).toEqual(['tiny-chat-split-00001-of-00002.gguf', 'tiny-chat-split-00002-of-00002.gguf']);
+    expect(existsSync(info.path.replace('00001-of', '00002-of'))).toBe(true);
+    expect(info.metadata.layers).toBe(2);
+    const loaded = await s.models.load(info.id);
+    expect(loaded.chat).toBe(info.id);
+  });
+
+  it('refuses a split model with a missing part', async () => {
+    const { services: s } = start();
+    const parts = copyOfSplitModel('tiny-chat', tempDir());
+    writeFileSync(parts[1]!, '');
+    expect(await codeOf(s.models.import(parts[0]!, 'copy'))).toBe('INVALID_GGUF');
+  });
+
+  it('gives specific errors for files that are not models', async () => {
+    const { services: s } = start();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'hello');
+    writeFileSync(join(dir, 'broken.gguf'), encodeRaw({ ...baseRaw(), version: 99 }));
+    expect(await codeOf(s.models.import(join(dir, 'missing.gguf'), 'copy'))).toBe('NOT_FOUND');
+    expect(await codeOf(s.models.import(dir, 'copy'))).toBe('UNSUPPORTED_FILE');
+    expect(await codeOf(s.models.import(join(dir, 'notes.txt'), 'copy'))).toBe('UNSUPPORTED_FILE');
+    expect(await codeOf(s.models.import(join(dir, 'broken.gguf'), 'copy'))).toBe('INVALID_GGUF');
+    expect(await s.models.list()).toEqual([]);
+  });
+
+  it('keeps per-model settings across a restart, and refuses invalid ones', async () => {
+    const dataDir = tempDir();
+    const first = start(dataDir).services;
+    const info = await first.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const updated = await first.models.setSettings(info.id, {
+      contextSize: 1024,
+      temperature: 0.2,
+      systemPrompt: 'Be brief.',
+    });
+    expect(updated.settings).toMatchObject({
+      contextSize: 1024,
+      temperature: 0.2,
+      systemPrompt: 'Be brief.',
+      topK: 40,
+    });
+    expect(updated.fit?.contextSize).toBe(1024);
+    expect(await codeOf(first.models.setSettings(info.id, { temperature: 9 }))).not.toBe('resolved');
+    await first.dispose();
+
+    const second = start(dataDir).services;
+    expect((await second.models.get(info.id)).settings).toMatchObject({ contextSize: 1024, temperature: 0.2 });
+  });
+
+  it('reports a referenced file that was deleted outside Hearth instead of failing the list', async () => {
+    const { services: s } = start();
+    const source = copyOfModel('tiny-chat', tempDir());
+    const info = await s.models.import(source, 'reference');
+    const { rmSync } = await import('node:fs');
+    rmSync(source);
+    const [listed] = await s.models.list();
+    expect(listed).toMatchObject({ id: info.id, fileMissing: true, fit: null });
+    expect(await codeOf(s.models.load(info.id))).toBe('MODEL_NOT_FOUND');
+  });
+});
