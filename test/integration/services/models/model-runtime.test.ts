@@ -1,0 +1,168 @@
+import { LlamaChatSession } from 'node-llama-cpp';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../../../electron/services';
+import type { MemoryState } from '../../../../electron/services/models/fit';
+import { copyOfModel } from '../../../helpers/models';
+import { startServices } from '../../../helpers/services';
+import { useTempDir } from '../../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+let services: Services | undefined;
+afterEach(async () => {
+  await services?.dispose();
+  services = undefined;
+});
+
+function start(memory?: MemoryState, maxThreads = 1) {
+  services = startServices(tempDir(), {
+    llama: { maxThreads },
+    ...(memory ? { memory: async () => memory } : {}),
+  }).services;
+  return services;
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string; details?: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; message: string; details?: unknown };
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('loading models', () => {
+  it('loads the tiny chat model and really generates text with one thread', async () => {
+    const s = start();
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const phases: string[] = [];
+    const state = await s.models.load(info.id, { onProgress: ({ phase }) => phases.push(phase) });
+    expect(state).toEqual({ chat: info.id, embedding: null });
+    expect(phases[0]).toBe('checking');
+    expect(phases).toContain('loading');
+
+    const loaded = s.models.runtime.get('chat')!;
+    const context = await loaded.model.createContext({ contextSize: 1024, threads: 1 });
+    const session = new LlamaChatSession({ contextSequence: context.getSequence(), systemPrompt: '' });
+    expect(session.chatWrapper.wrapperName).toBe('ChatML');
+    const tokens: number[] = [];
+    await session.prompt('Hello', { maxTokens: 8, temperature: 0, onToken: (chunk) => tokens.push(...chunk) });
+    expect(tokens.length).toBeGreaterThan(0);
+    await context.dispose();
+  });
+
+  it('loads the tiny embedding model into its own slot and really embeds', async () => {
+    const s = start();
+    const chat = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const embedder = await s.models.import(copyOfModel('tiny-embedding', tempDir()), 'copy');
+    await s.models.load(chat.id);
+    expect(await s.models.load(embedder.id)).toEqual({ chat: chat.id, embedding: embedder.id });
+
+    const context = await s.models.runtime
+      .get('embedding')!
+      .model.createEmbeddingContext({ contextSize: 128, threads: 1 });
+    const [a, b, c] = await Promise.all(
+      ['private notes', 'private notes', 'a different sentence entirely'].map((text) => context.getEmbeddingFor(text)),
+    );
+    expect(a!.vector).toHaveLength(64);
+    expect(a!.vector.every(Number.isFinite)).toBe(true);
+    expect(a!.calculateCosineSimilarity(b!)).toBeCloseTo(1, 5);
+    expect(a!.calculateCosineSimilarity(c!)).toBeLessThan(0.999);
+    await context.dispose();
+  });
+
+  it('switches chat models explicitly: loading another unloads the first', async () => {
+    const s = start();
+    const first = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const second = await s.models.import(copyOfModel('tiny-chat-q4', tempDir()), 'copy');
+    await s.models.load(first.id);
+    await s.models.load(second.id);
+    expect(s.models.state().chat).toBe(second.id);
+    expect((await s.models.get(first.id)).loaded).toBe(false);
+    expect(await s.models.unload('chat')).toEqual({ chat: null, embedding: null });
+  });
+
+  it('refuses a model that cannot fit with MODEL_TOO_LARGE and what would make it fit', async () => {
+    // A pretend machine with 4 MB of RAM.
+    const s = start({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 });
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    expect(info.fit?.level).toBe('too-large');
+
+    const error = await errorOf(s.models.load(info.id));
+    expect(error.code).toBe('MODEL_TOO_LARGE');
+    expect(error.message).toMatch(/needs about .* of RAM/);
+    const kinds = (error.details as { suggestions: Array<{ kind: string }> }).suggestions.map((x) => x.kind);
+    expect(kinds).toContain('quantization');
+    expect(s.models.state().chat).toBeNull();
+  });
+
+  it('suggests a smaller context when that is enough, and loading then works', async () => {
+    const s = start({ ramTotal: 64 * 1024 ** 2, ramFree: 48 * 1024 ** 2, vramTotal: 0, vramFree: 0 });
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const big = await s.models.setSettings(info.id, { contextSize: 65536 });
+    expect(big.fit?.level).toBe('too-large');
+    const context = big.fit!.suggestions.find((x) => x.kind === 'context');
+    expect(context?.contextSize).toBeLessThan(65536);
+
+    const smaller = await s.models.setSettings(info.id, { contextSize: context!.contextSize! });
+    expect(smaller.fit?.level).not.toBe('too-large');
+    expect((await s.models.load(info.id)).chat).toBe(info.id);
+  });
+
+  it('cancels a load and keeps nothing loaded', async () => {
+    const s = start();
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const controller = new AbortController();
+    controller.abort();
+    const error = await errorOf(s.models.load(info.id, { signal: controller.signal }));
+    expect(error.message).toMatch(/abort/i);
+    expect(s.models.state().chat).toBeNull();
+  });
+
+  it('re-validates the file at load time: a file corrupted after import is refused', async () => {
+    const s = start();
+    const source = copyOfModel('tiny-chat', tempDir());
+    const info = await s.models.import(source, 'reference');
+    const { truncateSync } = await import('node:fs');
+    truncateSync(source, 4096);
+    const error = await errorOf(s.models.load(info.id));
+    expect(error.code).toBe('INVALID_GGUF');
+    expect(s.models.state().chat).toBeNull();
+  });
+});
+
+describe('benchmark', () => {
+  it('measures prompt and generation speed for each thread count and stores it', async () => {
+    const s = start(undefined, 2);
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const progress: string[] = [];
+    const result = await s.models.benchmark(
+      { id: info.id, maxThreads: 2, promptTokens: 32, generateTokens: 8 },
+      { onProgress: ({ threads, step }) => progress.push(`${threads}:${step}`) },
+    );
+    expect(result.runs.map((run) => run.threads)).toEqual([1, 2]);
+    for (const run of result.runs) {
+      expect(run.promptTokens).toBe(32);
+      expect(run.generatedTokens).toBe(8);
+      expect(run.promptTokensPerSecond).toBeGreaterThan(0);
+      expect(run.generationTokensPerSecond).toBeGreaterThan(0);
+      expect(run.timeToFirstTokenMs).toBeGreaterThan(0);
+      expect(run.peakMemoryBytes).toBeGreaterThan(0);
+    }
+    expect([1, 2]).toContain(result.recommendedThreads);
+    expect(progress).toContain('1:prompt');
+    expect(progress).toContain('2:generate');
+    expect((await s.models.get(info.id)).benchmark).toEqual(result);
+  });
+
+  it('stops when cancelled', async () => {
+    const s = start();
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const controller = new AbortController();
+    const pending = s.models.benchmark(
+      { id: info.id, maxThreads: 2, promptTokens: 32, generateTokens: 1000 },
+      { signal: controller.signal, onProgress: ({ step }) => step === 'generate' && controller.abort() },
+    );
+    await expect(pending).rejects.toThrow();
+    expect((await s.models.get(info.id)).benchmark).toBeNull();
+  });
+});
