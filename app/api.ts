@@ -6,6 +6,11 @@ import type {
   InvokeInput,
   InvokeOutput,
   Result,
+  StreamChannel,
+  StreamDone,
+  StreamEvent,
+  StreamHandle,
+  StreamInput,
 } from '../electron/ipc/contract';
 
 declare global {
@@ -41,6 +46,15 @@ export async function invokeOrThrow<C extends InvokeChannel>(
   const result = await invoke(channel, ...input);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value;
+}
+
+/** Starts a stream; events arrive through `onEvent`, the outcome through `result`. */
+export function stream<C extends StreamChannel>(
+  channel: C,
+  input: StreamInput<C>,
+  onEvent: (event: StreamEvent<C>) => void,
+): StreamHandle<StreamDone<C>> {
+  return bridge().stream(channel, input, onEvent);
 }
 
 export function on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestBridge, type TestBridge } from '../bridge/server';
+import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../bridge/server';
 import { RENDERER_DIR, SHIM_DIR } from './global-setup';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -37,9 +37,21 @@ export interface Session {
   close(): Promise<void>;
 }
 
+export type BridgeOverrides = Pick<TestBridgeOptions, 'pickModelFile' | 'memory'>;
+
 /** Real services in `dataDir`, the built renderer, and a page open at `screen`. */
-export async function openApp(browser: Browser, dataDir: string, screen = '/chat'): Promise<Session> {
-  const bridge = await startTestBridge({ dataDir, rendererDir: RENDERER_DIR, shimFile: join(SHIM_DIR, 'shim.js') });
+export async function openApp(
+  browser: Browser,
+  dataDir: string,
+  screen = '/chat',
+  overrides: BridgeOverrides = {},
+): Promise<Session> {
+  const bridge = await startTestBridge({
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    shimFile: join(SHIM_DIR, 'shim.js'),
+    ...overrides,
+  });
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -57,9 +69,14 @@ export async function openApp(browser: Browser, dataDir: string, screen = '/chat
   };
 }
 
+/** Saves the whole screen, including what the scrolling <main> hides below the fold. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize() ?? { width: 1100, height: 720 };
+  const contentHeight = await page.evaluate(() => document.querySelector('main')?.scrollHeight ?? 0);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, contentHeight) });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
   return path;
 }

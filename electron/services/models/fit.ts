@@ -113,7 +113,7 @@ async function suggestions(
   }
   found.push({
     kind: 'quantization',
-    message: 'Use a smaller quantization of this model (for example Q4_K_M instead of Q8_0).',
+    message: 'Use a smaller quantization of this model (fewer bits per weight, such as Q4_K_M).',
   });
   if (level === 'tight') found.push({ kind: 'close-apps', message: 'Close other apps to free memory before loading.' });
   return found;

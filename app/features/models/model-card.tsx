@@ -1,0 +1,153 @@
+import { Gauge, Play, Settings2, Square, Trash2 } from 'lucide-react';
+import { useRef, useState } from 'react';
+import { toast } from 'sonner';
+import type { ModelInfo, StreamHandle } from '../../../electron/ipc/contract';
+import { invoke, stream } from '../../api';
+import { formatBytes, formatCount } from '../../lib/format';
+import { Badge } from '../../ui/badge';
+import { Button } from '../../ui/button';
+import { Card, CardTitle } from '../../ui/card';
+import { Progress } from '../../ui/progress';
+import { BenchmarkTable } from './benchmark-table';
+import { FitBadge } from './fit-badge';
+import { ModelSettingsForm } from './model-settings-form';
+
+type Task = { kind: 'load' | 'benchmark'; label: string; progress: number; handle: StreamHandle<unknown> };
+
+/** One installed model: what it is, whether it fits, and what can be done with it. */
+export function ModelCard({ model, onChanged }: { model: ModelInfo; onChanged(): void }) {
+  const [task, setTask] = useState<Task | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const taskRef = useRef<Task | null>(null);
+  const { metadata } = model;
+
+  const track = (next: Task | null) => {
+    taskRef.current = next;
+    setTask(next);
+  };
+
+  const load = async () => {
+    const handle = stream('models.load', { id: model.id }, ({ phase, progress }) => {
+      if (taskRef.current)
+        track({ ...taskRef.current, label: phase === 'checking' ? 'Checking file…' : 'Loading…', progress });
+    });
+    track({ kind: 'load', label: 'Checking file…', progress: 0, handle });
+    const result = await handle.result;
+    track(null);
+    if (!result.ok && result.error.code !== 'CANCELLED') toast.error(result.error.message, { duration: 15_000 });
+  };
+
+  const benchmark = async () => {
+    const handle = stream('models.benchmark', { id: model.id }, ({ threads, step }) => {
+      if (taskRef.current)
+        track({ ...taskRef.current, label: `Benchmarking with ${threads} thread(s): ${step}…`, progress: 0.5 });
+    });
+    track({ kind: 'benchmark', label: 'Benchmarking…', progress: 0, handle });
+    const result = await handle.result;
+    track(null);
+    if (!result.ok && result.error.code !== 'CANCELLED') toast.error(result.error.message);
+  };
+
+  const unload = async () => {
+    const result = await invoke('models.unload', { role: metadata.role });
+    if (!result.ok) toast.error(result.error.message);
+  };
+
+  const remove = async () => {
+    const result = await invoke('models.remove', { id: model.id });
+    if (!result.ok) toast.error(result.error.message);
+  };
+
+  return (
+    <Card data-testid="model-card" data-model-id={model.id} aria-label={metadata.name}>
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0">
+          <CardTitle className="flex items-center gap-2">
+            {metadata.name}
+            {model.loaded && <Badge tone="good">Loaded</Badge>}
+          </CardTitle>
+          <p className="mt-1 truncate font-mono text-xs text-muted-foreground" title={model.path}>
+            {model.path} {model.storage === 'reference' ? '(used in place)' : ''}
+          </p>
+          <div className="mt-2 flex flex-wrap gap-1.5" data-testid="model-metadata">
+            <Badge>{metadata.role}</Badge>
+            <Badge>{metadata.architecture}</Badge>
+            <Badge>{formatCount(metadata.parameterCount)} params</Badge>
+            <Badge>{metadata.quantization}</Badge>
+            <Badge>{formatBytes(metadata.fileSize)}</Badge>
+            <Badge>{metadata.contextLength.toLocaleString('en')} ctx</Badge>
+            {metadata.hasChatTemplate && <Badge>chat template</Badge>}
+            {metadata.license && <Badge>{metadata.license}</Badge>}
+            {metadata.parts.length > 1 && <Badge>{metadata.parts.length} parts</Badge>}
+            <FitBadge model={model} />
+          </div>
+        </div>
+        <div className="flex shrink-0 gap-1.5">
+          {model.loaded ? (
+            <Button onClick={() => void unload()}>
+              <Square className="size-4" aria-hidden /> Unload
+            </Button>
+          ) : (
+            <Button
+              variant="primary"
+              disabled={task !== null || model.fit?.level === 'too-large'}
+              onClick={() => void load()}
+            >
+              <Play className="size-4" aria-hidden /> Load
+            </Button>
+          )}
+          <Button aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
+            <Settings2 className="size-4" aria-hidden /> Settings
+          </Button>
+          <Button disabled={task !== null} onClick={() => void benchmark()}>
+            <Gauge className="size-4" aria-hidden /> Benchmark
+          </Button>
+        </div>
+      </div>
+
+      {model.fit && model.fit.suggestions.length > 0 && (
+        <ul className="mt-3 list-disc space-y-0.5 pl-5 text-sm text-muted-foreground" aria-label="How to make it fit">
+          {model.fit.suggestions.map((s) => (
+            <li key={s.message}>{s.message}</li>
+          ))}
+        </ul>
+      )}
+
+      {task && (
+        <div className="mt-4 flex items-center gap-3" data-testid="task">
+          <div className="flex-1">
+            <p className="mb-1 text-sm">{task.label}</p>
+            <Progress value={task.progress} label={task.label} />
+          </div>
+          <Button onClick={() => task.handle.abort()}>Cancel</Button>
+        </div>
+      )}
+
+      {showSettings && <ModelSettingsForm model={model} onSaved={onChanged} />}
+      {model.benchmark && <BenchmarkTable result={model.benchmark} />}
+
+      <div className="mt-4 flex justify-end gap-2">
+        {confirmRemove ? (
+          <>
+            <span className="self-center text-sm text-muted-foreground">
+              {model.storage === 'reference'
+                ? 'Forget this model? Your file stays.'
+                : 'Delete Hearth’s copy of this model?'}
+            </span>
+            <Button variant="danger" onClick={() => void remove()}>
+              Remove
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirmRemove(false)}>
+              Keep
+            </Button>
+          </>
+        ) : (
+          <Button variant="ghost" onClick={() => setConfirmRemove(true)}>
+            <Trash2 className="size-4" aria-hidden /> Remove
+          </Button>
+        )}
+      </div>
+    </Card>
+  );
+}

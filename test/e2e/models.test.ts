@@ -1,0 +1,104 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { baseRaw, encodeRaw } from '../../native-models/fixtures/malformed';
+import { copyOfModel } from '../helpers/models';
+import { useTempDir } from '../helpers/temp-dir';
+import { launchBrowser, openApp, screenshot, type Session } from './harness';
+
+const tempDir = useTempDir('hearth-e2e-models-');
+let browser: Browser;
+let session: Session | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('Models screen', () => {
+  it('imports a generated GGUF, shows metadata and fit, loads it, and keeps a setting across a restart', async () => {
+    const dataDir = tempDir();
+    const modelFile = copyOfModel('tiny-chat', tempDir());
+    session = await openApp(browser, dataDir, '/models', { pickModelFile: async () => modelFile });
+    const { page } = session;
+
+    await page.getByRole('button', { name: 'Browse…' }).click();
+    await expect.poll(() => page.getByLabel('Model file path').inputValue()).toBe(modelFile);
+    await page.getByRole('radio', { name: 'Copy into Hearth' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const card = page.getByTestId('model-card');
+    await card.waitFor();
+    const metadata = card.getByTestId('model-metadata');
+    for (const text of ['chat', 'llama', 'Q8_0', 'chat template', 'MIT', '2,048 ctx']) {
+      expect(await metadata.getByText(text, { exact: true }).count(), text).toBe(1);
+    }
+    expect(await card.getByTestId('fit-badge').getAttribute('data-level')).toBe('fits');
+    expect(await card.getByText(join(dataDir, 'models', 'tiny-chat.gguf')).count()).toBe(1);
+
+    await card.getByRole('button', { name: 'Load' }).click();
+    await card.getByText('Loaded', { exact: true }).waitFor();
+    await expect.poll(() => page.getByTestId('loaded-summary').textContent()).toContain('Chat model: tiny-chat');
+
+    await card.getByRole('button', { name: 'Settings' }).click();
+    const form = card.getByRole('form', { name: 'Model settings' });
+    await form.getByLabel('Context size').fill('1024');
+    await form.getByLabel('Temperature').fill('0.3');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => card.getByTestId('fit-badge').getAttribute('title')).toContain('at 1024 tokens');
+    await screenshot(page, 'models-loaded');
+    expect(session.errors).toEqual([]);
+    await session.close();
+
+    // A restart: new services over the same data folder.
+    session = await openApp(browser, dataDir, '/models');
+    const again = session.page.getByTestId('model-card');
+    await again.waitFor();
+    await again.getByRole('button', { name: 'Settings' }).click();
+    const reopened = again.getByRole('form', { name: 'Model settings' });
+    expect(await reopened.getByLabel('Context size').inputValue()).toBe('1024');
+    expect(await reopened.getByLabel('Temperature').inputValue()).toBe('0.3');
+    await screenshot(session.page, 'models-after-restart');
+  });
+
+  it('refuses a damaged GGUF with a clear reason and imports nothing', async () => {
+    const dir = tempDir();
+    const broken = join(dir, 'broken.gguf');
+    writeFileSync(broken, encodeRaw({ ...baseRaw(), truncateAt: 5000 }));
+    session = await openApp(browser, tempDir(), '/models');
+    const { page } = session;
+    await page.getByLabel('Model file path').fill(broken);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Not a usable GGUF model: .*cut short/);
+    expect(await page.getByTestId('model-card').count()).toBe(0);
+    await screenshot(page, 'models-invalid-gguf');
+  });
+
+  it('shows a model that cannot fit as too large, with what would make it fit', async () => {
+    const modelFile = copyOfModel('tiny-chat', tempDir());
+    session = await openApp(browser, tempDir(), '/models', {
+      memory: async () => ({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 }),
+    });
+    const { page } = session;
+    await page.getByLabel('Model file path').fill(modelFile);
+    await page.getByRole('radio', { name: 'Use it where it is' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const card = page.getByTestId('model-card');
+    await card.waitFor();
+    expect(await card.getByTestId('fit-badge').getAttribute('data-level')).toBe('too-large');
+    expect(await card.getByRole('button', { name: 'Load' }).isDisabled()).toBe(true);
+    expect(await card.getByRole('list', { name: 'How to make it fit' }).textContent()).toContain(
+      'smaller quantization',
+    );
+    await screenshot(page, 'models-too-large');
+  });
+});
