@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { HearthErrorData } from './errors';
 import { AppInfoSchema, NoticeSchema, StoreRecoveredSchema } from './schemas/app';
+import { CatalogViewSchema } from './schemas/catalog';
 import { ModelsSchemas as M } from './schemas/models';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 
 export * from './schemas/app';
+export * from './schemas/catalog';
 export * from './schemas/models';
 export * from './schemas/settings';
 
@@ -38,12 +40,19 @@ export const contract = {
     'models.setSettings': { input: M.setSettings, output: M.ModelInfoSchema },
     'models.state': { input: none, output: M.LoadedModelsSchema },
     'models.unload': { input: M.unload, output: M.LoadedModelsSchema },
+    /** Recommended models, what is installed, what fits, and the pick for this machine. */
+    'models.catalog': { input: none, output: CatalogViewSchema },
+    /** Downloads that were paused or interrupted and can be resumed. */
+    'models.partialDownloads': { input: none, output: z.array(M.partialDownload) },
+    'models.discardDownload': { input: M.discardDownload, output: z.null() },
     /** Asks the user for a GGUF file with the system dialog; `null` when they cancel. */
     'dialog.pickModelFile': { input: none, output: z.string().nullable() },
   },
   stream: {
     /** Loads a model into its role's slot (unloading the one there); refuses what does not fit. */
     'models.load': { input: M.ModelIdSchema, event: M.loadProgress, done: M.LoadedModelsSchema },
+    /** Downloads from the catalog or a Hugging Face URL; aborting pauses (resume by asking again). */
+    'models.download': { input: M.download, event: M.downloadProgress, done: M.ModelInfoSchema },
     'models.benchmark': { input: M.benchmark, event: M.benchmarkProgress, done: M.BenchmarkResultSchema },
   },
   event: {

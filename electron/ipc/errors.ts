@@ -23,6 +23,14 @@ export const ERROR_CODES = [
   'MODEL_TOO_LARGE',
   'INVALID_GGUF',
   'UNSUPPORTED_FILE',
+  /** A download failed: HTTP error, dropped connection past the retries, no published hash. */
+  'DOWNLOAD_FAILED',
+  /** A downloaded file's SHA-256 is not the published one; it was deleted. */
+  'HASH_MISMATCH',
+  /** Not enough free disk space for the operation. */
+  'INSUFFICIENT_SPACE',
+  /** The air-gap setting is on: Hearth makes no network request at all. */
+  'AIR_GAP',
   /** A bug: something threw that was not expected to. The message is safe to show. */
   'INTERNAL',
 ] as const;

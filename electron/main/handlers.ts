@@ -31,10 +31,15 @@ export function createHandlers(services: Services, platform: Platform): Handlers
       'models.setSettings': ({ id, patch }) => models.setSettings(id, patch),
       'models.state': () => models.state(),
       'models.unload': ({ role }) => models.unload(role),
+      'models.catalog': () => models.catalog(services.catalog),
+      'models.partialDownloads': () => services.downloads.partials(),
+      'models.discardDownload': ({ fileName }) => services.downloads.discard(fileName).then(() => null),
       'dialog.pickModelFile': () => platform.pickModelFile(),
     },
     stream: {
       'models.load': ({ id }, { signal, emit }) => models.load(id, { signal, onProgress: emit }),
+      'models.download': (request, { signal, emit }) =>
+        services.downloads.download(request, { signal, onProgress: emit }),
       'models.benchmark': (input, { signal, emit }) => models.benchmark(input, { signal, onProgress: emit }),
     },
   };

@@ -4,9 +4,12 @@ import { AppInfoService } from './app/app-info';
 import { Notices } from './app/notices';
 import type { EmitEvent } from './events';
 import { LlamaRuntime, type LlamaRuntimeOptions } from './llama/runtime';
+import { loadCatalog } from './models/catalog';
+import { DownloadService, type DownloadServiceOptions } from './models/downloads/download-service';
 import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
 import { SettingsService } from './settings/settings-service';
+import type { CatalogEntry } from '../ipc/schemas/catalog';
 import { openStore, type Store } from './store/store';
 
 export interface ServicesOptions {
@@ -22,6 +25,10 @@ export interface ServicesOptions {
   llama?: LlamaRuntimeOptions;
   /** Overrides how free memory is read (fit estimates). Defaults to the OS and llama.cpp. */
   memory?: () => Promise<MemoryState>;
+  /** Where and how downloads go. Defaults to Hugging Face over https with the global fetch. */
+  downloads?: Partial<
+    Pick<DownloadServiceOptions, 'hubBaseUrl' | 'isAllowedUrl' | 'fetch' | 'freeSpace' | 'retryDelayMs'>
+  >;
 }
 
 /** Every service, wired once. Main, the CLI and the test bridge all start Hearth through this. */
@@ -32,6 +39,8 @@ export interface Services {
   appInfo: AppInfoService;
   llama: LlamaRuntime;
   models: ModelsService;
+  downloads: DownloadService;
+  catalog: CatalogEntry[];
   dispose(): Promise<void>;
 }
 
@@ -59,12 +68,23 @@ export function createServices(options: ServicesOptions): Services {
     emit: options.emit,
     memory: options.memory,
   });
+  const settings = new SettingsService(store.hearth, options.emit);
+  const catalog = loadCatalog();
+  const downloads = new DownloadService({
+    modelsDir: models.library.modelsDir,
+    catalog,
+    settings,
+    register: (path) => models.addDownloaded(path),
+    ...options.downloads,
+  });
   return {
     store,
+    downloads,
+    catalog,
     notices,
     llama,
     models,
-    settings: new SettingsService(store.hearth, options.emit),
+    settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,
       dataDir: options.dataDir,

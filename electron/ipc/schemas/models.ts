@@ -140,6 +140,23 @@ export const ModelsSchemas = {
     promptTokens: z.number().int().min(8).max(4096).default(128),
     generateTokens: z.number().int().min(4).max(1024).default(32),
   }),
+  download: z.union([
+    z.object({ catalogId: z.string().min(1) }).strict(),
+    z.object({ url: z.string().url() }).strict(),
+  ]),
+  downloadProgress: z.object({
+    bytes: z.number().nonnegative(),
+    total: z.number().nonnegative().nullable(),
+    bytesPerSecond: z.number().nonnegative(),
+    etaSeconds: z.number().nonnegative().nullable(),
+  }),
+  partialDownload: z.object({
+    fileName: z.string(),
+    url: z.string(),
+    bytes: z.number().nonnegative(),
+    total: z.number().nonnegative().nullable(),
+  }),
+  discardDownload: z.object({ fileName: z.string().min(1) }),
   benchmarkProgress: z.object({
     threads: z.number().int(),
     step: z.enum(['prompt', 'generate']),

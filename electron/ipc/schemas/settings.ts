@@ -6,6 +6,8 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export const SettingsSchema = z.object({
   /** Colour scheme of the window. Defaults to `"system"`. */
   theme: ThemeSchema,
+  /** Refuse every network request, model downloads included. Defaults to `false`. */
+  airGap: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

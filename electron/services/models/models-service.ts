@@ -1,5 +1,5 @@
 import { cpus, freemem, totalmem, availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   ModelSettingsSchema,
   type BenchmarkResult,
@@ -10,10 +10,12 @@ import {
   type ModelSettings,
 } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
+import type { CatalogEntry, CatalogView } from '../../ipc/schemas/catalog';
 import type { EmitEvent } from '../events';
 import type { LlamaRuntime } from '../llama/runtime';
 import type { SqliteDatabase } from '../store/db';
 import { benchmarkModel, recommendThreads } from './benchmark';
+import { fitsMachine, recommend } from './catalog';
 import { estimateFit, type MemoryState } from './fit';
 import { ModelLibrary } from './model-library';
 import { ModelRuntime, type LoadPhase } from './model-runtime';
@@ -64,6 +66,29 @@ export class ModelsService {
     const record = await this.library.import(path, mode);
     this.#changed();
     return this.#info(record);
+  }
+
+  /** Adds a file a download just finished and verified (or returns it if already listed). */
+  async addDownloaded(path: string): Promise<ModelInfo> {
+    const existing = this.library.list().find((record) => record.path === path);
+    if (existing) return this.#info(existing);
+    const record = this.library.add({ path, storage: 'download', inspected: await this.library.inspect(path) });
+    this.#changed();
+    return this.#info(record);
+  }
+
+  /** The catalog with what is installed, what fits this machine, and the recommended pair. */
+  catalog(entries: readonly CatalogEntry[]): CatalogView {
+    const installed = new Set(this.library.list().map((record) => basename(record.path)));
+    const totalMemory = totalmem();
+    return {
+      models: entries.map((entry) => ({
+        ...entry,
+        installed: installed.has(entry.file),
+        fitsThisMachine: fitsMachine(entry, totalMemory),
+      })),
+      recommended: recommend(entries, { totalMemory }),
+    };
   }
 
   async remove(id: string): Promise<void> {

@@ -60,8 +60,11 @@ async function connect(target: TestBridge, headers: Record<string, string> = {},
 describe('test bridge', () => {
   it('serves the real handler map over real services', async () => {
     const client = await connect(await start());
-    expect(await client.invoke('settings.get')).toEqual({ ok: true, value: { theme: 'system' } });
-    expect(await client.invoke('settings.set', { theme: 'dark' })).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await client.invoke('settings.get')).toEqual({ ok: true, value: { theme: 'system', airGap: false } });
+    expect(await client.invoke('settings.set', { theme: 'dark' })).toEqual({
+      ok: true,
+      value: { theme: 'dark', airGap: false },
+    });
   });
 
   it('refuses a wrong-typed payload with VALIDATION and keeps serving', async () => {
@@ -72,7 +75,7 @@ describe('test bridge', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    expect(await client.invoke('settings.get')).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(await client.invoke('settings.get')).toEqual({ ok: true, value: { theme: 'system', airGap: false } });
   });
 
   it('refuses an unknown channel with UNKNOWN_CHANNEL and keeps serving', async () => {
@@ -101,7 +104,7 @@ describe('test bridge', () => {
     expect(await watcher.next((m) => m.type === 'event')).toEqual({
       type: 'event',
       channel: 'settings.changed',
-      payload: { theme: 'light' },
+      payload: { theme: 'light', airGap: false },
     });
   });
 

@@ -15,8 +15,8 @@ describe('SettingsService', () => {
   it('persists a change across a restart and broadcasts it', async () => {
     const dir = tempDir();
     const first = startServices(dir);
-    expect(first.services.settings.set({ theme: 'dark' })).toEqual({ theme: 'dark' });
-    expect(first.events).toEqual([{ channel: 'settings.changed', payload: { theme: 'dark' } }]);
+    expect(first.services.settings.set({ theme: 'dark' })).toEqual({ theme: 'dark', airGap: false });
+    expect(first.events).toEqual([{ channel: 'settings.changed', payload: { theme: 'dark', airGap: false } }]);
     await first.services.dispose();
 
     const second = startServices(dir);

@@ -1,0 +1,325 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { HearthError } from '../../../ipc/errors';
+
+export interface DownloadProgress {
+  bytes: number;
+  /** `null` when the server does not say. */
+  total: number | null;
+  bytesPerSecond: number;
+  /** `null` while the speed or total is unknown. */
+  etaSeconds: number | null;
+}
+
+export interface DownloadFileOptions {
+  url: string;
+  /** The final path. Nothing is ever written there except a complete, verified file. */
+  target: string;
+  /** A pinned SHA-256 (the catalog's). When absent, the hash the server publishes is required. */
+  expectedSha256?: string;
+  /** Aborting pauses: the partial file stays and the next call with the same URL resumes it. */
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Reconnections after a dropped connection or a 5xx. Defaults to 5. */
+  retries?: number;
+  /** Wait before the first reconnection, doubled each time. Defaults to 500 ms. */
+  retryDelayMs?: number;
+  /** Checks the finished file before it gets its final name (e.g. GGUF validation). */
+  verify?: (path: string) => Promise<void>;
+  /** Free bytes where the file goes. Defaults to `statfs` of the target's folder. */
+  freeSpace?: (dir: string) => Promise<number>;
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** What is remembered beside a partial download so it can resume after a restart. */
+export interface PartialState {
+  url: string;
+  expectedSha256: string | null;
+  total: number | null;
+}
+
+export const partialPath = (target: string) => `${target}.part`;
+export const statePath = (target: string) => `${target}.part.json`;
+
+/** Room kept free beyond the file itself, so a download never fills the disk to the last byte. */
+const SPACE_MARGIN = 256 * 1024 * 1024;
+const PROGRESS_INTERVAL_MS = 250;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Downloads `url` to `target` resumably (HTTP Range), hashing while streaming, and renames the
+ * file into place only once its SHA-256 matches and `verify` accepts it. A wrong hash deletes the
+ * partial file; a pause or crash keeps it for the next attempt.
+ */
+export async function downloadFile(options: DownloadFileOptions): Promise<void> {
+  const { target } = options;
+  const doFetch = options.fetch ?? fetch;
+  const retries = options.retries ?? 5;
+  let state = await readState(target);
+  if (state && state.url !== options.url) {
+    await discardPartial(target);
+    state = null;
+  }
+  let expected = options.expectedSha256?.toLowerCase() ?? state?.expectedSha256 ?? null;
+  let total = state?.total ?? null;
+  const hash = createHash('sha256');
+  let bytes = existsSync(partialPath(target)) && state ? await hashExisting(partialPath(target), hash) : 0;
+  if (!state) await rm(partialPath(target), { force: true });
+
+  const meter = new Meter(bytes, options.onProgress);
+  for (let attempt = 0; ; attempt++) {
+    options.signal?.throwIfAborted();
+    const response = await request(doFetch, options.url, bytes, options.signal);
+
+    if (response.status === 416 && total !== null && bytes === total) break; // already complete
+    if ((response.status === 200 || response.status === 416) && bytes > 0) {
+      // The server ignored the Range header, or the partial file no longer matches what it serves:
+      // start over rather than append a second copy.
+      await response.body?.cancel();
+      await rm(partialPath(target), { force: true });
+      return downloadFile({ ...options, retries: retries - attempt });
+    }
+    if (response.status >= 500 && attempt < retries) {
+      await response.body?.cancel();
+      await delay(retryDelay(options, attempt), options.signal);
+      continue;
+    }
+    if (response.status !== 200 && response.status !== 206) {
+      await response.body?.cancel();
+      throw new HearthError('DOWNLOAD_FAILED', `The server answered HTTP ${response.status} for ${options.url}.`, {
+        status: response.status,
+        url: options.url,
+      });
+    }
+
+    const published = publishedSha256(response.headers);
+    if (expected && published && published !== expected) {
+      await response.body?.cancel();
+      throw new HearthError('HASH_MISMATCH', 'The hub publishes a different SHA-256 for this file than expected.', {
+        expected,
+        published,
+      });
+    }
+    expected ??= published;
+    total = responseTotal(response, bytes) ?? total;
+    if (bytes === 0) await ensureSpace(options, total);
+    await writeState(target, { url: options.url, expectedSha256: expected, total });
+    meter.total = total;
+
+    const received = { bytes };
+    try {
+      await appendBody(response, partialPath(target), hash, received, meter);
+      bytes = received.bytes;
+      break;
+    } catch (error) {
+      // What reached the file (and the hash) before the drop is kept: the retry resumes after it.
+      bytes = received.bytes;
+      if (options.signal?.aborted || attempt >= retries) {
+        if (options.signal?.aborted) throw error;
+        throw new HearthError(
+          'DOWNLOAD_FAILED',
+          `The connection kept dropping (${describe(error)}). Try again to resume.`,
+          {
+            bytes,
+          },
+        );
+      }
+      await delay(retryDelay(options, attempt), options.signal);
+    }
+  }
+
+  if (total !== null && bytes !== total) {
+    throw new HearthError('DOWNLOAD_FAILED', `Received ${bytes} of ${total} bytes. Try again to resume.`, {
+      bytes,
+      total,
+    });
+  }
+  await finish(options, hash.digest('hex'), expected);
+}
+
+async function request(doFetch: typeof fetch, url: string, from: number, signal?: AbortSignal): Promise<Response> {
+  try {
+    return await doFetch(url, { headers: from > 0 ? { Range: `bytes=${from}-` } : {}, redirect: 'follow', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new HearthError('DOWNLOAD_FAILED', `Could not reach ${new URL(url).host}: ${describe(error)}.`, { url });
+  }
+}
+
+/** Streams the body onto the partial file, advancing `received.bytes` chunk by chunk. */
+async function appendBody(response: Response, path: string, hash: Hash, received: { bytes: number }, meter: Meter) {
+  if (!response.body) return;
+  const file = await open(path, 'a');
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      await file.write(chunk);
+      hash.update(chunk);
+      received.bytes += chunk.length;
+      meter.update(received.bytes);
+    }
+  } finally {
+    await file.close();
+    meter.update(received.bytes, true);
+  }
+}
+
+async function finish(options: DownloadFileOptions, actual: string, expected: string | null): Promise<void> {
+  const partial = partialPath(options.target);
+  if (!expected) {
+    await discardPartial(options.target);
+    throw new HearthError(
+      'DOWNLOAD_FAILED',
+      'The server did not publish a SHA-256 for this file, so it cannot be verified. It was deleted.',
+    );
+  }
+  if (actual !== expected) {
+    await discardPartial(options.target);
+    throw new HearthError(
+      'HASH_MISMATCH',
+      'The downloaded file is not the one published (SHA-256 differs). It was deleted.',
+      {
+        expected,
+        actual,
+      },
+    );
+  }
+  try {
+    await options.verify?.(partial);
+  } catch (error) {
+    await discardPartial(options.target);
+    throw error;
+  }
+  await rename(partial, options.target);
+  await rm(statePath(options.target), { force: true });
+}
+
+/** Deletes a partial download and what was remembered about it. */
+export async function discardPartial(target: string): Promise<void> {
+  await rm(partialPath(target), { force: true });
+  await rm(statePath(target), { force: true });
+}
+
+export async function readState(target: string): Promise<PartialState | null> {
+  try {
+    const parsed = JSON.parse(await readFile(statePath(target), 'utf8')) as Partial<PartialState>;
+    if (typeof parsed.url !== 'string') return null;
+    return {
+      url: parsed.url,
+      expectedSha256: typeof parsed.expectedSha256 === 'string' ? parsed.expectedSha256 : null,
+      total: typeof parsed.total === 'number' ? parsed.total : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+async function writeState(target: string, state: PartialState): Promise<void> {
+  await writeFile(statePath(target), JSON.stringify(state));
+}
+
+async function hashExisting(path: string, hash: Hash): Promise<number> {
+  let bytes = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return bytes;
+}
+
+/** Hugging Face sends the LFS SHA-256 as `X-Linked-Etag` on resolve URLs; some servers as `ETag`. */
+export function publishedSha256(headers: Headers): string | null {
+  for (const name of ['x-linked-etag', 'etag']) {
+    const value = headers.get(name)?.replace(/^W\//, '').replaceAll('"', '').trim().toLowerCase();
+    if (value && SHA256.test(value)) return value;
+  }
+  return null;
+}
+
+function responseTotal(response: Response, offset: number): number | null {
+  const range = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '');
+  if (range) return Number(range[1]);
+  const length = response.headers.get('content-length');
+  return length === null ? null : offset + Number(length);
+}
+
+async function ensureSpace(options: DownloadFileOptions, total: number | null): Promise<void> {
+  if (total === null) return;
+  const dir = dirname(options.target);
+  const free = options.freeSpace ? await options.freeSpace(dir) : await freeBytes(dir);
+  if (free < total + SPACE_MARGIN) {
+    const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
+    throw new HearthError(
+      'INSUFFICIENT_SPACE',
+      `This model needs ${gb(total)} but only ${gb(free)} is free on that disk.`,
+      {
+        needed: total,
+        free,
+      },
+    );
+  }
+}
+
+async function freeBytes(dir: string): Promise<number> {
+  const stats = await statfs(dir);
+  return stats.bavail * stats.bsize;
+}
+
+function retryDelay(options: DownloadFileOptions, attempt: number): number {
+  return (options.retryDelayMs ?? 500) * 2 ** attempt;
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { message?: string } })?.cause?.message;
+  return cause ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Throttled progress with speed over this session and an ETA. */
+class Meter {
+  total: number | null = null;
+  readonly #startBytes: number;
+  readonly #started = performance.now();
+  #last = 0;
+
+  constructor(
+    startBytes: number,
+    readonly onProgress?: (progress: DownloadProgress) => void,
+  ) {
+    this.#startBytes = startBytes;
+  }
+
+  update(bytes: number, force = false): void {
+    const now = performance.now();
+    if (!this.onProgress || (!force && now - this.#last < PROGRESS_INTERVAL_MS)) return;
+    this.#last = now;
+    const seconds = (now - this.#started) / 1000;
+    const bytesPerSecond = seconds > 0 ? (bytes - this.#startBytes) / seconds : 0;
+    const etaSeconds = this.total !== null && bytesPerSecond > 0 ? (this.total - bytes) / bytesPerSecond : null;
+    this.onProgress({ bytes, total: this.total, bytesPerSecond, etaSeconds });
+  }
+}
+
+/** Size of a partial download, for listing paused downloads. */
+export async function partialSize(target: string): Promise<number> {
+  try {
+    return (await stat(partialPath(target))).size;
+  } catch {
+    return 0;
+  }
+}

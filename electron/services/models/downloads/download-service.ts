@@ -1,0 +1,128 @@
+import { readdir } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { ModelInfo } from '../../../ipc/contract';
+import { HearthError } from '../../../ipc/errors';
+import type { CatalogEntry } from '../../../ipc/schemas/catalog';
+import type { SettingsService } from '../../settings/settings-service';
+import { catalogUrl } from '../catalog';
+import { readGgufStructure } from '../gguf/gguf-structure';
+import { discardPartial, downloadFile, partialSize, readState, type DownloadProgress } from './download-file';
+import { modelFileNameFromUrl } from './file-name';
+
+export interface DownloadServiceOptions {
+  modelsDir: string;
+  catalog: readonly CatalogEntry[];
+  settings: SettingsService;
+  /** Adds a finished, verified file to the model library. */
+  register(path: string): Promise<ModelInfo>;
+  /** Where catalog files are fetched from. Defaults to `https://huggingface.co`. */
+  hubBaseUrl?: string;
+  /** Which URLs may be fetched. Defaults to https on huggingface.co and hf.co only. */
+  isAllowedUrl?: (url: URL) => boolean;
+  fetch?: typeof fetch;
+  freeSpace?: (dir: string) => Promise<number>;
+  retryDelayMs?: number;
+}
+
+export type DownloadRequest = { catalogId: string } | { url: string };
+
+export interface PartialDownload {
+  fileName: string;
+  url: string;
+  bytes: number;
+  total: number | null;
+}
+
+const HUB_HOSTS = new Set(['huggingface.co', 'hf.co']);
+
+/** Hugging Face over https; nothing else leaves the machine. */
+export function isHubUrl(url: URL): boolean {
+  return url.protocol === 'https:' && HUB_HOSTS.has(url.hostname);
+}
+
+/**
+ * Model downloads the user asked for: from the catalog or a Hugging Face URL, resumable, verified
+ * by SHA-256 and GGUF validation before the file gets its final name, refused in air-gap mode.
+ */
+export class DownloadService {
+  readonly #options: DownloadServiceOptions;
+
+  constructor(options: DownloadServiceOptions) {
+    this.#options = options;
+  }
+
+  async download(
+    request: DownloadRequest,
+    progress: { signal?: AbortSignal; onProgress?: (progress: DownloadProgress) => void } = {},
+  ): Promise<ModelInfo> {
+    if (this.#options.settings.get().airGap) {
+      throw new HearthError(
+        'AIR_GAP',
+        'Air-gap mode is on: Hearth makes no network requests. Turn it off in Settings to download.',
+      );
+    }
+    const { url, fileName, expectedSha256 } = this.#resolve(request);
+    const target = this.#target(fileName);
+    await downloadFile({
+      url,
+      target,
+      expectedSha256,
+      signal: progress.signal,
+      onProgress: progress.onProgress,
+      verify: async (path) => void readGgufStructure(path),
+      fetch: this.#options.fetch,
+      freeSpace: this.#options.freeSpace,
+      retryDelayMs: this.#options.retryDelayMs,
+    });
+    return this.#options.register(target);
+  }
+
+  /** Downloads paused or interrupted (by cancel, a crash or a restart) that can be resumed. */
+  async partials(): Promise<PartialDownload[]> {
+    const names = await readdir(this.#options.modelsDir).catch(() => [] as string[]);
+    const found: PartialDownload[] = [];
+    for (const name of names.filter((n) => n.endsWith('.gguf.part.json'))) {
+      const fileName = name.slice(0, -'.part.json'.length);
+      const target = this.#target(fileName);
+      const state = await readState(target);
+      if (state) found.push({ fileName, url: state.url, bytes: await partialSize(target), total: state.total });
+    }
+    return found;
+  }
+
+  async discard(fileName: string): Promise<void> {
+    if (!/^[\w.-]+\.gguf$/i.test(fileName)) throw new HearthError('VALIDATION', `Not a model file name: ${fileName}`);
+    await discardPartial(this.#target(fileName));
+  }
+
+  #resolve(request: DownloadRequest): { url: string; fileName: string; expectedSha256?: string } {
+    if ('catalogId' in request) {
+      const entry = this.#options.catalog.find((e) => e.id === request.catalogId);
+      if (!entry) throw new HearthError('NOT_FOUND', `No catalog model has the id "${request.catalogId}".`);
+      const url = catalogUrl(entry, this.#options.hubBaseUrl ?? 'https://huggingface.co');
+      return { url, fileName: entry.file, expectedSha256: entry.sha256 };
+    }
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      throw new HearthError('VALIDATION', `Not a URL: ${request.url}`);
+    }
+    if (!(this.#options.isAllowedUrl ?? isHubUrl)(url)) {
+      throw new HearthError(
+        'VALIDATION',
+        'Only Hugging Face model URLs (https://huggingface.co/…/*.gguf) can be downloaded.',
+      );
+    }
+    // A page link (`/blob/`) becomes the file link (`/resolve/`), which also carries the hash header.
+    url.pathname = url.pathname.replace(/^(\/[^/]+\/[^/]+)\/blob\//, '$1/resolve/');
+    return { url: url.toString(), fileName: modelFileNameFromUrl(url) };
+  }
+
+  #target(fileName: string): string {
+    const dir = resolve(this.#options.modelsDir);
+    const target = resolve(dir, fileName);
+    if (!target.startsWith(dir + sep)) throw new HearthError('VALIDATION', `Unsafe file name: ${fileName}`);
+    return join(dir, fileName);
+  }
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How one served file misbehaves. */
+export interface Behaviour {
+  /** HTTP status to answer with instead of the file. */
+  status?: number;
+  /** Close the connection after this many body bytes, for the first `dropTimes` requests. */
+  dropAfterBytes?: number;
+  dropTimes?: number;
+  /** Publish this hash instead of the real one. */
+  publishedSha256?: string | null;
+  /** Ignore Range headers (answer 200 with the whole file). */
+  ignoreRange?: boolean;
+  /** Pause between 64 KB chunks, to make a download slow enough to pause or cancel. */
+  chunkDelayMs?: number;
+}
+
+export interface ModelServer {
+  origin: string;
+  /** Serves `bytes` at `path`, publishing their SHA-256 as Hugging Face does (X-Linked-Etag). */
+  serve(path: string, bytes: Buffer, behaviour?: Behaviour): string;
+  /** Every request: path and Range header. */
+  requests: Array<{ path: string; range: string | undefined }>;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on 127.0.0.1 that behaves like the hub, or like a bad day on the hub. */
+export async function startModelServer(): Promise<ModelServer> {
+  const files = new Map<string, { bytes: Buffer; behaviour: Behaviour; served: number }>();
+  const requests: ModelServer['requests'] = [];
+  const server: Server = createServer((request, response) => void handle(request, response));
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    requests.push({ path, range: request.headers.range });
+    const file = files.get(path);
+    if (!file) return void response.writeHead(404).end('Entry not found');
+    const { bytes, behaviour } = file;
+    file.served++;
+    if (behaviour.status) return void response.writeHead(behaviour.status).end('error');
+
+    const sha256 =
+      behaviour.publishedSha256 === undefined
+        ? createHash('sha256').update(bytes).digest('hex')
+        : behaviour.publishedSha256;
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes' };
+    if (sha256) headers['x-linked-etag'] = `"${sha256}"`;
+
+    let start = 0;
+    const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
+    if (range && !behaviour.ignoreRange) {
+      start = Number(range[1]);
+      if (start >= bytes.length) {
+        return void response.writeHead(416, { 'content-range': `bytes */${bytes.length}` }).end();
+      }
+      headers['content-range'] = `bytes ${start}-${bytes.length - 1}/${bytes.length}`;
+    }
+    headers['content-length'] = String(bytes.length - start);
+    response.writeHead(start > 0 ? 206 : 200, headers);
+
+    const drop = behaviour.dropAfterBytes !== undefined && file.served <= (behaviour.dropTimes ?? 1);
+    let sent = 0;
+    for (let offset = start; offset < bytes.length; offset += 65536) {
+      let chunk = bytes.subarray(offset, Math.min(bytes.length, offset + 65536));
+      if (drop && sent + chunk.length > behaviour.dropAfterBytes!) {
+        chunk = chunk.subarray(0, behaviour.dropAfterBytes! - sent);
+        response.write(chunk);
+        // Let the bytes go out, then cut the connection mid-body.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        request.socket.destroy();
+        return;
+      }
+      if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      sent += chunk.length;
+      if (behaviour.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.chunkDelayMs));
+      if (response.destroyed) return;
+    }
+    response.end();
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    requests,
+    serve(path, bytes, behaviour = {}) {
+      files.set(path, { bytes, behaviour, served: 0 });
+      return `${origin}${path}`;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../../../electron/services';
+import { fixtureModel } from '../../../../native-models/fixtures/generate';
+import { startModelServer, type Behaviour, type ModelServer } from '../../../helpers/model-server';
+import { startServices } from '../../../helpers/services';
+import { useTempDir } from '../../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+let server: ModelServer;
+let services: Services | undefined;
+const model = () => readFileSync(fixtureModel('tiny-chat'));
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+beforeEach(async () => {
+  server = await startModelServer();
+});
+afterEach(async () => {
+  await services?.dispose();
+  services = undefined;
+  await server.close();
+});
+
+function start(dataDir = tempDir(), extra: Parameters<typeof startServices>[1] = {}) {
+  services = startServices(dataDir, {
+    downloads: {
+      hubBaseUrl: server.origin,
+      isAllowedUrl: (url) => url.hostname === '127.0.0.1',
+      retryDelayMs: 5,
+    },
+    ...extra,
+  }).services;
+  return { services, modelsDir: join(dataDir, 'models') };
+}
+
+function serveModel(behaviour: Behaviour = {}, bytes = model()): string {
+  return server.serve('/org/tiny/resolve/main/tiny-chat.gguf', bytes, behaviour);
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; message: string };
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Only a complete, verified model may ever have the final name. */
+function leftovers(modelsDir: string): string[] {
+  return existsSync(modelsDir) ? readdirSync(modelsDir) : [];
+}
+
+describe('model downloads', () => {
+  it('downloads, verifies against the published SHA-256, and installs the model', async () => {
+    const { services: s, modelsDir } = start();
+    const url = serveModel();
+    const progress: Array<{ bytes: number; total: number | null }> = [];
+    const info = await s.downloads.download({ url }, { onProgress: (p) => progress.push(p) });
+    expect(info).toMatchObject({ storage: 'download', path: join(modelsDir, 'tiny-chat.gguf') });
+    expect(info.metadata.name).toBe('tiny-chat');
+    expect(sha256(readFileSync(info.path))).toBe(sha256(model()));
+    expect(progress.at(-1)).toMatchObject({ bytes: model().length, total: model().length });
+    expect(leftovers(modelsDir)).toEqual(['tiny-chat.gguf']);
+    expect((await s.models.list()).map((m) => m.id)).toEqual([info.id]);
+  });
+
+  it('resumes after the connection drops mid-file and completes', async () => {
+    const { services: s, modelsDir } = start();
+    const url = serveModel({ dropAfterBytes: 70_000, dropTimes: 2 });
+    const info = await s.downloads.download({ url });
+    expect(sha256(readFileSync(info.path))).toBe(sha256(model()));
+    const ranges = server.requests.map((r) => r.range);
+    expect(ranges[0]).toBeUndefined();
+    expect(ranges.slice(1).every((range) => range?.startsWith('bytes='))).toBe(true);
+    expect(ranges).toContain('bytes=70000-');
+    expect(leftovers(modelsDir)).toEqual(['tiny-chat.gguf']);
+  });
+
+  it('starts over when the server ignores Range after a drop', async () => {
+    const { services: s } = start();
+    const url = serveModel({ dropAfterBytes: 70_000, ignoreRange: true });
+    const info = await s.downloads.download({ url });
+    expect(sha256(readFileSync(info.path))).toBe(sha256(model()));
+  });
+
+  it('deletes a file whose hash is wrong and leaves nothing at the final path', async () => {
+    const { services: s, modelsDir } = start();
+    const url = serveModel({ publishedSha256: 'ab'.repeat(32) });
+    const error = await errorOf(s.downloads.download({ url }));
+    expect(error.code).toBe('HASH_MISMATCH');
+    expect(leftovers(modelsDir)).toEqual([]);
+    expect(await s.models.list()).toEqual([]);
+  });
+
+  it('refuses to install a file it cannot verify (no published hash)', async () => {
+    const { services: s, modelsDir } = start();
+    const error = await errorOf(s.downloads.download({ url: serveModel({ publishedSha256: null }) }));
+    expect(error.code).toBe('DOWNLOAD_FAILED');
+    expect(error.message).toMatch(/did not publish a SHA-256/);
+    expect(leftovers(modelsDir)).toEqual([]);
+  });
+
+  it('refuses a verified download that is not a valid GGUF', async () => {
+    const { services: s, modelsDir } = start();
+    const garbage = Buffer.alloc(100_000, 7);
+    const error = await errorOf(s.downloads.download({ url: serveModel({}, garbage) }));
+    expect(error.code).toBe('INVALID_GGUF');
+    expect(leftovers(modelsDir)).toEqual([]);
+  });
+
+  it('cancel leaves nothing half-written at the final path', async () => {
+    const { services: s, modelsDir } = start();
+    const url = serveModel({ chunkDelayMs: 40 });
+    const controller = new AbortController();
+    const error = await errorOf(
+      s.downloads.download({ url }, { signal: controller.signal, onProgress: () => controller.abort() }),
+    );
+    expect(error.message).toMatch(/abort/i);
+    expect(existsSync(join(modelsDir, 'tiny-chat.gguf'))).toBe(false);
+    await s.downloads.discard('tiny-chat.gguf');
+    expect(leftovers(modelsDir)).toEqual([]);
+  });
+
+  it('pauses, survives a restart, and resumes from where it stopped', async () => {
+    const dataDir = tempDir();
+    const first = start(dataDir).services;
+    const url = serveModel({ chunkDelayMs: 40 });
+    const controller = new AbortController();
+    await errorOf(
+      first.downloads.download(
+        { url },
+        { signal: controller.signal, onProgress: (p) => p.bytes >= 65536 && controller.abort() },
+      ),
+    );
+    await first.dispose();
+    services = undefined;
+
+    const { services: second } = start(dataDir);
+    const [partial] = await second.downloads.partials();
+    expect(partial).toMatchObject({ fileName: 'tiny-chat.gguf', url, total: model().length });
+    expect(partial!.bytes).toBeGreaterThan(0);
+
+    const info = await second.downloads.download({ url });
+    expect(sha256(readFileSync(info.path))).toBe(sha256(model()));
+    expect(server.requests.at(-1)?.range).toBe(`bytes=${partial!.bytes}-`);
+    expect(await second.downloads.partials()).toEqual([]);
+  });
+
+  it.each([
+    [404, /HTTP 404/],
+    [500, /HTTP 500/],
+  ])('gives a clear error for HTTP %d', async (status, message) => {
+    const { services: s, modelsDir } = start();
+    const url = status === 404 ? `${server.origin}/org/none/resolve/main/missing.gguf` : serveModel({ status });
+    const error = await errorOf(s.downloads.download({ url }));
+    expect(error.code).toBe('DOWNLOAD_FAILED');
+    expect(error.message).toMatch(message);
+    expect(leftovers(modelsDir)).toEqual([]);
+  });
+
+  it('checks disk space before starting', async () => {
+    const dataDir = tempDir();
+    const { services: s } = start(dataDir, {
+      downloads: { isAllowedUrl: () => true, freeSpace: async () => 1000, retryDelayMs: 5 },
+    });
+    const error = await errorOf(s.downloads.download({ url: serveModel() }));
+    expect(error.code).toBe('INSUFFICIENT_SPACE');
+    expect(error.message).toMatch(/needs .* but only .* is free/);
+    expect(leftovers(join(dataDir, 'models'))).toEqual([]);
+  });
+
+  it('refuses every download in air-gap mode, before any request', async () => {
+    const { services: s } = start();
+    s.settings.set({ airGap: true });
+    const error = await errorOf(s.downloads.download({ url: serveModel() }));
+    expect(error.code).toBe('AIR_GAP');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('only downloads from Hugging Face by default', async () => {
+    services = startServices(tempDir()).services;
+    const error = await errorOf(services.downloads.download({ url: serveModel() }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/Hugging Face/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('downloads a catalog model from the hub path of its repository', async () => {
+    const { services: s } = start();
+    const entry = s.catalog.find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
+    server.serve(`/${entry.repo}/resolve/main/${entry.file}`, readFileSync(fixtureModel('tiny-embedding')));
+    const info = await s.downloads.download({ catalogId: entry.id });
+    expect(info.path.endsWith(entry.file)).toBe(true);
+    expect(info.metadata.role).toBe('embedding');
+    expect(s.models.catalog(s.catalog).models.find((e) => e.id === entry.id)?.installed).toBe(true);
+  });
+});
