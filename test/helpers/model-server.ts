@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** How one served file misbehaves. */
 export interface Behaviour {
@@ -31,7 +31,7 @@ export async function startModelServer(): Promise<ModelServer> {
   const files = new Map<string, { bytes: Buffer; behaviour: Behaviour; served: number }>();
   const requests: ModelServer['requests'] = [];
   const server: Server = createServer((request, response) => void handle(request, response));
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
