@@ -25,8 +25,8 @@ export interface TestBridgeOptions {
   dispatcher?: (services: Services) => Dispatcher;
   /** Stands in for the system file dialog. Defaults to "the user cancelled". */
   pickModelFile?: () => Promise<string | null>;
-  /** Passed to the services (fit estimates on a pretend machine). */
-  memory?: ServicesOptions['memory'];
+  /** Passed to the services: a pretend machine for fit estimates, a local hub for downloads. */
+  services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads'>>;
 }
 
 export interface TestBridge {
@@ -68,7 +68,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     appVersion: await appVersion(),
     emit,
     llama: { maxThreads: 1 },
-    memory: options.memory,
+    ...options.services,
   });
   const dispatcher =
     options.dispatcher?.(services) ??

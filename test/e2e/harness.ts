@@ -37,7 +37,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export type BridgeOverrides = Pick<TestBridgeOptions, 'pickModelFile' | 'memory'>;
+export type BridgeOverrides = Pick<TestBridgeOptions, 'pickModelFile' | 'services'>;
 
 /** Real services in `dataDir`, the built renderer, and a page open at `screen`. */
 export async function openApp(

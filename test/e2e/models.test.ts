@@ -1,8 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../electron/services/models/catalog';
+import { fixtureModel } from '../../native-models/fixtures/generate';
 import { baseRaw, encodeRaw } from '../../native-models/fixtures/malformed';
+import { startModelServer } from '../helpers/model-server';
 import { copyOfModel } from '../helpers/models';
 import { useTempDir } from '../helpers/temp-dir';
 import { launchBrowser, openApp, screenshot, type Session } from './harness';
@@ -83,10 +86,37 @@ describe('Models screen', () => {
     await screenshot(page, 'models-invalid-gguf');
   });
 
+  it('downloads a catalog model with progress from a local hub and installs it', async () => {
+    const hub = await startModelServer();
+    try {
+      const entry = loadCatalog().find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
+      hub.serve(`/${entry.repo}/resolve/main/${entry.file}`, readFileSync(fixtureModel('tiny-embedding')), {
+        chunkDelayMs: 30,
+      });
+      session = await openApp(browser, tempDir(), '/models', {
+        services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (url) => url.hostname === '127.0.0.1' } },
+      });
+      const { page } = session;
+      const row = page.getByTestId('catalog-entry').filter({ hasText: entry.name });
+      await row.getByRole('button', { name: 'Download' }).click();
+      await row.getByTestId('download-progress').waitFor();
+      await screenshot(page, 'models-downloading');
+      const card = page.getByTestId('model-card');
+      await card.waitFor();
+      expect(await card.getByTestId('model-metadata').getByText('embedding', { exact: true }).count()).toBe(1);
+      await row.getByText('Installed', { exact: true }).waitFor();
+      expect(session.errors).toEqual([]);
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('shows a model that cannot fit as too large, with what would make it fit', async () => {
     const modelFile = copyOfModel('tiny-chat', tempDir());
     session = await openApp(browser, tempDir(), '/models', {
-      memory: async () => ({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 }),
+      services: {
+        memory: async () => ({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 }),
+      },
     });
     const { page } = session;
     await page.getByLabel('Model file path').fill(modelFile);

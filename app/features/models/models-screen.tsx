@@ -1,6 +1,7 @@
 import type { ModelInfo } from '../../../electron/ipc/contract';
 import { Card, CardDescription } from '../../ui/card';
 import { Page } from '../../ui/page';
+import { CatalogPanel } from './catalog-panel';
 import { ImportPanel } from './import-panel';
 import { ModelCard } from './model-card';
 import { useModels } from './use-models';
@@ -42,6 +43,7 @@ export function ModelsScreen() {
       {models?.map((model) => (
         <ModelCard key={model.id} model={model} onChanged={reload} />
       ))}
+      <CatalogPanel />
     </Page>
   );
 }

@@ -1,11 +1,13 @@
 import { Page } from '../../ui/page';
 import { AboutPanel } from './about-panel';
 import { AppearancePanel } from './appearance-panel';
+import { PrivacyPanel } from './privacy-panel';
 
 export function SettingsScreen() {
   return (
     <Page title="Settings">
       <AppearancePanel />
+      <PrivacyPanel />
       <AboutPanel />
     </Page>
   );

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { invoke, on } from '../../api';
+import { formatBytes } from '../../lib/format';
+import { Button } from '../../ui/button';
+import { DownloadProgress } from './download-progress';
+import { useDownload } from './use-download';
+
+type Partial = { fileName: string; url: string; bytes: number; total: number | null };
+
+function PartialRow({ partial, onGone }: { partial: Partial; onGone(): void }) {
+  const download = useDownload(partial.fileName);
+  const discard = async () => {
+    await invoke('models.discardDownload', { fileName: partial.fileName });
+    onGone();
+  };
+  return (
+    <li className="flex flex-col py-1 text-sm" data-testid="partial-download">
+      <div className="flex items-center justify-between gap-3">
+        <span className="truncate">
+          {partial.fileName}{' '}
+          <span className="text-muted-foreground">
+            ({formatBytes(partial.bytes)}
+            {partial.total ? ` of ${formatBytes(partial.total)}` : ''})
+          </span>
+        </span>
+        {!download.progress && (
+          <span className="flex gap-1.5">
+            <Button onClick={() => void download.start({ url: partial.url }).then(onGone)}>Resume</Button>
+            <Button variant="ghost" onClick={() => void discard()}>
+              Discard
+            </Button>
+          </span>
+        )}
+      </div>
+      {download.progress && (
+        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={download.cancel} />
+      )}
+    </li>
+  );
+}
+
+/** Downloads that were paused or cut off (also by a restart) and can be resumed. */
+export function PartialDownloads() {
+  const [partials, setPartials] = useState<Partial[]>([]);
+  const refresh = useCallback(() => {
+    void invoke('models.partialDownloads').then((result) => result.ok && setPartials(result.value));
+  }, []);
+  useEffect(() => {
+    refresh();
+    return on('models.changed', refresh);
+  }, [refresh]);
+  if (partials.length === 0) return null;
+  return (
+    <section className="mt-4" aria-label="Paused downloads">
+      <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Paused downloads</h3>
+      <ul>
+        {partials.map((partial) => (
+          <PartialRow key={partial.fileName} partial={partial} onGone={refresh} />
+        ))}
+      </ul>
+    </section>
+  );
+}
