@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../bridge/server';
 import { RENDERER_DIR, SHIM_DIR } from './global-setup';
 
@@ -58,11 +59,14 @@ export async function openApp(
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`${bridge.url}#${screen}`);
+  let closed = false;
   return {
     bridge,
     page,
     errors,
     async close() {
+      if (closed) return;
+      closed = true;
       await context.close();
       await bridge.close();
     },
@@ -79,4 +83,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   await page.setViewportSize(viewport);
   return path;
+}
+
+/**
+ * One browser per test file, and every session a test opens closed after it (even on failure).
+ * `open` starts real services over `dataDir` and shows `screen`.
+ */
+export function useApp(): { open(dataDir: string, screen?: string, overrides?: BridgeOverrides): Promise<Session> } {
+  let browser: Browser | undefined;
+  const open: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const session of open.splice(0)) await session.close();
+  });
+  return {
+    async open(dataDir, screen, overrides) {
+      const session = await openApp(browser!, dataDir, screen, overrides);
+      open.push(session);
+      return session;
+    },
+  };
 }

@@ -1,35 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../electron/services/models/catalog';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import { baseRaw, encodeRaw } from '../../native-models/fixtures/malformed';
 import { startModelServer } from '../helpers/model-server';
 import { copyOfModel } from '../helpers/models';
 import { useTempDir } from '../helpers/temp-dir';
-import { launchBrowser, openApp, screenshot, type Session } from './harness';
+import { screenshot, useApp } from './harness';
 
 const tempDir = useTempDir('hearth-e2e-models-');
-let browser: Browser;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const app = useApp();
 
 describe('Models screen', () => {
   it('imports a generated GGUF, shows metadata and fit, loads it, and keeps a setting across a restart', async () => {
     const dataDir = tempDir();
     const modelFile = copyOfModel('tiny-chat', tempDir());
-    session = await openApp(browser, dataDir, '/models', { pickModelFile: async () => modelFile });
+    const session = await app.open(dataDir, '/models', { pickModelFile: async () => modelFile });
     const { page } = session;
 
     await page.getByRole('button', { name: 'Browse…' }).click();
@@ -61,21 +48,21 @@ describe('Models screen', () => {
     await session.close();
 
     // A restart: new services over the same data folder.
-    session = await openApp(browser, dataDir, '/models');
-    const again = session.page.getByTestId('model-card');
+    const restarted = await app.open(dataDir, '/models');
+    const again = restarted.page.getByTestId('model-card');
     await again.waitFor();
     await again.getByRole('button', { name: 'Settings' }).click();
     const reopened = again.getByRole('form', { name: 'Model settings' });
     expect(await reopened.getByLabel('Context size').inputValue()).toBe('1024');
     expect(await reopened.getByLabel('Temperature').inputValue()).toBe('0.3');
-    await screenshot(session.page, 'models-after-restart');
+    await screenshot(restarted.page, 'models-after-restart');
   });
 
   it('refuses a damaged GGUF with a clear reason and imports nothing', async () => {
     const dir = tempDir();
     const broken = join(dir, 'broken.gguf');
     writeFileSync(broken, encodeRaw({ ...baseRaw(), truncateAt: 5000 }));
-    session = await openApp(browser, tempDir(), '/models');
+    const session = await app.open(tempDir(), '/models');
     const { page } = session;
     await page.getByLabel('Model file path').fill(broken);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -93,7 +80,7 @@ describe('Models screen', () => {
       hub.serve(`/${entry.repo}/resolve/main/${entry.file}`, readFileSync(fixtureModel('tiny-embedding')), {
         chunkDelayMs: 30,
       });
-      session = await openApp(browser, tempDir(), '/models', {
+      const session = await app.open(tempDir(), '/models', {
         services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (url) => url.hostname === '127.0.0.1' } },
       });
       const { page } = session;
@@ -113,7 +100,7 @@ describe('Models screen', () => {
 
   it('shows a model that cannot fit as too large, with what would make it fit', async () => {
     const modelFile = copyOfModel('tiny-chat', tempDir());
-    session = await openApp(browser, tempDir(), '/models', {
+    const session = await app.open(tempDir(), '/models', {
       services: {
         memory: async () => ({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 }),
       },

@@ -1,31 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeGarbage } from '../helpers/corrupt';
 import { startServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
-import { launchBrowser, openApp, screenshot, type Session } from './harness';
+import { screenshot, useApp } from './harness';
 
 const tempDir = useTempDir('hearth-e2e-');
-let browser: Browser;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const app = useApp();
 
 describe('app shell', () => {
   it('renders every screen from the sidebar and screenshots each', async () => {
-    session = await openApp(browser, tempDir());
+    const session = await app.open(tempDir());
     const { page } = session;
     for (const name of ['Chat', 'Library', 'Models', 'Settings']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -40,7 +27,7 @@ describe('app shell', () => {
 
   it('shows real system values in About', async () => {
     const dataDir = tempDir();
-    session = await openApp(browser, dataDir, '/settings');
+    const session = await app.open(dataDir, '/settings');
     const about = session.page.getByTestId('about');
     await about.waitFor();
     const field = (label: string) => about.locator(`dd[data-field="${label}"]`).textContent();
@@ -53,7 +40,7 @@ describe('app shell', () => {
   });
 
   it('keeps a setting across a reload and applies it', async () => {
-    session = await openApp(browser, tempDir(), '/settings');
+    const session = await app.open(tempDir(), '/settings');
     const { page } = session;
     await page.getByRole('radio', { name: 'Dark' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
@@ -66,7 +53,7 @@ describe('app shell', () => {
   });
 
   it('refuses invalid input from the renderer with VALIDATION', async () => {
-    session = await openApp(browser, tempDir(), '/settings');
+    const session = await app.open(tempDir(), '/settings');
     const { page } = session;
     await page.getByTestId('about').waitFor();
     const results = await page.evaluate(async () => {
@@ -91,7 +78,7 @@ describe('app shell', () => {
     await services.dispose();
     writeGarbage(join(dataDir, 'hearth.db'), 0, 4096);
 
-    session = await openApp(browser, dataDir, '/settings');
+    const session = await app.open(dataDir, '/settings');
     const toast = session.page.getByText('Your chats and settings database could not be read');
     await toast.waitFor();
     const kept = readdirSync(dataDir).find((name) => name.startsWith('hearth.db.corrupt-'));

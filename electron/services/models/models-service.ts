@@ -99,7 +99,14 @@ export class ModelsService {
 
   async setSettings(id: string, patch: Partial<ModelSettings>): Promise<ModelInfo> {
     const current = this.library.get(id);
-    const settings = ModelSettingsSchema.parse({ ...current.settings, ...patch });
+    const parsed = ModelSettingsSchema.safeParse({ ...current.settings, ...patch });
+    if (!parsed.success) {
+      throw new HearthError(
+        'VALIDATION',
+        `Invalid model settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    }
+    const settings = parsed.data;
     const record = this.library.setSettings(id, settings);
     this.#changed();
     return this.#info(record);

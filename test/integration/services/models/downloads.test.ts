@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startModelServer, type Behaviour, type ModelServer } from '../../../helpers/model-server';
+import { rejectionOf } from '../../../helpers/errors';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -37,15 +38,6 @@ function start(dataDir = tempDir(), extra: Parameters<typeof startServices>[1] =
 
 function serveModel(behaviour: Behaviour = {}, bytes = model()): string {
   return server.serve('/org/tiny/resolve/main/tiny-chat.gguf', bytes, behaviour);
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code?: string; message: string };
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Only a complete, verified model may ever have the final name. */
@@ -89,7 +81,7 @@ describe('model downloads', () => {
   it('deletes a file whose hash is wrong and leaves nothing at the final path', async () => {
     const { services: s, modelsDir } = start();
     const url = serveModel({ publishedSha256: 'ab'.repeat(32) });
-    const error = await errorOf(s.downloads.download({ url }));
+    const error = await rejectionOf(s.downloads.download({ url }));
     expect(error.code).toBe('HASH_MISMATCH');
     expect(leftovers(modelsDir)).toEqual([]);
     expect(await s.models.list()).toEqual([]);
@@ -97,7 +89,7 @@ describe('model downloads', () => {
 
   it('refuses to install a file it cannot verify (no published hash)', async () => {
     const { services: s, modelsDir } = start();
-    const error = await errorOf(s.downloads.download({ url: serveModel({ publishedSha256: null }) }));
+    const error = await rejectionOf(s.downloads.download({ url: serveModel({ publishedSha256: null }) }));
     expect(error.code).toBe('DOWNLOAD_FAILED');
     expect(error.message).toMatch(/did not publish a SHA-256/);
     expect(leftovers(modelsDir)).toEqual([]);
@@ -106,7 +98,7 @@ describe('model downloads', () => {
   it('refuses a verified download that is not a valid GGUF', async () => {
     const { services: s, modelsDir } = start();
     const garbage = Buffer.alloc(100_000, 7);
-    const error = await errorOf(s.downloads.download({ url: serveModel({}, garbage) }));
+    const error = await rejectionOf(s.downloads.download({ url: serveModel({}, garbage) }));
     expect(error.code).toBe('INVALID_GGUF');
     expect(leftovers(modelsDir)).toEqual([]);
   });
@@ -115,7 +107,7 @@ describe('model downloads', () => {
     const { services: s, modelsDir } = start();
     const url = serveModel({ chunkDelayMs: 40 });
     const controller = new AbortController();
-    const error = await errorOf(
+    const error = await rejectionOf(
       s.downloads.download({ url }, { signal: controller.signal, onProgress: () => controller.abort() }),
     );
     expect(error.message).toMatch(/abort/i);
@@ -129,7 +121,7 @@ describe('model downloads', () => {
     const first = start(dataDir).services;
     const url = serveModel({ chunkDelayMs: 40 });
     const controller = new AbortController();
-    await errorOf(
+    await rejectionOf(
       first.downloads.download(
         { url },
         { signal: controller.signal, onProgress: (p) => p.bytes >= 65536 && controller.abort() },
@@ -155,7 +147,7 @@ describe('model downloads', () => {
   ])('gives a clear error for HTTP %d', async (status, message) => {
     const { services: s, modelsDir } = start();
     const url = status === 404 ? `${server.origin}/org/none/resolve/main/missing.gguf` : serveModel({ status });
-    const error = await errorOf(s.downloads.download({ url }));
+    const error = await rejectionOf(s.downloads.download({ url }));
     expect(error.code).toBe('DOWNLOAD_FAILED');
     expect(error.message).toMatch(message);
     expect(leftovers(modelsDir)).toEqual([]);
@@ -166,7 +158,7 @@ describe('model downloads', () => {
     const { services: s } = start(dataDir, {
       downloads: { isAllowedUrl: () => true, freeSpace: async () => 1000, retryDelayMs: 5 },
     });
-    const error = await errorOf(s.downloads.download({ url: serveModel() }));
+    const error = await rejectionOf(s.downloads.download({ url: serveModel() }));
     expect(error.code).toBe('INSUFFICIENT_SPACE');
     expect(error.message).toMatch(/needs .* but only .* is free/);
     expect(leftovers(join(dataDir, 'models'))).toEqual([]);
@@ -175,14 +167,14 @@ describe('model downloads', () => {
   it('refuses every download in air-gap mode, before any request', async () => {
     const { services: s } = start();
     s.settings.set({ airGap: true });
-    const error = await errorOf(s.downloads.download({ url: serveModel() }));
+    const error = await rejectionOf(s.downloads.download({ url: serveModel() }));
     expect(error.code).toBe('AIR_GAP');
     expect(server.requests).toEqual([]);
   });
 
   it('only downloads from Hugging Face by default', async () => {
     services = startServices(tempDir()).services;
-    const error = await errorOf(services.downloads.download({ url: serveModel() }));
+    const error = await rejectionOf(services.downloads.download({ url: serveModel() }));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/Hugging Face/);
     expect(server.requests).toEqual([]);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { baseRaw, encodeRaw } from '../../../../native-models/fixtures/malformed';
 import { copyOfModel, copyOfSplitModel } from '../../../helpers/models';
+import { rejectionOf } from '../../../helpers/errors';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -20,14 +21,7 @@ function start(dataDir = tempDir()) {
   return started;
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
+const codeOf = async (promise: Promise<unknown>) => (await rejectionOf(promise)).code;
 
 describe('model library', () => {
   it('imports a copy and lists it with the metadata users need', async () => {
@@ -135,7 +129,7 @@ describe('model library', () => {
       topK: 40,
     });
     expect(updated.fit?.contextSize).toBe(1024);
-    expect(await codeOf(first.models.setSettings(info.id, { temperature: 9 }))).not.toBe('resolved');
+    expect(await codeOf(first.models.setSettings(info.id, { temperature: 9 }))).toBe('VALIDATION');
     await first.dispose();
 
     const second = start(dataDir).services;

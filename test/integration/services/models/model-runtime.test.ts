@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import type { MemoryState } from '../../../../electron/services/models/fit';
 import { copyOfModel } from '../../../helpers/models';
+import { rejectionOf } from '../../../helpers/errors';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -19,15 +20,6 @@ function start(memory?: MemoryState, maxThreads = 1) {
     ...(memory ? { memory: async () => memory } : {}),
   }).services;
   return services;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string; details?: unknown }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code?: string; message: string; details?: unknown };
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('loading models', () => {
@@ -87,7 +79,7 @@ describe('loading models', () => {
     const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
     expect(info.fit?.level).toBe('too-large');
 
-    const error = await errorOf(s.models.load(info.id));
+    const error = await rejectionOf(s.models.load(info.id));
     expect(error.code).toBe('MODEL_TOO_LARGE');
     expect(error.message).toMatch(/needs about .* of RAM/);
     const kinds = (error.details as { suggestions: Array<{ kind: string }> }).suggestions.map((x) => x.kind);
@@ -113,7 +105,7 @@ describe('loading models', () => {
     const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
     const controller = new AbortController();
     controller.abort();
-    const error = await errorOf(s.models.load(info.id, { signal: controller.signal }));
+    const error = await rejectionOf(s.models.load(info.id, { signal: controller.signal }));
     expect(error.message).toMatch(/abort/i);
     expect(s.models.state().chat).toBeNull();
   });
@@ -124,7 +116,7 @@ describe('loading models', () => {
     const info = await s.models.import(source, 'reference');
     const { truncateSync } = await import('node:fs');
     truncateSync(source, 4096);
-    const error = await errorOf(s.models.load(info.id));
+    const error = await rejectionOf(s.models.load(info.id));
     expect(error.code).toBe('INVALID_GGUF');
     expect(s.models.state().chat).toBeNull();
   });
