@@ -7,7 +7,7 @@ export function BenchmarkTable({ result }: { result: BenchmarkResult }) {
     <div className="mt-4 border-t border-border pt-4 text-sm" data-testid="benchmark">
       <p className="mb-2 text-muted-foreground">
         Benchmarked {new Date(result.ranAt).toLocaleString()} on {result.hardware.cpuModel}. Recommended threads:{' '}
-        <strong>{result.recommendedThreads}</strong>
+        <strong>{result.recommendedThreads}</strong>, context: <strong>{result.recommendedContextSize}</strong> tokens
       </p>
       <table className="w-full text-left">
         <thead className="text-muted-foreground">

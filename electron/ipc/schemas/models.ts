@@ -88,6 +88,11 @@ export const BenchmarkResultSchema = z.object({
   runs: z.array(BenchmarkRunSchema),
   /** The thread count with the best generation speed. */
   recommendedThreads: z.number().int().positive(),
+  /**
+   * The largest context that fits in memory and that this machine can fill within about 20
+   * seconds at the measured prompt speed (a full context is re-read after every model switch).
+   */
+  recommendedContextSize: z.number().int().positive(),
 });
 export type BenchmarkResult = z.infer<typeof BenchmarkResultSchema>;
 

@@ -105,3 +105,21 @@ class PeakMemory {
     this.sample();
   }
 }
+
+/** Seconds a user will wait for a full context to be read in before the first answer. */
+const PROMPT_BUDGET_SECONDS = 20;
+const MIN_CONTEXT = 512;
+
+/**
+ * Context sizes to recommend, largest first: powers of two from the trained length down to 512,
+ * keeping only those the best measured prompt speed fills within the budget.
+ */
+export function contextCandidates(runs: readonly BenchmarkRun[], trainedContext: number): number[] {
+  const fastest = Math.max(...runs.map((run) => run.promptTokensPerSecond));
+  const affordable = Math.max(MIN_CONTEXT, fastest * PROMPT_BUDGET_SECONDS);
+  const candidates: number[] = [];
+  for (let size = 1 << 20; size >= MIN_CONTEXT; size /= 2) {
+    if (size <= (trainedContext || 4096) && size <= affordable) candidates.push(size);
+  }
+  return candidates.length ? candidates : [MIN_CONTEXT];
+}

@@ -1,4 +1,4 @@
-import { GgufInsights, type GgufFileInfo, type Llama } from 'node-llama-cpp';
+import { GgmlType, GgufInsights, type GgufFileInfo, type Llama } from 'node-llama-cpp';
 import type { Fit, ModelRole, ModelSettings } from '../../ipc/contract';
 
 /** What memory the machine has right now. */
@@ -19,6 +19,9 @@ export interface FitInput {
 
 /** Above this share of physical RAM a model cannot load without the system swapping itself to a halt. */
 const MAX_RAM_SHARE = 0.9;
+/** The KV cache precisions a user can pick, as ggml types. */
+export const KV_CACHE_TYPES = { f16: GgmlType.F16, q8_0: GgmlType.Q8_0, q4_0: GgmlType.Q4_0 } as const;
+
 /** Used when the model does not say how long a context it was trained on. */
 const FALLBACK_CONTEXT = 4096;
 
@@ -73,6 +76,9 @@ async function requirements(
     modelGpuLayers: gpuLayers,
     isEmbeddingContext: input.role !== 'chat',
     flashAttention: input.settings.flashAttention,
+    kvCacheKeyType: KV_CACHE_TYPES[input.settings.kvCacheType],
+    // llama.cpp can quantize the V cache only with flash attention; without it V stays F16.
+    kvCacheValueType: input.settings.flashAttention ? KV_CACHE_TYPES[input.settings.kvCacheType] : GgmlType.F16,
   });
   return { ram: model.cpuRam + context.cpuRam, vram: model.gpuVram + context.gpuVram };
 }

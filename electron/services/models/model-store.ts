@@ -77,7 +77,11 @@ export function insertBenchmark(db: SqliteDatabase, result: BenchmarkResult): vo
     result.modelId,
     Date.parse(result.ranAt),
     JSON.stringify(result.hardware),
-    JSON.stringify({ runs: result.runs, recommendedThreads: result.recommendedThreads }),
+    JSON.stringify({
+      runs: result.runs,
+      recommendedThreads: result.recommendedThreads,
+      recommendedContextSize: result.recommendedContextSize,
+    }),
   );
 }
 
@@ -86,7 +90,10 @@ export function latestBenchmark(db: SqliteDatabase, modelId: string): BenchmarkR
     .prepare('SELECT ran_at, hardware, results FROM model_benchmarks WHERE model_id = ? ORDER BY ran_at DESC LIMIT 1')
     .get(modelId) as { ran_at: number; hardware: string; results: string } | undefined;
   if (!row) return null;
-  const results = JSON.parse(row.results) as Pick<BenchmarkResult, 'runs' | 'recommendedThreads'>;
+  const results = JSON.parse(row.results) as Pick<
+    BenchmarkResult,
+    'runs' | 'recommendedThreads' | 'recommendedContextSize'
+  >;
   return BenchmarkResultSchema.parse({
     modelId,
     ranAt: new Date(row.ran_at).toISOString(),

@@ -14,7 +14,7 @@ import type { CatalogEntry, CatalogView } from '../../ipc/schemas/catalog';
 import type { EmitEvent } from '../events';
 import type { LlamaRuntime } from '../llama/runtime';
 import type { SqliteDatabase } from '../store/db';
-import { benchmarkModel, recommendThreads } from './benchmark';
+import { benchmarkModel, contextCandidates, recommendThreads } from './benchmark';
 import { fitsMachine, recommend } from './catalog';
 import { estimateFit, type MemoryState } from './fit';
 import { ModelLibrary } from './model-library';
@@ -177,6 +177,7 @@ export class ModelsService {
         },
         runs,
         recommendedThreads: recommendThreads(runs),
+        recommendedContextSize: await this.#affordableContext(record, runs),
       };
       insertBenchmark(this.#options.db, result);
       this.#changed();
@@ -188,6 +189,25 @@ export class ModelsService {
 
   async dispose(): Promise<void> {
     await this.runtime.dispose();
+  }
+
+  /** The largest benchmark-affordable context that also fits in memory at the model's settings. */
+  async #affordableContext(record: ModelRecord, runs: BenchmarkResult['runs']): Promise<number> {
+    const candidates = contextCandidates(runs, record.metadata.contextLength);
+    const fileInfo = await this.library.fileInfo(record);
+    const llama = await this.#options.llama.get();
+    const memory = await this.#memory();
+    for (const contextSize of candidates) {
+      const fit = await estimateFit({
+        fileInfo,
+        llama,
+        role: record.metadata.role,
+        settings: { ...record.settings, contextSize },
+        memory,
+      });
+      if (fit.level === 'fits') return contextSize;
+    }
+    return candidates.at(-1)!;
   }
 
   async #info(record: ModelRecord): Promise<ModelInfo> {

@@ -147,3 +147,17 @@ describe('model library', () => {
     expect(await codeOf(s.models.load(info.id))).toBe('MODEL_NOT_FOUND');
   });
 });
+
+describe('fit estimate', () => {
+  it('needs less memory with a smaller context and a quantized KV cache', async () => {
+    const { services: s } = start();
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'reference');
+    const big = (await s.models.setSettings(info.id, { contextSize: 2048, kvCacheType: 'f16', flashAttention: true }))
+      .fit!;
+    const small = (await s.models.setSettings(info.id, { contextSize: 512 })).fit!;
+    const quantized = (await s.models.setSettings(info.id, { contextSize: 2048, kvCacheType: 'q4_0' })).fit!;
+    expect(small.ramNeeded).toBeLessThan(big.ramNeeded);
+    expect(quantized.ramNeeded).toBeLessThan(big.ramNeeded);
+    expect(big.gpuLayers).toBe(0); // no GPU on these machines
+  });
+});

@@ -141,6 +141,8 @@ describe('benchmark', () => {
       expect(run.peakMemoryBytes).toBeGreaterThan(0);
     }
     expect([1, 2]).toContain(result.recommendedThreads);
+    // A power of two between 512 and the trained 2048 tokens.
+    expect([512, 1024, 2048]).toContain(result.recommendedContextSize);
     expect(progress).toContain('1:prompt');
     expect(progress).toContain('2:generate');
     expect((await s.models.get(info.id)).benchmark).toEqual(result);
