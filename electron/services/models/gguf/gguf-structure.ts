@@ -1,7 +1,7 @@
 import * as nodeLlamaCpp from 'node-llama-cpp';
-import { HearthError } from '../../../ipc/errors';
 import { ByteReader, TruncatedError } from './byte-reader';
 import { GGML_TYPES, tensorByteSize } from './ggml-types';
+import { invalidGguf } from './gguf-problems';
 
 /**
  * A strict, bounded reader of a GGUF file's structure (header, key/values, tensor infos) that
@@ -82,37 +82,6 @@ export interface GgufStructure {
   architecture: string | null;
   /** `split.count` for split models (1 otherwise) and this file's `split.no` (0-based). */
   split: { count: number; index: number };
-}
-
-/** Why a file was refused; `problem` is stable for tests and logs, the message is for people. */
-export type GgufProblem =
-  | 'truncated'
-  | 'bad-magic'
-  | 'unsupported-version'
-  | 'absurd-count'
-  | 'string-past-eof'
-  | 'bad-string'
-  | 'unknown-value-type'
-  | 'nested-array'
-  | 'array-past-eof'
-  | 'bad-alignment'
-  | 'too-many-dims'
-  | 'bad-dims'
-  | 'unknown-tensor-type'
-  | 'misaligned-tensor'
-  | 'tensor-past-eof'
-  | 'overlapping-tensors'
-  | 'duplicate-tensor'
-  | 'duplicate-key'
-  | 'missing-architecture'
-  | 'unknown-architecture'
-  | 'missing-tensor'
-  | 'unexpected-tensor'
-  | 'missing-part'
-  | 'unreadable';
-
-export function invalidGguf(problem: GgufProblem, message: string, extra: Record<string, unknown> = {}): HearthError {
-  return new HearthError('INVALID_GGUF', `Not a usable GGUF model: ${message}.`, { problem, ...extra });
 }
 
 /**
@@ -362,51 +331,6 @@ function readArchitecture(metadata: Map<string, GgufValue>): string {
     });
   }
   return architecture;
-}
-
-/**
- * Checks that the tensors of a whole model (all split parts together) are complete: the token
- * embedding is there, and every layer from 0 to `<arch>.block_count - 1` has tensors, no more.
- */
-export function checkRequiredTensors(parts: readonly GgufStructure[]): void {
-  const first = parts[0]!;
-  if (first.architecture === null || first.split.index !== 0) {
-    throw invalidGguf('missing-part', 'the first part of this split model is not its first file');
-  }
-  const names = new Set(parts.flatMap((part) => part.tensors.map((tensor) => tensor.name)));
-  if (!names.has('token_embd.weight')) {
-    throw invalidGguf('missing-tensor', 'the token embedding tensor "token_embd.weight" is missing', {
-      tensor: 'token_embd.weight',
-    });
-  }
-  const blockCount = asInteger(first.metadata.get(`${first.architecture}.block_count`));
-  if (blockCount === null) {
-    throw invalidGguf(
-      'missing-tensor',
-      `${first.architecture}.block_count is missing, so the layers cannot be checked`,
-    );
-  }
-  const layers = new Set<number>();
-  for (const name of names) {
-    const match = /^blk\.(\d+)\./.exec(name);
-    if (!match) continue;
-    const layer = Number(match[1]);
-    if (BigInt(layer) >= blockCount) {
-      throw invalidGguf(
-        'unexpected-tensor',
-        `tensor "${name}" belongs to layer ${layer}, but the model has ${blockCount}`,
-        {
-          tensor: name,
-        },
-      );
-    }
-    layers.add(layer);
-  }
-  for (let layer = 0; BigInt(layer) < blockCount; layer++) {
-    if (!layers.has(layer)) {
-      throw invalidGguf('missing-tensor', `layer ${layer} of ${blockCount} has no tensors`, { layer });
-    }
-  }
 }
 
 export function asInteger(value: GgufValue | undefined): bigint | null {

@@ -2,7 +2,9 @@ import { basename } from 'node:path';
 import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
 import type { ModelMetadata, ModelRole } from '../../../ipc/contract';
 import { GGML_TYPES } from './ggml-types';
-import { asInteger, checkRequiredTensors, invalidGguf, readGgufStructure, type GgufStructure } from './gguf-structure';
+import { invalidGguf } from './gguf-problems';
+import { asInteger, readGgufStructure, type GgufStructure } from './gguf-structure';
+import { checkRequiredTensors } from './required-tensors';
 import { splitParts } from './split-parts';
 
 /** Architectures that only make embeddings (encoder-only). */

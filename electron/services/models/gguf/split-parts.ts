@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { invalidGguf } from './gguf-structure';
+import { invalidGguf } from './gguf-problems';
 
 const SPLIT_NAME = /^(.*)-(\d{5})-of-(\d{5})\.gguf$/i;
 

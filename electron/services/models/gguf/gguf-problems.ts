@@ -1,0 +1,32 @@
+import { HearthError } from '../../../ipc/errors';
+
+/** Why a file was refused; `problem` is stable for tests and logs, the message is for people. */
+export type GgufProblem =
+  | 'truncated'
+  | 'bad-magic'
+  | 'unsupported-version'
+  | 'absurd-count'
+  | 'string-past-eof'
+  | 'bad-string'
+  | 'unknown-value-type'
+  | 'nested-array'
+  | 'array-past-eof'
+  | 'bad-alignment'
+  | 'too-many-dims'
+  | 'bad-dims'
+  | 'unknown-tensor-type'
+  | 'misaligned-tensor'
+  | 'tensor-past-eof'
+  | 'overlapping-tensors'
+  | 'duplicate-tensor'
+  | 'duplicate-key'
+  | 'missing-architecture'
+  | 'unknown-architecture'
+  | 'missing-tensor'
+  | 'unexpected-tensor'
+  | 'missing-part'
+  | 'unreadable';
+
+export function invalidGguf(problem: GgufProblem, message: string, extra: Record<string, unknown> = {}): HearthError {
+  return new HearthError('INVALID_GGUF', `Not a usable GGUF model: ${message}.`, { problem, ...extra });
+}
