@@ -1,30 +1,34 @@
 import { Toaster } from 'sonner';
-import { Redirect, Route, Router, Switch } from 'wouter';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ChatScreen } from './features/chat/chat-screen';
 import { LibraryScreen } from './features/library/library-screen';
 import { ModelsScreen } from './features/models/models-screen';
 import { SettingsProvider, useSettings } from './features/settings/settings-context';
 import { SettingsScreen } from './features/settings/settings-screen';
+import { ErrorBoundary } from './shell/error-boundary';
 import { useNotices } from './shell/notices';
 import { Sidebar } from './shell/sidebar';
 
 function Shell() {
   useNotices();
   const { settings } = useSettings();
+  const [location] = useLocation();
   return (
     <div className="flex h-screen bg-background text-foreground">
       <Sidebar />
       <main className="flex-1 overflow-y-auto">
-        <Switch>
-          <Route path="/chat" component={ChatScreen} />
-          <Route path="/library" component={LibraryScreen} />
-          <Route path="/models" component={ModelsScreen} />
-          <Route path="/settings" component={SettingsScreen} />
-          <Route>
-            <Redirect to="/chat" />
-          </Route>
-        </Switch>
+        <ErrorBoundary resetKey={location}>
+          <Switch>
+            <Route path="/chat" component={ChatScreen} />
+            <Route path="/library" component={LibraryScreen} />
+            <Route path="/models" component={ModelsScreen} />
+            <Route path="/settings" component={SettingsScreen} />
+            <Route>
+              <Redirect to="/chat" />
+            </Route>
+          </Switch>
+        </ErrorBoundary>
       </main>
       <Toaster theme={settings?.theme ?? 'system'} position="bottom-right" />
     </div>

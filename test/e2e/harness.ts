@@ -59,6 +59,13 @@ export async function openApp(
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`${bridge.url}#${screen}`);
+  try {
+    await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    await context.close();
+    await bridge.close();
+    throw new Error(`The app did not render: ${errors.join(' | ') || String(error)}`);
+  }
   let closed = false;
   return {
     bridge,

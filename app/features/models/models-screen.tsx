@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../../../electron/ipc/contract';
+import type { LoadedModels, ModelInfo } from '../../../electron/ipc/contract';
 import { Card, CardDescription } from '../../ui/card';
 import { Page } from '../../ui/page';
 import { CatalogPanel } from './catalog-panel';
@@ -6,20 +6,18 @@ import { ImportPanel } from './import-panel';
 import { ModelCard } from './model-card';
 import { useModels } from './use-models';
 
-function LoadedSummary({
-  models,
-  chat,
-  embedding,
-}: {
-  models: ModelInfo[];
-  chat: string | null;
-  embedding: string | null;
-}) {
+function LoadedSummary({ models, loaded }: { models: ModelInfo[]; loaded: LoadedModels }) {
   const name = (id: string | null) => (id ? (models.find((m) => m.id === id)?.metadata.name ?? id) : 'none');
   return (
     <p className="text-sm text-muted-foreground" data-testid="loaded-summary">
-      Chat model: <strong className="text-foreground">{name(chat)}</strong> · Embedding model:{' '}
-      <strong className="text-foreground">{name(embedding)}</strong>
+      Chat model: <strong className="text-foreground">{name(loaded.chat)}</strong> · Embedding model:{' '}
+      <strong className="text-foreground">{name(loaded.embedding)}</strong>
+      {loaded.reranker && (
+        <>
+          {' '}
+          · Reranker: <strong className="text-foreground">{name(loaded.reranker)}</strong>
+        </>
+      )}
     </p>
   );
 }
@@ -34,7 +32,7 @@ export function ModelsScreen() {
           {error}
         </p>
       )}
-      {models && <LoadedSummary models={models} chat={loaded.chat} embedding={loaded.embedding} />}
+      {models && <LoadedSummary models={models} loaded={loaded} />}
       {models?.length === 0 && (
         <Card>
           <CardDescription>No models yet. Import a GGUF file above.</CardDescription>

@@ -113,9 +113,11 @@ export const ModelInfoSchema = z.object({
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 
+/** Which model is loaded in each role's slot (ids), `null` for an empty slot. */
 export const LoadedModelsSchema = z.object({
   chat: z.string().nullable(),
   embedding: z.string().nullable(),
+  reranker: z.string().nullable(),
 });
 export type LoadedModels = z.infer<typeof LoadedModelsSchema>;
 

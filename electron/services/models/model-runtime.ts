@@ -27,7 +27,7 @@ export class ModelRuntime {
     this.#llama = llama;
   }
 
-  state(): LoadedModels & { reranker: string | null } {
+  state(): LoadedModels {
     return {
       chat: this.#slots.get('chat')?.record.id ?? null,
       embedding: this.#slots.get('embedding')?.record.id ?? null,

@@ -113,8 +113,7 @@ export class ModelsService {
   }
 
   state(): LoadedModels {
-    const { chat, embedding } = this.runtime.state();
-    return { chat, embedding };
+    return this.runtime.state();
   }
 
   /** Loads a model into its role's slot after re-validating the file and checking it fits. */

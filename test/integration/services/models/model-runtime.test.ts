@@ -28,7 +28,7 @@ describe('loading models', () => {
     const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
     const phases: string[] = [];
     const state = await s.models.load(info.id, { onProgress: ({ phase }) => phases.push(phase) });
-    expect(state).toEqual({ chat: info.id, embedding: null });
+    expect(state).toEqual({ chat: info.id, embedding: null, reranker: null });
     expect(phases[0]).toBe('checking');
     expect(phases).toContain('loading');
 
@@ -47,7 +47,7 @@ describe('loading models', () => {
     const chat = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
     const embedder = await s.models.import(copyOfModel('tiny-embedding', tempDir()), 'copy');
     await s.models.load(chat.id);
-    expect(await s.models.load(embedder.id)).toEqual({ chat: chat.id, embedding: embedder.id });
+    expect(await s.models.load(embedder.id)).toEqual({ chat: chat.id, embedding: embedder.id, reranker: null });
 
     const context = await s.models.runtime
       .get('embedding')!
@@ -70,7 +70,7 @@ describe('loading models', () => {
     await s.models.load(second.id);
     expect(s.models.state().chat).toBe(second.id);
     expect((await s.models.get(first.id)).loaded).toBe(false);
-    expect(await s.models.unload('chat')).toEqual({ chat: null, embedding: null });
+    expect(await s.models.unload('chat')).toEqual({ chat: null, embedding: null, reranker: null });
   });
 
   it('refuses a model that cannot fit with MODEL_TOO_LARGE and what would make it fit', async () => {

@@ -1,0 +1,36 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+interface State {
+  error: Error | null;
+}
+
+/**
+ * Keeps one broken screen from blanking the whole window: the sidebar stays usable and the error
+ * is shown (and logged) where the screen would be.
+ */
+export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  override componentDidUpdate(previous: { resetKey: string }): void {
+    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('Screen crashed:', error, info.componentStack);
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div role="alert" className="mx-auto max-w-3xl p-8">
+        <h1 className="text-xl font-semibold">This screen ran into a problem</h1>
+        <p className="mt-2 font-mono text-sm text-destructive">{this.state.error.message}</p>
+        <p className="mt-2 text-sm text-muted-foreground">Your data is safe. Pick another screen, or restart Hearth.</p>
+      </div>
+    );
+  }
+}
