@@ -30,7 +30,7 @@ export function createHandlers(services: Services, platform: Platform): Handlers
       'models.remove': ({ id }) => models.remove(id).then(() => null),
       'models.setSettings': ({ id, patch }) => models.setSettings(id, patch),
       'models.state': () => models.state(),
-      'models.unload': ({ role }) => models.unload(role),
+      'models.unload': (target) => models.unload(target),
       'models.catalog': () => models.catalog(services.catalog),
       'models.partialDownloads': () => services.downloads.partials(),
       'models.discardDownload': ({ fileName }) => services.downloads.discard(fileName).then(() => null),

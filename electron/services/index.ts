@@ -61,14 +61,15 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
   const llama = new LlamaRuntime(options.llama);
+  const settings = new SettingsService(store.hearth, options.emit);
   const models = new ModelsService({
     db: store.hearth,
     dataDir: options.dataDir,
     llama,
     emit: options.emit,
     memory: options.memory,
+    modelsPerRole: () => settings.get().modelsPerRole,
   });
-  const settings = new SettingsService(store.hearth, options.emit);
   const catalog = loadCatalog();
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,

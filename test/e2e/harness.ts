@@ -64,7 +64,7 @@ export async function openApp(
   } catch (error) {
     await context.close();
     await bridge.close();
-    throw new Error(`The app did not render: ${errors.join(' | ') || String(error)}`);
+    throw new Error(`The app did not render: ${errors.join(' | ') || String(error)}`, { cause: error });
   }
   let closed = false;
   return {

@@ -68,7 +68,7 @@ describe('app shell', () => {
     expect(results.wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(results.unknownKey).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(results.unknownChannel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(results.stillServing).toEqual({ ok: true, value: { theme: 'system', airGap: false } });
+    expect(results.stillServing).toEqual({ ok: true, value: { theme: 'system', airGap: false, modelsPerRole: 1 } });
   });
 
   it('tells the user when a corrupted hearth.db was replaced, and keeps the old file', async () => {

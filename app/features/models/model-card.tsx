@@ -50,7 +50,7 @@ export function ModelCard({ model, onChanged }: { model: ModelInfo; onChanged():
   };
 
   const unload = async () => {
-    const result = await invoke('models.unload', { role: metadata.role });
+    const result = await invoke('models.unload', { id: model.id });
     if (!result.ok) toast.error(result.error.message);
   };
 

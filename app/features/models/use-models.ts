@@ -12,7 +12,7 @@ export interface ModelsState {
 /** The installed models, kept fresh: reloaded whenever main says something about models changed. */
 export function useModels(): ModelsState {
   const [models, setModels] = useState<ModelInfo[] | null>(null);
-  const [loaded, setLoaded] = useState<LoadedModels>({ chat: null, embedding: null, reranker: null });
+  const [loaded, setLoaded] = useState<LoadedModels>({ chat: null, embedding: null, reranker: null, all: [] });
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => {

@@ -1,6 +1,7 @@
 import { Page } from '../../ui/page';
 import { AboutPanel } from './about-panel';
 import { AppearancePanel } from './appearance-panel';
+import { ModelsPanel } from './models-panel';
 import { PrivacyPanel } from './privacy-panel';
 
 export function SettingsScreen() {
@@ -8,6 +9,7 @@ export function SettingsScreen() {
     <Page title="Settings">
       <AppearancePanel />
       <PrivacyPanel />
+      <ModelsPanel />
       <AboutPanel />
     </Page>
   );

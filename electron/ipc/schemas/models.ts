@@ -113,11 +113,12 @@ export const ModelInfoSchema = z.object({
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 
-/** Which model is loaded in each role's slot (ids), `null` for an empty slot. */
+/** The active (most recently loaded) model of each role, and every loaded model's id. */
 export const LoadedModelsSchema = z.object({
   chat: z.string().nullable(),
   embedding: z.string().nullable(),
   reranker: z.string().nullable(),
+  all: z.array(z.string()),
 });
 export type LoadedModels = z.infer<typeof LoadedModelsSchema>;
 
@@ -138,7 +139,8 @@ export const ModelsSchemas = {
   }),
   inspect: z.object({ path: z.string().min(1) }),
   setSettings: z.object({ id: z.string().min(1), patch: ModelSettingsPatchSchema }),
-  unload: z.object({ role: ModelRoleSchema }),
+  /** Unload one model, or every model of a role. */
+  unload: z.union([z.object({ id: z.string().min(1) }).strict(), z.object({ role: ModelRoleSchema }).strict()]),
   loadProgress: z.object({ phase: z.enum(['checking', 'loading', 'context']), progress: z.number().min(0).max(1) }),
   benchmark: z.object({
     id: z.string().min(1),

@@ -8,6 +8,11 @@ export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** Refuse every network request, model downloads included. Defaults to `false`. */
   airGap: z.boolean(),
+  /**
+   * How many models of each kind (chat, embedding, reranker) may stay loaded at once; loading one
+   * more unloads the least recently used. Defaults to 1.
+   */
+  modelsPerRole: z.number().int().min(1).max(4),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

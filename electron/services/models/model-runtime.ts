@@ -12,40 +12,59 @@ export interface LoadedModel {
 
 export type LoadPhase = 'checking' | 'loading' | 'context';
 
+export interface ModelRuntimeOptions {
+  llama: LlamaRuntime;
+  /**
+   * How many models of a role may stay loaded at once. Loading one more unloads the least recently
+   * used. Read at every load, so a settings change applies to the next one. Defaults to 1.
+   */
+  perRole?: () => number;
+}
+
+const ROLES: readonly ModelRole[] = ['chat', 'embedding', 'reranker'];
+
 /**
- * The models in memory: at most one per role (chat, embedding, reranker), so the machine never
- * holds two chat models by accident. Switching is explicit: loading a model unloads the one in its
- * slot first, and the caller sees progress and may cancel.
+ * The models in memory, per role (chat, embedding, reranker). By default one per role, so the
+ * machine never holds two chat models by accident. Switching is explicit: loading a model past the
+ * limit first unloads the least recently used one of its role; the caller sees progress and may
+ * cancel. The most recently loaded model of a role is the active one.
  */
 export class ModelRuntime {
   readonly #llama: LlamaRuntime;
-  readonly #slots = new Map<ModelRole, LoadedModel>();
-  /** Serialises loads and unloads so two clicks cannot race into two models in one slot. */
+  readonly #perRole: () => number;
+  /** Per role, most recently loaded first. */
+  readonly #slots = new Map<ModelRole, LoadedModel[]>(ROLES.map((role) => [role, []]));
+  /** Serialises loads and unloads so two clicks cannot race past the limit. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(llama: LlamaRuntime) {
-    this.#llama = llama;
+  constructor(options: ModelRuntimeOptions) {
+    this.#llama = options.llama;
+    this.#perRole = options.perRole ?? (() => 1);
   }
 
   state(): LoadedModels {
+    const active = (role: ModelRole) => this.#slots.get(role)![0]?.record.id ?? null;
     return {
-      chat: this.#slots.get('chat')?.record.id ?? null,
-      embedding: this.#slots.get('embedding')?.record.id ?? null,
-      reranker: this.#slots.get('reranker')?.record.id ?? null,
+      chat: active('chat'),
+      embedding: active('embedding'),
+      reranker: active('reranker'),
+      all: ROLES.flatMap((role) => this.#slots.get(role)!.map((loaded) => loaded.record.id)),
     };
   }
 
   isLoaded(id: string): boolean {
-    return [...this.#slots.values()].some((loaded) => loaded.record.id === id);
+    return this.state().all.includes(id);
   }
 
+  /** The active (most recently loaded) model of a role. */
   get(role: ModelRole): LoadedModel | null {
-    return this.#slots.get(role) ?? null;
+    return this.#slots.get(role)![0] ?? null;
   }
 
   /**
-   * Loads `record` into its role's slot. Refuses with `MODEL_TOO_LARGE` (and what would make it
-   * fit) before touching llama.cpp when the fit estimate says it cannot load.
+   * Loads `record` (or makes it the active one of its role if it is loaded). Refuses with
+   * `MODEL_TOO_LARGE` (and what would make it fit) before touching llama.cpp when the fit
+   * estimate says it cannot load.
    */
   load(
     record: ModelRecord,
@@ -62,11 +81,16 @@ export class ModelRuntime {
           suggestions: fit.suggestions,
         });
       }
-      const role = record.metadata.role;
-      const current = this.#slots.get(role);
-      if (current?.record.id === record.id) return current;
+      const slot = this.#slots.get(record.metadata.role)!;
+      const existing = slot.findIndex((loaded) => loaded.record.id === record.id);
+      if (existing >= 0) {
+        const [loaded] = slot.splice(existing, 1);
+        slot.unshift(loaded!);
+        return loaded!;
+      }
       options.signal?.throwIfAborted();
-      if (current) await this.#dispose(role);
+      // Make room first: two models in memory at once is exactly what the limit prevents.
+      while (slot.length >= Math.max(1, this.#perRole())) await slot.pop()!.model.dispose();
 
       const llama = await this.#llama.get();
       options.onProgress?.('loading', 0);
@@ -82,32 +106,31 @@ export class ModelRuntime {
         options.signal.throwIfAborted();
       }
       const loaded = { record, model, fit };
-      this.#slots.set(role, loaded);
+      slot.unshift(loaded);
       return loaded;
     });
   }
 
+  /** Unloads every model of a role. */
   unload(role: ModelRole): Promise<void> {
-    return this.#serialise(() => this.#dispose(role));
+    return this.#serialise(async () => {
+      const slot = this.#slots.get(role)!;
+      for (const loaded of slot.splice(0)) await loaded.model.dispose();
+    });
   }
 
-  /** Unloads `id` wherever it is loaded (before the model is removed). */
+  /** Unloads `id` wherever it is loaded (a user's Unload, or before the model is removed). */
   unloadModel(id: string): Promise<void> {
     return this.#serialise(async () => {
-      for (const [role, loaded] of this.#slots) if (loaded.record.id === id) await this.#dispose(role);
+      for (const slot of this.#slots.values()) {
+        const index = slot.findIndex((loaded) => loaded.record.id === id);
+        if (index >= 0) await slot.splice(index, 1)[0]!.model.dispose();
+      }
     });
   }
 
   async dispose(): Promise<void> {
-    await this.#serialise(async () => {
-      for (const role of [...this.#slots.keys()]) await this.#dispose(role);
-    });
-  }
-
-  async #dispose(role: ModelRole): Promise<void> {
-    const loaded = this.#slots.get(role);
-    this.#slots.delete(role);
-    await loaded?.model.dispose();
+    for (const role of ROLES) await this.unload(role);
   }
 
   #serialise<T>(work: () => Promise<T>): Promise<T> {

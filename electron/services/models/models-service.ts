@@ -31,6 +31,8 @@ export interface ModelsServiceOptions {
    * fixed machine to check what happens on a smaller one.
    */
   memory?: () => Promise<MemoryState>;
+  /** How many models per role may stay loaded (the `modelsPerRole` setting). Defaults to 1. */
+  modelsPerRole?: () => number;
 }
 
 interface Progress<T> {
@@ -47,7 +49,7 @@ export class ModelsService {
   constructor(options: ModelsServiceOptions) {
     this.#options = options;
     this.library = new ModelLibrary({ db: options.db, modelsDir: join(options.dataDir, 'models') });
-    this.runtime = new ModelRuntime(options.llama);
+    this.runtime = new ModelRuntime({ llama: options.llama, perRole: options.modelsPerRole });
   }
 
   async list(): Promise<ModelInfo[]> {
@@ -131,8 +133,9 @@ export class ModelsService {
     return this.state();
   }
 
-  async unload(role: ModelRole): Promise<LoadedModels> {
-    await this.runtime.unload(role);
+  async unload(target: { id: string } | { role: ModelRole }): Promise<LoadedModels> {
+    if ('id' in target) await this.runtime.unloadModel(target.id);
+    else await this.runtime.unload(target.role);
     this.#changed();
     return this.state();
   }

@@ -6,6 +6,7 @@ import type { SqliteDatabase } from '../store/db';
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   airGap: false,
+  modelsPerRole: 1,
 };
 
 /**

@@ -60,10 +60,13 @@ async function connect(target: TestBridge, headers: Record<string, string> = {},
 describe('test bridge', () => {
   it('serves the real handler map over real services', async () => {
     const client = await connect(await start());
-    expect(await client.invoke('settings.get')).toEqual({ ok: true, value: { theme: 'system', airGap: false } });
+    expect(await client.invoke('settings.get')).toEqual({
+      ok: true,
+      value: { theme: 'system', airGap: false, modelsPerRole: 1 },
+    });
     expect(await client.invoke('settings.set', { theme: 'dark' })).toEqual({
       ok: true,
-      value: { theme: 'dark', airGap: false },
+      value: { theme: 'dark', airGap: false, modelsPerRole: 1 },
     });
   });
 
@@ -75,7 +78,10 @@ describe('test bridge', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    expect(await client.invoke('settings.get')).toEqual({ ok: true, value: { theme: 'system', airGap: false } });
+    expect(await client.invoke('settings.get')).toEqual({
+      ok: true,
+      value: { theme: 'system', airGap: false, modelsPerRole: 1 },
+    });
   });
 
   it('refuses an unknown channel with UNKNOWN_CHANNEL and keeps serving', async () => {
@@ -104,7 +110,7 @@ describe('test bridge', () => {
     expect(await watcher.next((m) => m.type === 'event')).toEqual({
       type: 'event',
       channel: 'settings.changed',
-      payload: { theme: 'light', airGap: false },
+      payload: { theme: 'light', airGap: false, modelsPerRole: 1 },
     });
   });
 

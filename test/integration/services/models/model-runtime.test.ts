@@ -28,7 +28,7 @@ describe('loading models', () => {
     const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
     const phases: string[] = [];
     const state = await s.models.load(info.id, { onProgress: ({ phase }) => phases.push(phase) });
-    expect(state).toEqual({ chat: info.id, embedding: null, reranker: null });
+    expect(state).toEqual({ chat: info.id, embedding: null, reranker: null, all: [info.id] });
     expect(phases[0]).toBe('checking');
     expect(phases).toContain('loading');
 
@@ -47,7 +47,12 @@ describe('loading models', () => {
     const chat = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
     const embedder = await s.models.import(copyOfModel('tiny-embedding', tempDir()), 'copy');
     await s.models.load(chat.id);
-    expect(await s.models.load(embedder.id)).toEqual({ chat: chat.id, embedding: embedder.id, reranker: null });
+    expect(await s.models.load(embedder.id)).toEqual({
+      chat: chat.id,
+      embedding: embedder.id,
+      reranker: null,
+      all: [chat.id, embedder.id],
+    });
 
     const context = await s.models.runtime
       .get('embedding')!
@@ -70,7 +75,25 @@ describe('loading models', () => {
     await s.models.load(second.id);
     expect(s.models.state().chat).toBe(second.id);
     expect((await s.models.get(first.id)).loaded).toBe(false);
-    expect(await s.models.unload('chat')).toEqual({ chat: null, embedding: null, reranker: null });
+    expect(await s.models.unload({ role: 'chat' })).toEqual({ chat: null, embedding: null, reranker: null, all: [] });
+  });
+
+  it('keeps as many models per role as the setting allows, unloading the least recently used', async () => {
+    const s = start();
+    s.settings.set({ modelsPerRole: 2 });
+    const [a, b, c] = await Promise.all(
+      (['tiny-chat', 'tiny-chat-q4', 'tiny-chat-f32'] as const).map((shape) =>
+        s.models.import(copyOfModel(shape, tempDir()), 'copy'),
+      ),
+    );
+    await s.models.load(a!.id);
+    await s.models.load(b!.id);
+    expect(s.models.state()).toMatchObject({ chat: b!.id, all: [b!.id, a!.id] });
+    await s.models.load(a!.id); // already loaded: becomes the active one, nothing is reloaded
+    expect(s.models.state()).toMatchObject({ chat: a!.id, all: [a!.id, b!.id] });
+    await s.models.load(c!.id); // past the limit: b, the least recently used, goes
+    expect(s.models.state()).toMatchObject({ chat: c!.id, all: [c!.id, a!.id] });
+    expect(await s.models.unload({ id: a!.id })).toMatchObject({ chat: c!.id, all: [c!.id] });
   });
 
   it('refuses a model that cannot fit with MODEL_TOO_LARGE and what would make it fit', async () => {
