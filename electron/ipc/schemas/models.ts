@@ -141,7 +141,7 @@ export const ModelsSchemas = {
   setSettings: z.object({ id: z.string().min(1), patch: ModelSettingsPatchSchema }),
   /** Unload one model, or every model of a role. */
   unload: z.union([z.object({ id: z.string().min(1) }).strict(), z.object({ role: ModelRoleSchema }).strict()]),
-  loadProgress: z.object({ phase: z.enum(['checking', 'loading', 'context']), progress: z.number().min(0).max(1) }),
+  loadProgress: z.object({ phase: z.enum(['checking', 'loading']), progress: z.number().min(0).max(1) }),
   benchmark: z.object({
     id: z.string().min(1),
     /** Try 1..maxThreads threads. Defaults to the number of cores. */

@@ -10,7 +10,7 @@ export interface LoadedModel {
   fit: Fit;
 }
 
-export type LoadPhase = 'checking' | 'loading' | 'context';
+export type LoadPhase = 'checking' | 'loading';
 
 export interface ModelRuntimeOptions {
   llama: LlamaRuntime;
