@@ -46,6 +46,8 @@ export function isHubUrl(url: URL): boolean {
  */
 export class DownloadService {
   readonly #options: DownloadServiceOptions;
+  /** Targets being written now: two streams appending to one partial file would corrupt it. */
+  readonly #active = new Set<string>();
 
   constructor(options: DownloadServiceOptions) {
     this.#options = options;
@@ -63,17 +65,23 @@ export class DownloadService {
     }
     const { url, fileName, expectedSha256 } = this.#resolve(request);
     const target = this.#target(fileName);
-    await downloadFile({
-      url,
-      target,
-      expectedSha256,
-      signal: progress.signal,
-      onProgress: progress.onProgress,
-      verify: async (path) => void readGgufStructure(path),
-      fetch: this.#options.fetch,
-      freeSpace: this.#options.freeSpace,
-      retryDelayMs: this.#options.retryDelayMs,
-    });
+    if (this.#active.has(target)) throw new HearthError('VALIDATION', `${fileName} is already downloading.`);
+    this.#active.add(target);
+    try {
+      await downloadFile({
+        url,
+        target,
+        expectedSha256,
+        signal: progress.signal,
+        onProgress: progress.onProgress,
+        verify: async (path) => void readGgufStructure(path),
+        fetch: this.#options.fetch,
+        freeSpace: this.#options.freeSpace,
+        retryDelayMs: this.#options.retryDelayMs,
+      });
+    } finally {
+      this.#active.delete(target);
+    }
     return this.#options.register(target);
   }
 

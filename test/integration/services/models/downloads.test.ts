@@ -141,6 +141,15 @@ describe('model downloads', () => {
     expect(await second.downloads.partials()).toEqual([]);
   });
 
+  it('refuses a second download of the same file while the first runs', async () => {
+    const { services: s } = start();
+    const url = serveModel({ chunkDelayMs: 20 });
+    const first = s.downloads.download({ url });
+    const second = await rejectionOf(s.downloads.download({ url }));
+    expect(second.message).toMatch(/already downloading/);
+    expect(sha256(readFileSync((await first).path))).toBe(sha256(model()));
+  });
+
   it.each([
     [404, /HTTP 404/],
     [500, /HTTP 500/],
