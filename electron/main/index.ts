@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { contract } from '../ipc/contract';
 import { createDispatcher } from '../ipc/dispatch';
 import { createServices, type Services } from '../services';
@@ -34,26 +34,43 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow());
-  app.on('will-quit', () => void services?.dispose());
+  app.on('before-quit', closeServicesFirst);
   void app.whenReady().then(start);
 }
 
 function start(): void {
   hardenSession(session.defaultSession, { devServerOrigin: devServerUrl && new URL(devServerUrl).origin });
   serveRenderer(join(here, '../renderer'));
-  services = createServices({
-    dataDir: app.getPath('userData'),
-    appVersion: app.getVersion(),
-    electronVersion: process.versions.electron ?? null,
-    emit: broadcast,
-    vecExtensionPath: resolveVecExtensionPath(),
-    llama: { maxThreads: availableParallelism() },
-  });
+  try {
+    services = createServices({
+      dataDir: app.getPath('userData'),
+      appVersion: app.getVersion(),
+      electronVersion: process.versions.electron ?? null,
+      emit: broadcast,
+      vecExtensionPath: resolveVecExtensionPath(),
+      llama: { maxThreads: availableParallelism() },
+    });
+  } catch (error) {
+    // e.g. a database from a newer Hearth, or a data folder without permission: say so and stop,
+    // rather than run without the user's data.
+    dialog.showErrorBox('Hearth could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
   registerIpcServer({
     dispatcher: createDispatcher(contract, createHandlers(services, electronPlatform)),
     isTrustedUrl: (url) => url.startsWith(appUrl),
   });
   openWindow();
+}
+
+/** Unloads models and closes the databases cleanly before the process exits. */
+function closeServicesFirst(event: Electron.Event): void {
+  const running = services;
+  if (!running) return;
+  services = undefined;
+  event.preventDefault();
+  void running.dispose().finally(() => app.quit());
 }
 
 function openWindow(): void {
