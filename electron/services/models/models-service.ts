@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import {
   ModelSettingsSchema,
   type BenchmarkResult,
+  type Fit,
   type LoadedModels,
   type ModelInfo,
   type ModelMetadata,
@@ -45,6 +46,7 @@ export class ModelsService {
   readonly library: ModelLibrary;
   readonly runtime: ModelRuntime;
   readonly #options: ModelsServiceOptions;
+  readonly #fitCache = new Map<string, Fit>();
 
   constructor(options: ModelsServiceOptions) {
     this.#options = options;
@@ -200,13 +202,13 @@ export class ModelsService {
     const llama = await this.#options.llama.get();
     const memory = await this.#memory();
     for (const contextSize of candidates) {
-      const fit = await estimateFit({
-        fileInfo,
-        llama,
-        role: record.metadata.role,
-        settings: { ...record.settings, contextSize },
+      const settings = { ...record.settings, contextSize };
+      const fit = await this.#fit(
+        record,
+        settings,
+        () => estimateFit({ fileInfo, llama, role: record.metadata.role, settings, memory }),
         memory,
-      });
+      );
       if (fit.level === 'fits') return contextSize;
     }
     return candidates.at(-1)!;
@@ -227,17 +229,40 @@ export class ModelsService {
     };
     if (fileMissing) return { ...base, fit: null, fitError: `The file is missing: ${record.path}` };
     try {
-      const fit = await estimateFit({
-        fileInfo: await this.library.fileInfo(record),
-        llama: await this.#options.llama.get(),
-        role: record.metadata.role,
-        settings: record.settings,
-        memory: await this.#memory(),
-      });
+      const memory = await this.#memory();
+      const fileInfo = await this.library.fileInfo(record);
+      const llama = await this.#options.llama.get();
+      const fit = await this.#fit(
+        record,
+        record.settings,
+        () => estimateFit({ fileInfo, llama, role: record.metadata.role, settings: record.settings, memory }),
+        memory,
+      );
       return { ...base, fit };
     } catch (error) {
       return { ...base, fit: null, fitError: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * Fit estimates simulate a llama.cpp context (~250 ms for a 1B model), and the Models screen asks
+   * for every model on each change: reuse one while the model, its settings and the free memory
+   * (to the nearest 256 MB) are the same.
+   */
+  async #fit(
+    record: ModelRecord,
+    settings: ModelSettings,
+    estimate: () => Promise<Fit>,
+    memory: MemoryState,
+  ): Promise<Fit> {
+    const bucket = (bytes: number) => Math.round(bytes / 2 ** 28);
+    const key = JSON.stringify([record.id, settings, memory.ramTotal, bucket(memory.ramFree), bucket(memory.vramFree)]);
+    const cached = this.#fitCache.get(key);
+    if (cached) return { ...cached, ramFree: memory.ramFree, vramFree: memory.vramFree };
+    const fit = await estimate();
+    if (this.#fitCache.size > 256) this.#fitCache.clear();
+    this.#fitCache.set(key, fit);
+    return fit;
   }
 
   async #memory(): Promise<MemoryState> {
