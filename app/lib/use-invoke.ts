@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { InvokeChannel, InvokeOutput } from '../../electron/ipc/contract';
-import { ApiError, invokeOrThrow } from '../api';
+import type { EventChannel, InvokeChannel, InvokeOutput } from '../../electron/ipc/contract';
+import { ApiError, invokeOrThrow, on } from '../api';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ApiError };
 
-/** Loads a no-input channel once on mount; `reload()` asks again. */
-export function useInvoke<C extends InvokeChannel>(channel: C): [Loadable<InvokeOutput<C>>, () => void] {
+/**
+ * Loads a no-input channel on mount; `reload()` asks again, and so does every `refreshOn` event
+ * (the previous value stays on screen while the new one loads).
+ */
+export function useInvoke<C extends InvokeChannel>(
+  channel: C,
+  refreshOn?: EventChannel,
+): [Loadable<InvokeOutput<C>>, () => void] {
   const [state, setState] = useState<Loadable<InvokeOutput<C>>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
 
@@ -26,5 +32,6 @@ export function useInvoke<C extends InvokeChannel>(channel: C): [Loadable<Invoke
   }, [channel, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  useEffect(() => (refreshOn ? on(refreshOn, reload) : undefined), [refreshOn, reload]);
   return [state, reload];
 }

@@ -1,7 +1,6 @@
 import { Download } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
 import type { CatalogView } from '../../../electron/ipc/contract';
-import { invoke, on } from '../../api';
+import { useInvoke } from '../../lib/use-invoke';
 import { formatBytes, formatCount } from '../../lib/format';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
@@ -46,16 +45,9 @@ function CatalogRow({ entry, recommended }: { entry: Entry; recommended: boolean
 
 /** Recommended models to download, with the pick for this machine first. */
 export function CatalogPanel() {
-  const [view, setView] = useState<CatalogView | null>(null);
-  const refresh = useCallback(() => {
-    void invoke('models.catalog').then((result) => result.ok && setView(result.value));
-  }, []);
-  useEffect(() => {
-    refresh();
-    return on('models.changed', refresh);
-  }, [refresh]);
-
-  if (!view) return null;
+  const [catalog] = useInvoke('models.catalog', 'models.changed');
+  if (catalog.status !== 'ready') return null;
+  const view = catalog.value;
   const picks = new Set([view.recommended.chat, view.recommended.embedding]);
   const byRole = (role: Entry['role']) => view.models.filter((entry) => entry.role === role);
   return (

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { invoke, on } from '../../api';
+import { invoke } from '../../api';
+import { useInvoke } from '../../lib/use-invoke';
 import { formatBytes } from '../../lib/format';
 import { Button } from '../../ui/button';
 import { DownloadProgress } from './download-progress';
@@ -41,14 +41,8 @@ function PartialRow({ partial, onGone }: { partial: Partial; onGone(): void }) {
 
 /** Downloads that were paused or cut off (also by a restart) and can be resumed. */
 export function PartialDownloads() {
-  const [partials, setPartials] = useState<Partial[]>([]);
-  const refresh = useCallback(() => {
-    void invoke('models.partialDownloads').then((result) => result.ok && setPartials(result.value));
-  }, []);
-  useEffect(() => {
-    refresh();
-    return on('models.changed', refresh);
-  }, [refresh]);
+  const [loaded, refresh] = useInvoke('models.partialDownloads', 'models.changed');
+  const partials = loaded.status === 'ready' ? loaded.value : [];
   if (partials.length === 0) return null;
   return (
     <section className="mt-4" aria-label="Paused downloads">
