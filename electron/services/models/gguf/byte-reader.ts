@@ -51,52 +51,21 @@ export class ByteReader {
     return { buffer: this.#buffer, offset };
   }
 
-  u8(): number {
-    const { buffer, offset } = this.#view(1);
-    return buffer.readUInt8(offset);
-  }
-  i8(): number {
-    const { buffer, offset } = this.#view(1);
-    return buffer.readInt8(offset);
-  }
-  u16(): number {
-    const { buffer, offset } = this.#view(2);
-    return buffer.readUInt16LE(offset);
-  }
-  i16(): number {
-    const { buffer, offset } = this.#view(2);
-    return buffer.readInt16LE(offset);
-  }
-  u32(): number {
-    const { buffer, offset } = this.#view(4);
-    return buffer.readUInt32LE(offset);
-  }
-  i32(): number {
-    const { buffer, offset } = this.#view(4);
-    return buffer.readInt32LE(offset);
-  }
-  f32(): number {
-    const { buffer, offset } = this.#view(4);
-    return buffer.readFloatLE(offset);
-  }
-  f64(): number {
-    const { buffer, offset } = this.#view(8);
-    return buffer.readDoubleLE(offset);
-  }
-  u64(): bigint {
-    const { buffer, offset } = this.#view(8);
-    return buffer.readBigUInt64LE(offset);
-  }
-  i64(): bigint {
-    const { buffer, offset } = this.#view(8);
-    return buffer.readBigInt64LE(offset);
-  }
-  bytes(length: number): Buffer {
+  /** Reads `length` bytes at the current position with `decode`, after the bounds check. */
+  #read<T>(length: number, decode: (buffer: Buffer, offset: number) => T): T {
     const { buffer, offset } = this.#view(length);
-    return Buffer.from(buffer.subarray(offset, offset + length));
+    return decode(buffer, offset);
   }
-  skip(length: number): void {
-    if (length > this.remaining) throw new TruncatedError(this.position, length);
-    this.position += length;
-  }
+
+  u8 = (): number => this.#read(1, (b, o) => b.readUInt8(o));
+  i8 = (): number => this.#read(1, (b, o) => b.readInt8(o));
+  u16 = (): number => this.#read(2, (b, o) => b.readUInt16LE(o));
+  i16 = (): number => this.#read(2, (b, o) => b.readInt16LE(o));
+  u32 = (): number => this.#read(4, (b, o) => b.readUInt32LE(o));
+  i32 = (): number => this.#read(4, (b, o) => b.readInt32LE(o));
+  f32 = (): number => this.#read(4, (b, o) => b.readFloatLE(o));
+  f64 = (): number => this.#read(8, (b, o) => b.readDoubleLE(o));
+  u64 = (): bigint => this.#read(8, (b, o) => b.readBigUInt64LE(o));
+  i64 = (): bigint => this.#read(8, (b, o) => b.readBigInt64LE(o));
+  bytes = (length: number): Buffer => this.#read(length, (b, o) => Buffer.from(b.subarray(o, o + length)));
 }
