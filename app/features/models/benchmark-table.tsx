@@ -1,5 +1,5 @@
 import type { BenchmarkResult } from '../../../electron/ipc/contract';
-import { formatBytes, formatRate } from '../../lib/format';
+import { formatBytes, formatRate } from '../../../electron/ipc/format';
 
 /** The last on-device benchmark of a model: one row per thread count. */
 export function BenchmarkTable({ result }: { result: BenchmarkResult }) {

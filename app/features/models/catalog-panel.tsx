@@ -1,7 +1,7 @@
 import { Download } from 'lucide-react';
 import type { CatalogView } from '../../../electron/ipc/contract';
 import { useInvoke } from '../../lib/use-invoke';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatBytes, formatCount } from '../../../electron/ipc/format';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';

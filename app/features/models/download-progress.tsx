@@ -1,4 +1,4 @@
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../electron/ipc/format';
 import { Button } from '../../ui/button';
 import { Progress } from '../../ui/progress';
 import type { DownloadState } from './use-download';

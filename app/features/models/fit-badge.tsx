@@ -1,5 +1,5 @@
 import type { ModelInfo } from '../../../electron/ipc/contract';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../electron/ipc/format';
 import { Badge } from '../../ui/badge';
 
 const LABELS = { fits: 'Fits', tight: 'Tight fit', 'too-large': 'Too large' } as const;

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { ModelInfo, StreamHandle } from '../../../electron/ipc/contract';
 import { invoke, stream } from '../../api';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatBytes, formatCount } from '../../../electron/ipc/format';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardTitle } from '../../ui/card';

@@ -1,6 +1,6 @@
 import { invoke } from '../../api';
 import { useInvoke } from '../../lib/use-invoke';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../electron/ipc/format';
 import { Button } from '../../ui/button';
 import { DownloadProgress } from './download-progress';
 import { useDownload } from './use-download';

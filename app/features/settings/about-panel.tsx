@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../../electron/ipc/contract';
 import { useInvoke } from '../../lib/use-invoke';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../electron/ipc/format';
 
 function rows(info: AppInfo): Array<[string, string]> {
   const gpu =

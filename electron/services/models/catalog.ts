@@ -1,5 +1,6 @@
 import catalogJson from '../../../native-models/catalog.json';
 import { CatalogSchema, type CatalogEntry, type Recommendation } from '../../ipc/schemas/catalog';
+import { formatBytes } from '../../ipc/format';
 
 /** The recommended models, validated once at load (a bad edit to catalog.json fails loudly in tests). */
 export function loadCatalog(json: unknown = catalogJson): CatalogEntry[] {
@@ -31,10 +32,9 @@ export function recommend(catalog: readonly CatalogEntry[], machine: { totalMemo
     catalog
       .filter((entry) => entry.role === 'chat' && entry.minRamBytes <= left)
       .sort((a, b) => b.parameters - a.parameters || a.minRamBytes - b.minRamBytes)[0] ?? null;
-  const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(0)} GB`;
   const reason = chat
-    ? `With ${gb(machine.totalMemory)} of RAM, ${chat.name} and ${embedding?.name ?? 'no embedder'} fit together with room to spare.`
-    : `With ${gb(machine.totalMemory)} of RAM no catalog chat model fits comfortably; try the smallest one.`;
+    ? `With ${formatBytes(machine.totalMemory)} of RAM, ${chat.name} and ${embedding?.name ?? 'no embedder'} fit together with room to spare.`
+    : `With ${formatBytes(machine.totalMemory)} of RAM no catalog chat model fits comfortably; try the smallest one.`;
   return { chat: chat?.id ?? null, embedding: embedding?.id ?? null, reason };
 }
 

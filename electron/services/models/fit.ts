@@ -1,5 +1,6 @@
 import { GgmlType, GgufInsights, type GgufFileInfo, type Llama } from 'node-llama-cpp';
 import type { Fit, ModelRole, ModelSettings } from '../../ipc/contract';
+import { formatBytes } from '../../ipc/format';
 
 /** What memory the machine has right now. */
 export interface MemoryState {
@@ -105,7 +106,7 @@ async function suggestions(
       found.push({
         kind: 'context',
         contextSize: smaller,
-        message: `Use a context of ${smaller} tokens (needs ${gib(need.ram)} of RAM).`,
+        message: `Use a context of ${smaller} tokens (needs ${formatBytes(need.ram)} of RAM).`,
       });
       break;
     }
@@ -123,8 +124,4 @@ async function suggestions(
   });
   if (level === 'tight') found.push({ kind: 'close-apps', message: 'Close other apps to free memory before loading.' });
   return found;
-}
-
-function gib(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }

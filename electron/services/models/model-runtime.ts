@@ -3,6 +3,7 @@ import type { Fit, LoadedModels, ModelRole } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { LlamaRuntime } from '../llama/runtime';
 import type { ModelRecord } from './model-store';
+import { formatBytes } from '../../ipc/format';
 
 export interface LoadedModel {
   record: ModelRecord;
@@ -141,7 +142,6 @@ export class ModelRuntime {
 }
 
 function tooLargeMessage(record: ModelRecord, fit: Fit): string {
-  const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   const fixes = fit.suggestions.map((s) => s.message).join(' ');
-  return `${record.metadata.name} needs about ${gb(fit.ramNeeded)} of RAM at a ${fit.contextSize}-token context, but this computer has ${gb(fit.ramTotal)}. ${fixes}`.trim();
+  return `${record.metadata.name} needs about ${formatBytes(fit.ramNeeded)} of RAM at a ${fit.contextSize}-token context, but this computer has ${formatBytes(fit.ramTotal)}. ${fixes}`.trim();
 }

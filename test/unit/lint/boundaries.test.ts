@@ -33,6 +33,11 @@ describe('renderer boundary (app/)', () => {
     expect(messages.join('\n')).toContain(expected);
   });
 
+  it('allows the shared formatters, the one runtime import from electron/ipc', async () => {
+    const code = "import { formatBytes } from '../../../electron/ipc/format';\nexport const x = formatBytes;";
+    expect(await restrictedImports(code, file)).toEqual([]);
+  });
+
   it('allows type imports from electron/ipc', async () => {
     const code = "import type { Settings } from '../../../electron/ipc/contract';\nexport type X = Settings;";
     expect(await restrictedImports(code, file)).toEqual([]);

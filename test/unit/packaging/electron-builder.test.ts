@@ -1,37 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-interface BuilderConfig {
-  files: string[];
-  asarUnpack: string[];
-  electronFuses: Record<string, boolean>;
-  linux: { target: string[] };
-  mac: { target: string[] };
-  win: { target: string[] };
-  nsis: { deleteAppDataOnUninstall: boolean };
-}
-
-const config = parse(
-  readFileSync(resolve(import.meta.dirname, '../../../electron-builder.yml'), 'utf8'),
-) as BuilderConfig;
-
-/** electron-builder's rule: patterns apply in order, a `!` pattern removes what earlier ones added. */
-function shipped(path: string, os: string, arch: string): boolean {
-  let included = false;
-  for (const raw of config.files) {
-    const negated = raw.startsWith('!');
-    const pattern = (negated ? raw.slice(1) : raw).replaceAll('${os}', os).replaceAll('${arch}', arch);
-    if (picomatch.isMatch(path, pattern, { dot: true })) included = !negated;
-  }
-  return included;
-}
-
-function unpacked(path: string): boolean {
-  return config.asarUnpack.some((pattern) => picomatch.isMatch(path, pattern, { dot: true }));
-}
+import { builderConfig as config, isTestCode, shipped, unpacked } from '../../helpers/packaging';
 
 describe('electron-builder.yml', () => {
   it('builds every installer users expect', () => {
@@ -69,6 +37,14 @@ describe('electron-builder.yml', () => {
     expect(shipped(`${base}/linux-x64/bins/linux-x64/llama-addon.node`, 'mac', 'arm64')).toBe(false);
     expect(shipped('out/main/index.js', 'linux', 'x64')).toBe(true);
     expect(shipped('node_modules/zod/index.js.map', 'linux', 'x64')).toBe(false);
+  });
+
+  it('keeps test code out of the package, even when an e2e run left it in out/', () => {
+    expect(shipped('out/test-bridge/shim.js')).toBe(false);
+    expect(isTestCode('out/test-bridge/shim.js')).toBe(true);
+    expect(shipped('node_modules/zod/tests/index.js')).toBe(false);
+    expect(shipped('out/preload/index.cjs')).toBe(true);
+    expect(shipped('out/renderer/index.html')).toBe(true);
   });
 
   it('never deletes user data on uninstall', () => {

@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { HearthError } from '../../../ipc/errors';
+import { formatBytes } from '../../../ipc/format';
 
 export interface DownloadProgress {
   bytes: number;
@@ -250,10 +251,9 @@ async function ensureSpace(options: DownloadFileOptions, total: number | null): 
   const dir = dirname(options.target);
   const free = options.freeSpace ? await options.freeSpace(dir) : await freeBytes(dir);
   if (free < total + SPACE_MARGIN) {
-    const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
     throw new HearthError(
       'INSUFFICIENT_SPACE',
-      `This model needs ${gb(total)} but only ${gb(free)} is free on that disk.`,
+      `This model needs ${formatBytes(total)} but only ${formatBytes(free)} is free on that disk.`,
       {
         needed: total,
         free,

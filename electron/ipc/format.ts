@@ -1,3 +1,8 @@
+/**
+ * How sizes, counts and rates are shown, everywhere: the renderer, service messages, the CLI and
+ * scripts. Pure functions with no imports, so the renderer may load this file at run time.
+ */
+
 /** "16.0 GB" style sizes, powers of 1024, as operating systems show memory. */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
