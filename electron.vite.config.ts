@@ -11,7 +11,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // Worker threads load their own entry file (see electron/services/workers/worker-client.ts).
+          'structure-worker': resolve(root, 'electron/services/models/gguf/structure-worker.ts'),
+        },
+        formats: ['es'],
+      },
       rollupOptions: { external: nativeExternals },
     },
   },

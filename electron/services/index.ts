@@ -5,6 +5,7 @@ import { Notices } from './app/notices';
 import type { EmitEvent } from './events';
 import { LlamaRuntime, type LlamaRuntimeOptions } from './llama/runtime';
 import { loadCatalog } from './models/catalog';
+import { stopGgufValidator } from './models/gguf/gguf-validator';
 import { DownloadService, type DownloadServiceOptions } from './models/downloads/download-service';
 import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
@@ -96,6 +97,7 @@ export function createServices(options: ServicesOptions): Services {
     async dispose() {
       await models.dispose();
       await llama.dispose();
+      await stopGgufValidator();
       store.close();
     },
   };

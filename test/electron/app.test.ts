@@ -55,7 +55,7 @@ describe('the app as packaged', () => {
     await build({ root, logLevel: 'warn' });
   }, 120_000);
 
-  it('main imports only Node, Electron and production dependencies (nothing that exists only in dev)', () => {
+  it('main and its workers import only Node, Electron and production dependencies (nothing that exists only in dev)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
@@ -64,7 +64,9 @@ describe('the app as packaged', () => {
       builtinModules.includes(specifier) ||
       specifier === 'electron' ||
       packageName(specifier) in manifest.dependencies;
-    const imports = runtimeImports(join(root, 'out/main/index.js'));
+    const files = readdirSync(join(root, 'out/main')).filter((name) => name.endsWith('.js'));
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'structure-worker.js']));
+    const imports = files.flatMap((name) => runtimeImports(join(root, 'out/main', name)));
     expect(imports).toContain('better-sqlite3');
     expect(imports.filter((specifier) => !allowed(specifier))).toEqual([]);
   });

@@ -39,6 +39,20 @@ function toRecord(row: ModelRow): ModelRecord {
   };
 }
 
+/**
+ * A row that no longer parses (written by a bug, or by an older Hearth that stored what it should
+ * have refused) is left in the database, untouched, and skipped: one bad row must not take the
+ * whole model list down with it, on every call and across restarts.
+ */
+function toRecordOrSkip(row: ModelRow): ModelRecord | null {
+  try {
+    return toRecord(row);
+  } catch (error) {
+    console.warn(`[models] skipping model ${row.id}: its stored row is unreadable (${String(error).slice(0, 200)})`);
+    return null;
+  }
+}
+
 export function insertModel(db: SqliteDatabase, record: ModelRecord): void {
   db.prepare('INSERT INTO models (id, path, storage, metadata, settings, added_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     record.id,
@@ -51,17 +65,19 @@ export function insertModel(db: SqliteDatabase, record: ModelRecord): void {
 }
 
 export function listModelRecords(db: SqliteDatabase): ModelRecord[] {
-  return (db.prepare('SELECT * FROM models ORDER BY added_at, id').all() as ModelRow[]).map(toRecord);
+  return (db.prepare('SELECT * FROM models ORDER BY added_at, id').all() as ModelRow[])
+    .map(toRecordOrSkip)
+    .filter((record) => record !== null);
 }
 
 export function findModelRecord(db: SqliteDatabase, id: string): ModelRecord | null {
   const row = db.prepare('SELECT * FROM models WHERE id = ?').get(id) as ModelRow | undefined;
-  return row ? toRecord(row) : null;
+  return row ? toRecordOrSkip(row) : null;
 }
 
 export function findModelRecordByPath(db: SqliteDatabase, path: string): ModelRecord | null {
   const row = db.prepare('SELECT * FROM models WHERE path = ?').get(path) as ModelRow | undefined;
-  return row ? toRecord(row) : null;
+  return row ? toRecordOrSkip(row) : null;
 }
 
 export function deleteModelRecord(db: SqliteDatabase, id: string): void {

@@ -5,7 +5,7 @@ import { HearthError } from '../../../ipc/errors';
 import type { CatalogEntry } from '../../../ipc/schemas/catalog';
 import type { SettingsService } from '../../settings/settings-service';
 import { catalogUrl } from '../catalog';
-import { readGgufStructure } from '../gguf/gguf-structure';
+import { validateGguf } from '../gguf/gguf-validator';
 import { discardPartial, downloadFile, partialSize, readState, type DownloadProgress } from './download-file';
 import { modelFileNameFromUrl } from './file-name';
 
@@ -74,7 +74,7 @@ export class DownloadService {
         expectedSha256,
         signal: progress.signal,
         onProgress: progress.onProgress,
-        verify: async (path) => void readGgufStructure(path),
+        verify: async (path) => void (await validateGguf([path], { checkTensors: false })),
         fetch: this.#options.fetch,
         freeSpace: this.#options.freeSpace,
         retryDelayMs: this.#options.retryDelayMs,

@@ -51,6 +51,12 @@ export class ByteReader {
     return { buffer: this.#buffer, offset };
   }
 
+  /** Moves past `length` bytes without reading them (after the bounds check). */
+  skip(length: number): void {
+    if (length > this.remaining) throw new TruncatedError(this.position, length);
+    this.position += length;
+  }
+
   /** Reads `length` bytes at the current position with `decode`, after the bounds check. */
   #read<T>(length: number, decode: (buffer: Buffer, offset: number) => T): T {
     const { buffer, offset } = this.#view(length);

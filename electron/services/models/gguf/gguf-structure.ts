@@ -1,4 +1,3 @@
-import * as nodeLlamaCpp from 'node-llama-cpp';
 import { ByteReader, TruncatedError } from './byte-reader';
 import { GGML_TYPES, tensorByteSize } from './ggml-types';
 import { invalidGguf } from './gguf-problems';
@@ -8,6 +7,10 @@ import { invalidGguf } from './gguf-problems';
  * checks every count, length, offset and size against the real file before anything else, in
  * particular llama.cpp, reads it. llama.cpp's own loader has had heap overflows on malformed
  * files; a file that passes here has no field that points outside itself.
+ *
+ * It also bounds the work a file can ask for: no length in the header may make it allocate or
+ * loop beyond what a real model needs, so a crafted "2 GB string" costs a bounds check, not 4 GB
+ * of memory and seconds of CPU. (It still runs in a worker thread; see structure-worker.ts.)
  */
 
 export const GGUF_MAGIC = 0x46554747; // "GGUF" read as a little-endian uint32
@@ -19,6 +22,19 @@ const MAX_TENSORS = 1 << 20;
 const MAX_KVS = 1 << 16;
 /** Arrays up to this length keep their values in the result (tokens lists do not). */
 const KEPT_ARRAY_LENGTH = 64;
+/**
+ * Everything before the tensor data. The largest real headers (262k-token vocabularies with scores,
+ * types and merges, or an embedded tokenizer.json) are tens of MB.
+ */
+export const MAX_HEADER_BYTES = 512 * 1024 * 1024;
+/** Metadata keys are short dotted names (`llama.context_length`). */
+export const MAX_KEY_BYTES = 1024;
+/** llama.cpp refuses tensor names of GGML_MAX_NAME (64) bytes or more. */
+export const MAX_TENSOR_NAME_BYTES = 63;
+/** String values longer than this (an embedded tokenizer.json) are skipped, not decoded. */
+const MAX_KEPT_STRING_BYTES = 1024 * 1024;
+/** Far above the largest vocabularies and merge lists (~260k and ~500k entries). */
+const MAX_STRING_ARRAY_LENGTH = 1 << 23;
 
 export const GgufValueType = {
   UINT8: 0,
@@ -52,7 +68,11 @@ const MIN_VALUE_SIZE: Record<number, number> = {
   12: 8,
 };
 
-export type GgufScalar = number | bigint | boolean | string;
+export type GgufScalar = number | bigint | boolean | string | GgufLongString;
+/** A string value too long to keep (see MAX_KEPT_STRING_BYTES): only its length is known. */
+export interface GgufLongString {
+  longStringBytes: number;
+}
 export interface GgufArray {
   elementType: number;
   length: number;
@@ -84,19 +104,16 @@ export interface GgufStructure {
   split: { count: number; index: number };
 }
 
-/**
- * The architectures this node-llama-cpp's llama.cpp knows. Its typings declare the list as a
- * `const enum`, which isolated modules cannot read, but the runtime object is exported.
- */
-const KNOWN_ARCHITECTURES = new Set<string>(
-  Object.values((nodeLlamaCpp as unknown as { GgufArchitectureType: Record<string, string> }).GgufArchitectureType),
-);
+export interface ReadGgufStructureOptions {
+  /** The architectures the bundled llama.cpp can run (see known-architectures.ts). */
+  knownArchitectures: ReadonlySet<string>;
+}
 
 /** Reads and checks the structure of one GGUF file. Throws `INVALID_GGUF` with a reason. */
-export function readGgufStructure(path: string): GgufStructure {
+export function readGgufStructure(path: string, options: ReadGgufStructureOptions): GgufStructure {
   const reader = new ByteReader(path);
   try {
-    return parse(reader);
+    return parse(reader, options);
   } catch (error) {
     if (error instanceof TruncatedError) {
       throw invalidGguf('truncated', `the file is cut short (${error.message}); it may be an incomplete download`, {
@@ -109,7 +126,7 @@ export function readGgufStructure(path: string): GgufStructure {
   }
 }
 
-function parse(reader: ByteReader): GgufStructure {
+function parse(reader: ByteReader, options: ReadGgufStructureOptions): GgufStructure {
   const magic = reader.u32();
   if (magic !== GGUF_MAGIC) throw invalidGguf('bad-magic', 'the file does not start with "GGUF"');
   const version = reader.u32();
@@ -121,7 +138,7 @@ function parse(reader: ByteReader): GgufStructure {
 
   const metadata = new Map<string, GgufValue>();
   for (let i = 0; i < kvCount; i++) {
-    const key = readString(reader, 'metadata key');
+    const key = readString(reader, 'metadata key', MAX_KEY_BYTES);
     if (metadata.has(key)) throw invalidGguf('duplicate-key', `metadata key "${key}" appears twice`, { key });
     metadata.set(key, readValue(reader, reader.u32(), key));
   }
@@ -144,7 +161,10 @@ function parse(reader: ByteReader): GgufStructure {
     count: Number(asInteger(metadata.get('split.count')) ?? 1n),
     index: Number(asInteger(metadata.get('split.no')) ?? 0n),
   };
-  const architecture = split.index > 0 && !metadata.has('general.architecture') ? null : readArchitecture(metadata);
+  const architecture =
+    split.index > 0 && !metadata.has('general.architecture')
+      ? null
+      : readArchitecture(metadata, options.knownArchitectures);
   return { version, fileSize: reader.size, alignment, metadata, tensors, dataOffset, architecture, split };
 }
 
@@ -161,22 +181,50 @@ function boundedCount(value: bigint, max: number, what: string, reader: ByteRead
   return Number(value);
 }
 
-function readString(reader: ByteReader, what: string): string {
+/**
+ * Reads a length-prefixed string. A length over `maxBytes` is refused (`too-long`); with
+ * `skipOver`, a longer one is skipped unread and returned as its length only.
+ */
+function readString(reader: ByteReader, what: string, maxBytes: number): string;
+function readString(reader: ByteReader, what: string, maxBytes: number, skipOver: true): string | GgufLongString;
+function readString(reader: ByteReader, what: string, maxBytes: number, skipOver = false): string | GgufLongString {
+  const at = reader.position;
   const length = reader.u64();
   if (length > BigInt(reader.remaining)) {
     throw invalidGguf(
       'string-past-eof',
-      `the ${what} at offset ${reader.position - 8} claims ${length} bytes, past the end of the file`,
+      `the ${what} at offset ${at} claims ${length} bytes, past the end of the file`,
       {
-        offset: reader.position - 8,
+        offset: at,
       },
     );
+  }
+  checkHeaderRoom(reader, length, `the ${what} at offset ${at}`);
+  if (length > BigInt(maxBytes)) {
+    if (skipOver) {
+      reader.skip(Number(length));
+      return { longStringBytes: Number(length) };
+    }
+    throw invalidGguf('too-long', `the ${what} at offset ${at} is ${length} bytes long (at most ${maxBytes})`, {
+      offset: at,
+    });
   }
   const bytes = reader.bytes(Number(length));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw invalidGguf('bad-string', `the ${what} at offset ${reader.position - Number(length)} is not valid UTF-8`);
+    throw invalidGguf('bad-string', `the ${what} at offset ${at} is not valid UTF-8`);
+  }
+}
+
+/** Refuses a claimed size that would make the header (everything before tensor data) absurd. */
+function checkHeaderRoom(reader: ByteReader, bytes: bigint, what: string): void {
+  if (BigInt(reader.position) + bytes > BigInt(MAX_HEADER_BYTES)) {
+    throw invalidGguf(
+      'header-too-large',
+      `${what} claims ${bytes} bytes, which would make the header larger than any real model's (${MAX_HEADER_BYTES / 1024 / 1024} MB)`,
+      { offset: reader.position },
+    );
   }
 }
 
@@ -199,7 +247,7 @@ function readScalar(reader: ByteReader, type: number, key: string): GgufScalar {
     case GgufValueType.BOOL:
       return reader.u8() !== 0;
     case GgufValueType.STRING:
-      return readString(reader, `value of "${key}"`);
+      return readString(reader, `value of "${key}"`, MAX_KEPT_STRING_BYTES, true);
     case GgufValueType.UINT64:
       return reader.u64();
     case GgufValueType.INT64:
@@ -230,7 +278,16 @@ function readValue(reader: ByteReader, type: number, key: string): GgufValue {
   if (length * BigInt(minSize) > BigInt(reader.remaining)) {
     throw invalidGguf('array-past-eof', `metadata "${key}" claims ${length} items, more than the file holds`, { key });
   }
+  checkHeaderRoom(reader, length * BigInt(minSize), `metadata "${key}"`);
   const count = Number(length);
+  if (count > KEPT_ARRAY_LENGTH && elementType !== GgufValueType.STRING) {
+    // Fixed-width values nobody reads (token scores, token types): seek past them.
+    reader.skip(count * minSize);
+    return { elementType, length: count };
+  }
+  if (count > MAX_STRING_ARRAY_LENGTH) {
+    throw invalidGguf('absurd-count', `metadata "${key}" claims ${count} strings, more than any vocabulary`, { key });
+  }
   const keep = count <= KEPT_ARRAY_LENGTH;
   const values: GgufScalar[] = [];
   for (let i = 0; i < count; i++) {
@@ -251,7 +308,7 @@ function readAlignment(metadata: Map<string, GgufValue>): number {
 }
 
 function readTensorInfo(reader: ByteReader): GgufTensor {
-  const name = readString(reader, 'tensor name');
+  const name = readString(reader, 'tensor name', MAX_TENSOR_NAME_BYTES);
   const nDims = reader.u32();
   if (nDims === 0 || nDims > MAX_DIMS) {
     throw invalidGguf('too-many-dims', `tensor "${name}" has ${nDims} dimensions (1 to ${MAX_DIMS} allowed)`, {
@@ -319,13 +376,13 @@ function checkTensorPlacement(tensors: GgufTensor[], alignment: number, dataSize
   }
 }
 
-function readArchitecture(metadata: Map<string, GgufValue>): string {
+function readArchitecture(metadata: Map<string, GgufValue>, known: ReadonlySet<string>): string {
   const architecture = metadata.get('general.architecture');
   if (architecture === undefined) throw invalidGguf('missing-architecture', 'general.architecture is missing');
   if (typeof architecture !== 'string') {
     throw invalidGguf('missing-architecture', 'general.architecture is not a string');
   }
-  if (!KNOWN_ARCHITECTURES.has(architecture)) {
+  if (!known.has(architecture)) {
     throw invalidGguf('unknown-architecture', `architecture "${architecture}" is not supported by this llama.cpp`, {
       architecture,
     });

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
 import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
-import type { ModelMetadata, ModelRole } from '../../../ipc/contract';
+import { ModelMetadataSchema, type ModelMetadata, type ModelRole } from '../../../ipc/contract';
 import { GGML_TYPES } from './ggml-types';
 import { invalidGguf } from './gguf-problems';
-import { asInteger, readGgufStructure, type GgufStructure } from './gguf-structure';
-import { checkRequiredTensors } from './required-tensors';
+import { asInteger, type GgufStructure } from './gguf-structure';
+import { validateGguf } from './gguf-validator';
 import { splitParts } from './split-parts';
 
 /** Architectures that only make embeddings (encoder-only). */
@@ -32,8 +32,7 @@ export interface InspectedModel {
  */
 export async function inspectGguf(path: string): Promise<InspectedModel> {
   const parts = splitParts(path);
-  const structures = parts.map((part) => readGgufStructure(part));
-  checkRequiredTensors(structures);
+  const structures = await validateGguf(parts);
   let fileInfo: GgufFileInfo;
   try {
     fileInfo = await readGgufFileInfo(parts[0]!, { sourceType: 'filesystem', logWarnings: false });
@@ -43,7 +42,16 @@ export async function inspectGguf(path: string): Promise<InspectedModel> {
       `llama.cpp's reader refused it (${error instanceof Error ? error.message : String(error)})`,
     );
   }
-  return { metadata: describe(structures, parts), parts, fileInfo };
+  // What is stored must be what the contract accepts, or the model list breaks on every call.
+  const metadata = ModelMetadataSchema.safeParse(describe(structures, parts));
+  if (!metadata.success) {
+    const issue = metadata.error.issues[0];
+    throw invalidGguf(
+      'bad-metadata',
+      `its metadata has a value Hearth cannot use (${issue?.path.join('.')}: ${issue?.message})`,
+    );
+  }
+  return { metadata: metadata.data, parts, fileInfo };
 }
 
 function describe(structures: GgufStructure[], parts: string[]): ModelMetadata {

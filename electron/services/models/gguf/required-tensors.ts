@@ -23,12 +23,16 @@ export function checkRequiredTensors(parts: readonly GgufStructure[]): void {
       `${first.architecture}.block_count is missing, so the layers cannot be checked`,
     );
   }
-  const layers = new Set<number>();
+  if (blockCount > BigInt(names.size)) {
+    throw invalidGguf('missing-tensor', `the model claims ${blockCount} layers but has only ${names.size} tensors`);
+  }
+  const layers = new Set<bigint>();
   for (const name of names) {
     const match = /^blk\.(\d+)\./.exec(name);
     if (!match) continue;
-    const layer = Number(match[1]);
-    if (BigInt(layer) >= blockCount) {
+    // BigInt, not Number: a name like blk.<400 digits> must be refused, not overflow to Infinity.
+    const layer = BigInt(match[1]!);
+    if (layer >= blockCount) {
       throw invalidGguf(
         'unexpected-tensor',
         `tensor "${name}" belongs to layer ${layer}, but the model has ${blockCount}`,
@@ -39,9 +43,9 @@ export function checkRequiredTensors(parts: readonly GgufStructure[]): void {
     }
     layers.add(layer);
   }
-  for (let layer = 0; BigInt(layer) < blockCount; layer++) {
+  for (let layer = 0n; layer < blockCount; layer++) {
     if (!layers.has(layer)) {
-      throw invalidGguf('missing-tensor', `layer ${layer} of ${blockCount} has no tensors`, { layer });
+      throw invalidGguf('missing-tensor', `layer ${layer} of ${blockCount} has no tensors`, { layer: Number(layer) });
     }
   }
 }

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
-import { baseRaw, encodeRaw } from '../../../../native-models/fixtures/malformed';
+import { baseRaw, encodeRaw, malformedVariants } from '../../../../native-models/fixtures/malformed';
 import { copyOfModel, copyOfSplitModel } from '../../../helpers/models';
 import { rejectionOf } from '../../../helpers/errors';
 import { startServices } from '../../../helpers/services';
@@ -145,6 +145,28 @@ describe('model library', () => {
     const [listed] = await s.models.list();
     expect(listed).toMatchObject({ id: info.id, fileMissing: true, fit: null });
     expect(await codeOf(s.models.load(info.id))).toBe('MODEL_NOT_FOUND');
+  });
+  it('refuses a crafted context length at import, and one bad stored row never breaks the list', async () => {
+    const dataDir = tempDir();
+    const { services: s } = start(dataDir);
+    const crafted = malformedVariants().find((v) => v.name === 'context-length-minus-one')!;
+    const path = join(tempDir(), 'crafted.gguf');
+    writeFileSync(path, crafted.bytes);
+    expect(await codeOf(s.models.import(path, 'copy'))).toBe('INVALID_GGUF');
+    expect(await s.models.list()).toEqual([]);
+
+    // A row an older Hearth stored before it checked: skipped, left in place, and the rest still listed.
+    const good = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'reference');
+    s.store.hearth
+      .prepare('INSERT INTO models (id, path, storage, metadata, settings, added_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run('bad', path, 'reference', JSON.stringify({ ...good.metadata, contextLength: -1 }), '{}', Date.now());
+    expect((await s.models.list()).map((m) => m.id)).toEqual([good.id]);
+    expect(s.models.catalog(s.catalog).models.length).toBeGreaterThan(0);
+    await services!.dispose();
+    services = undefined;
+    const restarted = start(dataDir).services;
+    expect((await restarted.models.list()).map((m) => m.id)).toEqual([good.id]);
+    expect(restarted.store.hearth.prepare("SELECT count(*) AS n FROM models WHERE id = 'bad'").get()).toEqual({ n: 1 });
   });
 });
 
