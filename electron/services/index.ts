@@ -28,7 +28,10 @@ export interface ServicesOptions {
   memory?: () => Promise<MemoryState>;
   /** Where and how downloads go. Defaults to Hugging Face over https with the global fetch. */
   downloads?: Partial<
-    Pick<DownloadServiceOptions, 'hubBaseUrl' | 'isAllowedUrl' | 'fetch' | 'freeSpace' | 'retryDelayMs'>
+    Pick<
+      DownloadServiceOptions,
+      'hubBaseUrl' | 'isAllowedUrl' | 'fetch' | 'freeSpace' | 'retryDelayMs' | 'spaceCheckBytes'
+    >
   >;
 }
 

@@ -15,6 +15,10 @@ export interface Behaviour {
   ignoreRange?: boolean;
   /** Pause between 64 KB chunks, to make a download slow enough to pause or cancel. */
   chunkDelayMs?: number;
+  /** Answer 302 to this URL instead of the file (the published hash goes on this response). */
+  redirectTo?: string;
+  /** Send no Content-Length (chunked), and keep sending past the file's end until the client stops. */
+  endless?: boolean;
 }
 
 export interface ModelServer {
@@ -52,6 +56,8 @@ export async function startModelServer(): Promise<ModelServer> {
         : behaviour.publishedSha256;
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes' };
     if (sha256) headers['x-linked-etag'] = `"${sha256}"`;
+    if (behaviour.redirectTo) return void response.writeHead(302, { ...headers, location: behaviour.redirectTo }).end();
+    if (behaviour.endless) return sendEndlessly(response, bytes);
 
     let start = 0;
     const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
@@ -81,6 +87,16 @@ export async function startModelServer(): Promise<ModelServer> {
       sent += chunk.length;
       if (behaviour.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.chunkDelayMs));
       if (response.destroyed) return;
+    }
+    response.end();
+  }
+
+  /** A chunked body that never ends on its own (stops at 1 GB or when the client goes away). */
+  async function sendEndlessly(response: ServerResponse, bytes: Buffer): Promise<void> {
+    response.writeHead(200, { 'content-type': 'application/octet-stream' });
+    const chunk = Buffer.alloc(65536, 1);
+    for (let sent = 0; sent < 1024 ** 3 && !response.destroyed; sent += chunk.length) {
+      if (!response.write(sent === 0 ? bytes : chunk)) await new Promise((resolve) => response.once('drain', resolve));
     }
     response.end();
   }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { GgufFileInfo } from 'node-llama-cpp';
 import { ModelSettingsSchema, type ModelSettings } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
+import { freePaths, sameFileContent } from './file-identity';
 import { inspectGguf, type InspectedModel } from './gguf/inspect';
 import {
   deleteModelRecord,
@@ -37,6 +38,7 @@ export class ModelLibrary {
     this.#db = options.db;
     this.modelsDir = options.modelsDir;
     mkdirSync(this.modelsDir, { recursive: true });
+    sweepInterruptedCopies(this.modelsDir);
   }
 
   /** Reads a GGUF without importing it (the import dialog's preview). */
@@ -52,13 +54,12 @@ export class ModelLibrary {
   async import(path: string, mode: 'copy' | 'reference'): Promise<ModelRecord> {
     const source = requireFile(path);
     const inspected = await inspectGguf(source);
-    const existing =
-      findModelRecordByPath(this.#db, inspected.parts[0]!) ??
-      (mode === 'copy' ? findModelRecordByPath(this.#db, join(this.modelsDir, basename(inspected.parts[0]!))) : null);
-    if (existing) return existing;
+    const sameFile = findModelRecordByPath(this.#db, inspected.parts[0]!);
+    if (sameFile) return sameFile;
 
     const parts = mode === 'copy' ? await this.#copyIntoLibrary(inspected.parts) : inspected.parts;
-    return this.add({ path: parts[0]!, storage: mode, inspected });
+    // The copy may be a file already in the library with the same bytes: that entry, not a second.
+    return findModelRecordByPath(this.#db, parts[0]!) ?? this.add({ path: parts[0]!, storage: mode, inspected });
   }
 
   /** Records a model whose file is already in place (an import or a finished download). */
@@ -128,20 +129,19 @@ export class ModelLibrary {
     for (const part of record.metadata.parts) await rm(join(dirname(record.path), part), { force: true });
   }
 
+  /**
+   * Copies every part into the models folder, atomically (a half-copied file never has its final
+   * name). Never overwrites: a file of the same name with the same bytes is reused, a different
+   * one makes the copy take a free name.
+   */
   async #copyIntoLibrary(parts: string[]): Promise<string[]> {
-    const targets = parts.map((part) => join(this.modelsDir, basename(part)));
+    const wanted = parts.map((part) => join(this.modelsDir, basename(part)));
+    if (await allSameContent(parts, wanted)) return wanted;
+    const targets = freePaths(wanted);
     for (const [index, part] of parts.entries()) {
       const target = targets[index]!;
-      if (existsSync(target)) {
-        throw new HearthError(
-          'VALIDATION',
-          `A different model file named "${basename(target)}" is already installed.`,
-          {
-            path: target,
-          },
-        );
-      }
-      const temporary = `${target}.importing`;
+      mkdirSync(dirname(target), { recursive: true });
+      const temporary = `${target}${IMPORTING_SUFFIX}`;
       try {
         await copyFile(part, temporary, constants.COPYFILE_FICLONE);
         await rename(temporary, target);
@@ -151,6 +151,25 @@ export class ModelLibrary {
       }
     }
     return targets;
+  }
+}
+
+/** Suffix of a copy in progress; one left by a crash is deleted at the next start. */
+const IMPORTING_SUFFIX = '.importing';
+
+async function allSameContent(sources: string[], targets: string[]): Promise<boolean> {
+  for (const [index, source] of sources.entries()) {
+    const target = targets[index]!;
+    if (!existsSync(target) || !(await sameFileContent(source, target))) return false;
+  }
+  return true;
+}
+
+/** Deletes copies a crash interrupted (`*.importing`), in the models folder and its subfolders. */
+function sweepInterruptedCopies(dir: string): void {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(IMPORTING_SUFFIX))
+      rmSync(join(entry.parentPath, entry.name), { force: true });
   }
 }
 

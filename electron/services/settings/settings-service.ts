@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export class SettingsService {
   readonly #db: SqliteDatabase;
   readonly #emit: EmitEvent;
+  readonly #listeners = new Set<(settings: Settings) => void>();
 
   constructor(db: SqliteDatabase, emit: EmitEvent) {
     this.#db = db;
@@ -49,6 +50,13 @@ export class SettingsService {
     })();
     const settings = this.get();
     this.#emit('settings.changed', settings);
+    for (const listener of this.#listeners) listener(settings);
     return settings;
+  }
+
+  /** Calls `listener` after every change (services that must react at once, like air-gap). */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 }

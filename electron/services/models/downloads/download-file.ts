@@ -4,6 +4,7 @@ import { open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/pro
 import { dirname } from 'node:path';
 import { HearthError } from '../../../ipc/errors';
 import { formatBytes } from '../../../ipc/format';
+import { freePaths, sameFileContent } from '../file-identity';
 
 export interface DownloadProgress {
   bytes: number;
@@ -33,6 +34,17 @@ export interface DownloadFileOptions {
   freeSpace?: (dir: string) => Promise<number>;
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Which URLs a redirect may lead to. Every hop is checked (never https → http). Defaults to
+   * accepting any https URL; the download service passes its allow-list.
+   */
+  isAllowedUrl?: (url: URL) => boolean;
+  /** Runs before every request, retries included; throws to stop (air-gap turned on). */
+  beforeRequest?: () => void;
+  /** The size the catalog states, used when the server does not say. */
+  expectedSize?: number;
+  /** Free space is checked again after every this many bytes written. Defaults to 64 MB. */
+  spaceCheckBytes?: number;
 }
 
 /** What is remembered beside a partial download so it can resume after a restart. */
@@ -48,6 +60,8 @@ export const statePath = (target: string) => `${target}.part.json`;
 /** Room kept free beyond the file itself, so a download never fills the disk to the last byte. */
 const SPACE_MARGIN = 256 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 250;
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
@@ -55,7 +69,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * file into place only once its SHA-256 matches and `verify` accepts it. A wrong hash deletes the
  * partial file; a pause or crash keeps it for the next attempt.
  */
-export async function downloadFile(options: DownloadFileOptions): Promise<void> {
+export async function downloadFile(options: DownloadFileOptions): Promise<string> {
   const { target } = options;
   const doFetch = options.fetch ?? fetch;
   const retries = options.retries ?? 5;
@@ -73,7 +87,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
   const meter = new Meter(bytes, options.onProgress);
   for (let attempt = 0; ; attempt++) {
     options.signal?.throwIfAborted();
-    const response = await request(doFetch, options.url, bytes, options.signal);
+    const { response, published } = await request(options, doFetch, bytes);
 
     if (response.status === 416 && total !== null && bytes === total) break; // already complete
     if ((response.status === 200 || response.status === 416) && bytes > 0) {
@@ -96,7 +110,6 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
       });
     }
 
-    const published = publishedSha256(response.headers);
     if (expected && published && published !== expected) {
       await response.body?.cancel();
       throw new HearthError('HASH_MISMATCH', 'The hub publishes a different SHA-256 for this file than expected.', {
@@ -105,17 +118,27 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
       });
     }
     expected ??= published;
-    total = responseTotal(response, bytes) ?? total;
+    total = responseTotal(response, bytes) ?? total ?? options.expectedSize ?? null;
+    if (total === null) {
+      // Without a size there is no way to stop an endless body before it fills the disk.
+      await response.body?.cancel();
+      throw new HearthError(
+        'DOWNLOAD_FAILED',
+        'The server did not say how large the file is, so it was not downloaded.',
+      );
+    }
     if (bytes === 0) await ensureSpace(options, total);
     await writeState(target, { url: options.url, expectedSha256: expected, total });
     meter.total = total;
 
     const received = { bytes };
     try {
-      await appendBody(response, partialPath(target), hash, received, meter);
+      await appendBody(response, partialPath(target), hash, received, meter, { total, options });
       bytes = received.bytes;
       break;
     } catch (error) {
+      // Our own refusals (oversized body, disk full) are final; only a dropped connection retries.
+      if (error instanceof HearthError) throw error;
       // What reached the file (and the hash) before the drop is kept: the retry resumes after it.
       bytes = received.bytes;
       if (options.signal?.aborted || attempt >= retries) {
@@ -138,28 +161,96 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
       total,
     });
   }
-  await finish(options, hash.digest('hex'), expected);
+  return finish(options, hash.digest('hex'), expected);
 }
 
-async function request(doFetch: typeof fetch, url: string, from: number, signal?: AbortSignal): Promise<Response> {
-  try {
-    return await doFetch(url, { headers: from > 0 ? { Range: `bytes=${from}-` } : {}, redirect: 'follow', signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new HearthError('DOWNLOAD_FAILED', `Could not reach ${new URL(url).host}: ${describe(error)}.`, { url });
+/**
+ * One request, following redirects by hand so that every hop is checked against the allow-list
+ * (a redirect to another origin, or from https down to http, is refused). The hub publishes the
+ * file's SHA-256 on the redirect response rather than on the CDN's, so the first hash seen wins.
+ */
+async function request(
+  options: DownloadFileOptions,
+  doFetch: typeof fetch,
+  from: number,
+): Promise<{ response: Response; published: string | null }> {
+  let url = new URL(options.url);
+  let published: string | null = null;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    options.beforeRequest?.();
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        headers: from > 0 ? { Range: `bytes=${from}-` } : {},
+        redirect: 'manual',
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new HearthError('DOWNLOAD_FAILED', `Could not reach ${url.host}: ${describe(error)}.`, { host: url.host });
+    }
+    published ??= publishedSha256(response.headers);
+    if (!REDIRECT_STATUSES.has(response.status)) return { response, published };
+    await response.body?.cancel();
+    url = checkedRedirect(url, response.headers.get('location'), options.isAllowedUrl);
   }
+  throw new HearthError('DOWNLOAD_FAILED', `More than ${MAX_REDIRECTS} redirects; the download was stopped.`);
 }
 
-/** Streams the body onto the partial file, advancing `received.bytes` chunk by chunk. */
-async function appendBody(response: Response, path: string, hash: Hash, received: { bytes: number }, meter: Meter) {
+/** Where a redirect leads, if it may be followed: https unless already http (tests), allowed host. */
+export function checkedRedirect(from: URL, location: string | null, isAllowed?: (url: URL) => boolean): URL {
+  let next: URL;
+  try {
+    next = new URL(location ?? '', from);
+  } catch {
+    throw new HearthError('DOWNLOAD_FAILED', 'The server redirected to an invalid address.');
+  }
+  if (!location) throw new HearthError('DOWNLOAD_FAILED', 'The server redirected without saying where.');
+  const downgrade = from.protocol === 'https:' && next.protocol !== 'https:';
+  const allowed = isAllowed ? isAllowed(next) : next.protocol === 'https:';
+  if (downgrade || !allowed) {
+    throw new HearthError(
+      'DOWNLOAD_FAILED',
+      `The server redirected to ${next.protocol}//${next.host}, which Hearth does not download from.`,
+      { host: next.host },
+    );
+  }
+  return next;
+}
+
+/**
+ * Streams the body onto the partial file, advancing `received.bytes` chunk by chunk. Stops a body
+ * that runs past the announced size, and re-checks free space as the file grows.
+ */
+async function appendBody(
+  response: Response,
+  path: string,
+  hash: Hash,
+  received: { bytes: number },
+  meter: Meter,
+  limits: { total: number; options: DownloadFileOptions },
+) {
   if (!response.body) return;
   const file = await open(path, 'a');
+  const spaceCheckBytes = limits.options.spaceCheckBytes ?? 64 * 1024 * 1024;
+  let nextSpaceCheck = received.bytes + spaceCheckBytes;
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (received.bytes + chunk.length > limits.total) {
+        await discardPartial(limits.options.target);
+        throw new HearthError(
+          'DOWNLOAD_FAILED',
+          `The server sent more than the ${formatBytes(limits.total)} it announced; the download was stopped and deleted.`,
+        );
+      }
       await file.write(chunk);
       hash.update(chunk);
       received.bytes += chunk.length;
       meter.update(received.bytes);
+      if (received.bytes >= nextSpaceCheck) {
+        nextSpaceCheck = received.bytes + spaceCheckBytes;
+        await ensureSpace(limits.options, limits.total - received.bytes);
+      }
     }
   } finally {
     await file.close();
@@ -167,7 +258,8 @@ async function appendBody(response: Response, path: string, hash: Hash, received
   }
 }
 
-async function finish(options: DownloadFileOptions, actual: string, expected: string | null): Promise<void> {
+/** Verifies the partial file and gives it its final name; returns that path. */
+async function finish(options: DownloadFileOptions, actual: string, expected: string | null): Promise<string> {
   const partial = partialPath(options.target);
   if (!expected) {
     await discardPartial(options.target);
@@ -193,8 +285,16 @@ async function finish(options: DownloadFileOptions, actual: string, expected: st
     await discardPartial(options.target);
     throw error;
   }
-  await rename(partial, options.target);
+  // Never overwrite: the same bytes already installed under this name are kept as they are; a
+  // different file with this name makes the download take a free name.
+  if (existsSync(options.target) && (await sameFileContent(partial, options.target))) {
+    await discardPartial(options.target);
+    return options.target;
+  }
+  const [final] = freePaths([options.target]);
+  await rename(partial, final!);
   await rm(statePath(options.target), { force: true });
+  return final!;
 }
 
 /** Deletes a partial download and what was remembered about it. */
@@ -246,14 +346,13 @@ function responseTotal(response: Response, offset: number): number | null {
   return length === null ? null : offset + Number(length);
 }
 
-async function ensureSpace(options: DownloadFileOptions, total: number | null): Promise<void> {
-  if (total === null) return;
+async function ensureSpace(options: DownloadFileOptions, total: number): Promise<void> {
   const dir = dirname(options.target);
   const free = options.freeSpace ? await options.freeSpace(dir) : await freeBytes(dir);
   if (free < total + SPACE_MARGIN) {
     throw new HearthError(
       'INSUFFICIENT_SPACE',
-      `This model needs ${formatBytes(total)} but only ${formatBytes(free)} is free on that disk.`,
+      `This model needs ${formatBytes(total)} more but only ${formatBytes(free)} is free on that disk.`,
       {
         needed: total,
         free,

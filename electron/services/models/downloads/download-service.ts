@@ -22,6 +22,8 @@ export interface DownloadServiceOptions {
   fetch?: typeof fetch;
   freeSpace?: (dir: string) => Promise<number>;
   retryDelayMs?: number;
+  /** How often free space is checked again while writing. Defaults to every 64 MB. */
+  spaceCheckBytes?: number;
 }
 
 export type DownloadRequest = { catalogId: string } | { url: string };
@@ -35,9 +37,20 @@ export interface PartialDownload {
 
 const HUB_HOSTS = new Set(['huggingface.co', 'hf.co']);
 
-/** Hugging Face over https; nothing else leaves the machine. */
+/**
+ * Hugging Face over https; nothing else leaves the machine. Its file links redirect to its own CDN
+ * hosts (`cdn-lfs.huggingface.co`, `cas-bridge.xethub.hf.co`, …), all subdomains of these two.
+ */
 export function isHubUrl(url: URL): boolean {
-  return url.protocol === 'https:' && HUB_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+  return [...HUB_HOSTS].some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
+}
+
+function airGapError(): HearthError {
+  return new HearthError(
+    'AIR_GAP',
+    'Air-gap mode is on: Hearth makes no network requests. Turn it off in Settings to download.',
+  );
 }
 
 /**
@@ -46,45 +59,58 @@ export function isHubUrl(url: URL): boolean {
  */
 export class DownloadService {
   readonly #options: DownloadServiceOptions;
-  /** Targets being written now: two streams appending to one partial file would corrupt it. */
-  readonly #active = new Set<string>();
+  /**
+   * Downloads running now, by target: two streams appending to one partial file would corrupt it,
+   * and air-gap or a discard must be able to stop them.
+   */
+  readonly #active = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
 
   constructor(options: DownloadServiceOptions) {
     this.#options = options;
+    // Air-gap means no request at all, from the moment it is switched on: stop what is running.
+    options.settings.onChange((settings) => {
+      if (settings.airGap) for (const { controller } of this.#active.values()) controller.abort(airGapError());
+    });
   }
 
   async download(
     request: DownloadRequest,
     progress: { signal?: AbortSignal; onProgress?: (progress: DownloadProgress) => void } = {},
   ): Promise<ModelInfo> {
-    if (this.#options.settings.get().airGap) {
-      throw new HearthError(
-        'AIR_GAP',
-        'Air-gap mode is on: Hearth makes no network requests. Turn it off in Settings to download.',
-      );
-    }
-    const { url, fileName, expectedSha256 } = this.#resolve(request);
+    this.#refuseInAirGap();
+    const { url, fileName, expectedSha256, expectedSize } = this.#resolve(request);
     const target = this.#target(fileName);
     if (this.#active.has(target)) throw new HearthError('VALIDATION', `${fileName} is already downloading.`);
-    this.#active.add(target);
+    const controller = new AbortController();
+    const signal = progress.signal ? AbortSignal.any([progress.signal, controller.signal]) : controller.signal;
+    const running = downloadFile({
+      url,
+      target,
+      expectedSha256,
+      expectedSize,
+      signal,
+      onProgress: progress.onProgress,
+      verify: async (path) => void (await validateGguf([path], { checkTensors: false })),
+      isAllowedUrl: this.#options.isAllowedUrl ?? isHubUrl,
+      beforeRequest: () => this.#refuseInAirGap(),
+      fetch: this.#options.fetch,
+      freeSpace: this.#options.freeSpace,
+      retryDelayMs: this.#options.retryDelayMs,
+      spaceCheckBytes: this.#options.spaceCheckBytes,
+    });
+    this.#active.set(target, { controller, done: running.catch(() => undefined) });
+    let installed: string;
     try {
-      await downloadFile({
-        url,
-        target,
-        expectedSha256,
-        signal: progress.signal,
-        onProgress: progress.onProgress,
-        verify: async (path) => void (await validateGguf([path], { checkTensors: false })),
-        fetch: this.#options.fetch,
-        freeSpace: this.#options.freeSpace,
-        retryDelayMs: this.#options.retryDelayMs,
-      });
+      installed = await running;
+    } catch (error) {
+      // Stopped by us (air-gap, discard): say why, not "aborted".
+      if (controller.signal.aborted && controller.signal.reason instanceof HearthError) throw controller.signal.reason;
+      throw error;
     } finally {
       this.#active.delete(target);
     }
-    return this.#options.register(target);
+    return this.#options.register(installed);
   }
-
   /** Downloads paused or interrupted (by cancel, a crash or a restart) that can be resumed. */
   async partials(): Promise<PartialDownload[]> {
     const names = await readdir(this.#options.modelsDir).catch(() => [] as string[]);
@@ -98,17 +124,33 @@ export class DownloadService {
     return found;
   }
 
+  /** Deletes a paused download; a running one is stopped first. */
   async discard(fileName: string): Promise<void> {
     if (!/^[\w.-]+\.gguf$/i.test(fileName)) throw new HearthError('VALIDATION', `Not a model file name: ${fileName}`);
-    await discardPartial(this.#target(fileName));
+    const target = this.#target(fileName);
+    const running = this.#active.get(target);
+    if (running) {
+      running.controller.abort(new HearthError('CANCELLED', `The download of ${fileName} was discarded.`));
+      await running.done;
+    }
+    await discardPartial(target);
   }
 
-  #resolve(request: DownloadRequest): { url: string; fileName: string; expectedSha256?: string } {
+  #refuseInAirGap(): void {
+    if (this.#options.settings.get().airGap) throw airGapError();
+  }
+
+  #resolve(request: DownloadRequest): {
+    url: string;
+    fileName: string;
+    expectedSha256?: string;
+    expectedSize?: number;
+  } {
     if ('catalogId' in request) {
       const entry = this.#options.catalog.find((e) => e.id === request.catalogId);
       if (!entry) throw new HearthError('NOT_FOUND', `No catalog model has the id "${request.catalogId}".`);
       const url = catalogUrl(entry, this.#options.hubBaseUrl ?? 'https://huggingface.co');
-      return { url, fileName: entry.file, expectedSha256: entry.sha256 };
+      return { url, fileName: entry.file, expectedSha256: entry.sha256, expectedSize: entry.sizeBytes };
     }
     let url: URL;
     try {

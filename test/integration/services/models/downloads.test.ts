@@ -198,4 +198,115 @@ describe('model downloads', () => {
     expect(info.metadata.role).toBe('embedding');
     expect(s.models.catalog(s.catalog).models.find((e) => e.id === entry.id)?.installed).toBe(true);
   });
+
+  describe('probed defects', () => {
+    it('refuses a redirect to another origin, and never contacts it', async () => {
+      const { services: s, modelsDir } = start(tempDir(), {
+        downloads: { isAllowedUrl: (url) => url.origin === server.origin, retryDelayMs: 5 },
+      });
+      const elsewhere = await startModelServer();
+      try {
+        const target = elsewhere.serve('/evil/tiny-chat.gguf', model());
+        const url = serveModel({ redirectTo: target });
+        const error = await rejectionOf(s.downloads.download({ url }));
+        expect(error.code).toBe('DOWNLOAD_FAILED');
+        expect(error.message).toMatch(/redirected to http:\/\/127\.0\.0\.1:\d+, which Hearth does not download from/);
+        expect(elsewhere.requests).toEqual([]);
+        expect(leftovers(modelsDir).filter((name) => name.endsWith('.gguf'))).toEqual([]);
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    it('follows an allowed redirect, taking the hash the redirect response published', async () => {
+      const { services: s } = start();
+      const cdn = server.serve('/cdn/blob', model(), { publishedSha256: null });
+      const url = serveModel({ redirectTo: cdn });
+      const info = await s.downloads.download({ url });
+      expect(sha256(readFileSync(info.path))).toBe(sha256(model()));
+      expect(server.requests.map((r) => r.path)).toEqual(['/org/tiny/resolve/main/tiny-chat.gguf', '/cdn/blob']);
+    });
+
+    it('air-gap switched on mid-download stops it at once, and installs nothing', async () => {
+      const { services: s, modelsDir } = start();
+      const url = serveModel({ chunkDelayMs: 40 });
+      let switched = false;
+      const error = await rejectionOf(
+        s.downloads.download(
+          { url },
+          {
+            onProgress: () => {
+              if (!switched) s.settings.set({ airGap: true });
+              switched = true;
+            },
+          },
+        ),
+      );
+      expect(error.code).toBe('AIR_GAP');
+      expect(existsSync(join(modelsDir, 'tiny-chat.gguf'))).toBe(false);
+      expect(await s.models.list()).toEqual([]);
+    });
+
+    it('refuses a body of unknown size instead of writing without end', async () => {
+      const { services: s, modelsDir } = start(tempDir(), {
+        downloads: { isAllowedUrl: () => true, freeSpace: async () => 0, retryDelayMs: 5 },
+      });
+      const error = await rejectionOf(s.downloads.download({ url: serveModel({ endless: true }) }));
+      expect(error.code).toBe('DOWNLOAD_FAILED');
+      expect(error.message).toMatch(/did not say how large/);
+      expect(leftovers(modelsDir).filter((name) => !name.endsWith('.json'))).toEqual([]);
+    });
+
+    it('stops a body that runs past the size the catalog states, and deletes it', async () => {
+      const { services: s, modelsDir } = start();
+      const entry = s.catalog.find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
+      server.serve(`/${entry.repo}/resolve/main/${entry.file}`, model(), { endless: true });
+      const error = await rejectionOf(s.downloads.download({ catalogId: entry.id }));
+      expect(error.code).toBe('DOWNLOAD_FAILED');
+      expect(error.message).toMatch(/more than the .* it announced/);
+      expect(leftovers(modelsDir)).toEqual([]);
+    });
+
+    it('checks free space again while writing', async () => {
+      let checks = 0;
+      const { services: s, modelsDir } = start(tempDir(), {
+        downloads: {
+          isAllowedUrl: () => true,
+          retryDelayMs: 5,
+          spaceCheckBytes: 32 * 1024,
+          freeSpace: async () => (checks++ === 0 ? 1e12 : 0),
+        },
+      });
+      const error = await rejectionOf(s.downloads.download({ url: serveModel() }));
+      expect(error.code).toBe('INSUFFICIENT_SPACE');
+      expect(checks).toBeGreaterThan(1);
+      expect(existsSync(join(modelsDir, 'tiny-chat.gguf'))).toBe(false);
+    });
+
+    it('never overwrites an installed file: same bytes reuse it, other bytes take a free name', async () => {
+      const { services: s, modelsDir } = start();
+      const first = await s.downloads.download({ url: serveModel() });
+      const again = await s.downloads.download({ url: serveModel() });
+      expect(again.id).toBe(first.id);
+
+      const other = readFileSync(fixtureModel('tiny-embedding'));
+      const second = await s.downloads.download({ url: serveModel({}, other) });
+      expect(second.id).not.toBe(first.id);
+      expect(second.path).toBe(join(modelsDir, 'tiny-chat-2.gguf'));
+      expect(sha256(readFileSync(first.path))).toBe(sha256(model()));
+      expect(sha256(readFileSync(second.path))).toBe(sha256(other));
+    });
+
+    it('discarding a running download stops it first and leaves nothing', async () => {
+      const { services: s, modelsDir } = start();
+      const url = serveModel({ chunkDelayMs: 40 });
+      let discarded: Promise<void> | undefined;
+      const error = await rejectionOf(
+        s.downloads.download({ url }, { onProgress: () => (discarded ??= s.downloads.discard('tiny-chat.gguf')) }),
+      );
+      await discarded;
+      expect(error.code).toBe('CANCELLED');
+      expect(leftovers(modelsDir)).toEqual([]);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
@@ -146,6 +146,35 @@ describe('model library', () => {
     expect(listed).toMatchObject({ id: info.id, fileMissing: true, fit: null });
     expect(await codeOf(s.models.load(info.id))).toBe('MODEL_NOT_FOUND');
   });
+  it('never overwrites a library file on copy-import: same bytes reuse it, other bytes take a free name', async () => {
+    const dataDir = tempDir();
+    const { services: s } = start(dataDir);
+    const first = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const same = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    expect(same.id).toBe(first.id);
+
+    // A different model that happens to have the same file name.
+    const otherDir = tempDir();
+    const other = join(otherDir, 'tiny-chat.gguf');
+    copyFileSync(copyOfModel('tiny-embedding', tempDir()), other);
+    const second = await s.models.import(other, 'copy');
+    expect(second.id).not.toBe(first.id);
+    expect(second.path).toBe(join(dataDir, 'models', 'tiny-chat-2.gguf'));
+    expect(second.metadata.role).toBe('embedding');
+    expect((await s.models.get(first.id)).metadata.role).toBe('chat');
+  });
+
+  it('sweeps copies a crash interrupted (*.importing) at the next start', async () => {
+    const dataDir = tempDir();
+    start(dataDir);
+    await services!.dispose();
+    services = undefined;
+    const leftover = join(dataDir, 'models', 'big.gguf.importing');
+    writeFileSync(leftover, 'half a copy');
+    start(dataDir);
+    expect(existsSync(leftover)).toBe(false);
+  });
+
   it('refuses a crafted context length at import, and one bad stored row never breaks the list', async () => {
     const dataDir = tempDir();
     const { services: s } = start(dataDir);
