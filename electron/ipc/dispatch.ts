@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ContractShape, Result } from './contract';
-import { HearthError, toErrorData } from './errors';
+import { HearthError, toErrorData, type HearthErrorData } from './errors';
 
 /** What a stream handler gets besides its input. */
 export interface StreamContext<E> {
@@ -67,7 +67,7 @@ export function createDispatcher<K extends ContractShape>(
         const value = await (handlers.invoke[name] as (input: unknown) => unknown)(parseInput(spec.input, input, name));
         return { ok: true, value: checkOutput(spec.output, value, name) };
       } catch (error) {
-        return { ok: false, error: toErrorData(error) };
+        return { ok: false, error: failure(channel, error) };
       }
     },
 
@@ -90,7 +90,7 @@ export function createDispatcher<K extends ContractShape>(
       } catch (error) {
         if (call.signal.aborted)
           return { ok: false, error: { code: 'CANCELLED', message: 'The operation was cancelled.' } };
-        return { ok: false, error: toErrorData(error) };
+        return { ok: false, error: failure(channel, error) };
       }
     },
   };
@@ -117,4 +117,10 @@ function summarise(error: z.ZodError): string {
     .slice(0, 3)
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
+}
+
+/** The boundary-safe error; anything but a HearthError is logged here, in main, with its details. */
+function failure(channel: unknown, error: unknown): HearthErrorData {
+  if (!(error instanceof HearthError)) console.error(`[hearth] ${String(channel)} failed:`, error);
+  return toErrorData(error);
 }

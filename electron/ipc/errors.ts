@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'HASH_MISMATCH',
   /** Not enough free disk space for the operation. */
   'INSUFFICIENT_SPACE',
+  /** The operating system refused access: permission denied, or a read-only disk. */
+  'PERMISSION_DENIED',
   /** The air-gap setting is on: Hearth makes no network request at all. */
   'AIR_GAP',
   /** A bug: something threw that was not expected to. The message is safe to show. */
@@ -70,12 +72,34 @@ export class HearthError extends Error {
   }
 }
 
-/** Turns anything thrown into boundary-safe data without leaking stacks or internals. */
+/** File-system failures a user can act on, by Node's error code, with a message that names no path. */
+const SYSTEM_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  ENOSPC: { code: 'INSUFFICIENT_SPACE', message: 'The disk is full. Free some space and try again.' },
+  EDQUOT: { code: 'INSUFFICIENT_SPACE', message: 'Your disk quota is used up. Free some space and try again.' },
+  EACCES: { code: 'PERMISSION_DENIED', message: 'Hearth is not allowed to read or write there.' },
+  EPERM: { code: 'PERMISSION_DENIED', message: 'The operating system did not allow that operation.' },
+  EROFS: { code: 'PERMISSION_DENIED', message: 'That disk or folder is read-only.' },
+  ENOENT: { code: 'NOT_FOUND', message: 'A file Hearth needed is no longer there.' },
+};
+
+/**
+ * Turns anything thrown into boundary-safe data. Only a HearthError's own message crosses as is:
+ * raw Node and library messages carry absolute paths and internals (`ENOSPC … copyfile '/…'`, zod
+ * dumps), so they become a plain sentence, and the details stay in main's log.
+ */
 export function toErrorData(error: unknown): HearthErrorData {
   if (error instanceof HearthError) return error.toData();
   if (isAbortError(error)) return { code: 'CANCELLED', message: 'The operation was cancelled.' };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+  const systemCode = (error as { code?: unknown } | null)?.code;
+  if (typeof systemCode === 'string' && SYSTEM_ERRORS[systemCode]) return { ...SYSTEM_ERRORS[systemCode] };
+  if (error instanceof z.ZodError) {
+    return { code: 'VALIDATION', message: `A value was not valid: ${error.issues[0]?.message ?? 'unknown problem'}.` };
+  }
+  const kind = error instanceof Error ? error.name : typeof error;
+  return {
+    code: 'INTERNAL',
+    message: `Something went wrong inside Hearth (${kind}). The details are in Hearth's log.`,
+  };
 }
 
 function isAbortError(error: unknown): boolean {

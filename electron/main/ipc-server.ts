@@ -1,6 +1,7 @@
 import { BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { WIRE, type EventChannel, type EventPayload, type Result, type StreamMessage } from '../ipc/contract';
 import type { Dispatcher } from '../ipc/dispatch';
+import { StreamRegistry } from '../ipc/stream-registry';
 
 export interface IpcServerOptions {
   dispatcher: Dispatcher;
@@ -18,7 +19,7 @@ const forbidden: Result<never> = {
  * a window this app created, showing the app's own page; anything else is refused.
  */
 export function registerIpcServer(options: IpcServerOptions): void {
-  const running = new Map<WebContents, Map<string, AbortController>>();
+  const registries = new Map<WebContents, StreamRegistry>();
 
   const trusted = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame;
@@ -42,33 +43,23 @@ export function registerIpcServer(options: IpcServerOptions): void {
     };
     if (!trusted(event)) return send({ id, type: 'end', result: forbidden });
 
-    let streams = running.get(contents);
-    if (!streams) {
-      const perContents = (streams = new Map());
-      running.set(contents, perContents);
+    let registry = registries.get(contents);
+    if (!registry) {
+      const created = (registry = new StreamRegistry(options.dispatcher, send));
+      registries.set(contents, created);
       // A closed or reloaded window cancels its streams instead of leaving work running.
-      contents.once('destroyed', () => abortAll(perContents, contents));
-      contents.on('did-start-navigation', (_e, _url, _inPlace, isMainFrame) => isMainFrame && abortAll(perContents));
-    }
-    const controller = new AbortController();
-    streams.set(id, controller);
-    void options.dispatcher
-      .stream(channel, input, { signal: controller.signal, onEvent: (data) => send({ id, type: 'event', data }) })
-      .then((result) => {
-        streams.delete(id);
-        send({ id, type: 'end', result });
+      contents.once('destroyed', () => {
+        created.abortAll();
+        registries.delete(contents);
       });
+      contents.on('did-start-navigation', (_e, _url, _inPlace, isMainFrame) => isMainFrame && created.abortAll());
+    }
+    registry.start(id, channel, input);
   });
 
   ipcMain.on(WIRE.streamAbort, (event, id: unknown) => {
-    if (typeof id === 'string') running.get(event.sender)?.get(id)?.abort();
+    if (typeof id === 'string') registries.get(event.sender)?.abort(id);
   });
-
-  function abortAll(streams: Map<string, AbortController>, destroyed?: WebContents): void {
-    for (const controller of streams.values()) controller.abort();
-    streams.clear();
-    if (destroyed) running.delete(destroyed);
-  }
 }
 
 /** Sends an event to every window. */

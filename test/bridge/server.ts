@@ -6,6 +6,7 @@ import { extname } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contract, type EventChannel, type EventPayload } from '../../electron/ipc/contract';
 import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
+import { StreamRegistry } from '../../electron/ipc/stream-registry';
 import { createHandlers } from '../../electron/main/handlers';
 import { resolveRendererPath } from '../../electron/main/renderer-path';
 import { createServices, type Services, type ServicesOptions } from '../../electron/services';
@@ -99,10 +100,11 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
 
   function serveSocket(socket: WebSocket): void {
     sockets.add(socket);
-    const streams = new Map<string, AbortController>();
+    // The same registry the app's IPC server uses, so e2e tests exercise its bookkeeping.
+    const streams = new StreamRegistry(dispatcher, (message) => sendTo(socket, { type: 'stream', message }));
     socket.on('close', () => {
       sockets.delete(socket);
-      for (const controller of streams.values()) controller.abort();
+      streams.abortAll();
     });
     socket.on('message', (data) => {
       let message: ClientMessage;
@@ -117,23 +119,11 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
             .invoke(message.channel, message.input)
             .then((result) => sendTo(socket, { type: 'invoke-result', id: message.id, result }));
           return;
-        case 'stream-start': {
-          const { id } = message;
-          const controller = new AbortController();
-          streams.set(id, controller);
-          void dispatcher
-            .stream(message.channel, message.input, {
-              signal: controller.signal,
-              onEvent: (data) => sendTo(socket, { type: 'stream', message: { id, type: 'event', data } }),
-            })
-            .then((result) => {
-              streams.delete(id);
-              sendTo(socket, { type: 'stream', message: { id, type: 'end', result } });
-            });
+        case 'stream-start':
+          streams.start(message.id, message.channel, message.input);
           return;
-        }
         case 'stream-abort':
-          streams.get(message.id)?.abort();
+          streams.abort(message.id);
           return;
         default:
           sendTo(socket, {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ContractShape } from '../../../electron/ipc/contract';
 import { createDispatcher, type Handlers } from '../../../electron/ipc/dispatch';
-import { HearthError } from '../../../electron/ipc/errors';
+import { HearthError, toErrorData } from '../../../electron/ipc/errors';
 
 const testContract = {
   invoke: {
@@ -70,7 +70,13 @@ describe('invoke', () => {
 
   it('reports unexpected throws as INTERNAL without a stack', async () => {
     const result = await dispatcher.invoke('math.crash', undefined);
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Unexpected error: boom' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: "Something went wrong inside Hearth (TypeError). The details are in Hearth's log.",
+      },
+    });
   });
 
   it('catches a handler returning data outside the contract', async () => {
@@ -123,5 +129,41 @@ describe('stream', () => {
       },
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+describe('errors crossing the boundary name no paths', () => {
+  const nodeError = (code: string) =>
+    Object.assign(
+      new Error(`${code}: copyfile '/home/someone/models/x.gguf' -> '/home/someone/.config/hearth/models/x.gguf'`),
+      {
+        code,
+        path: '/home/someone/models/x.gguf',
+      },
+    );
+
+  it.each([
+    ['ENOSPC', 'INSUFFICIENT_SPACE'],
+    ['EACCES', 'PERMISSION_DENIED'],
+    ['EPERM', 'PERMISSION_DENIED'],
+    ['EROFS', 'PERMISSION_DENIED'],
+    ['ENOENT', 'NOT_FOUND'],
+  ])('%s becomes %s with a plain message', (code, expected) => {
+    const data = toErrorData(nodeError(code));
+    expect(data.code).toBe(expected);
+    expect(JSON.stringify(data)).not.toMatch(/\/home\/someone/);
+  });
+
+  it('a zod dump becomes a one-line VALIDATION message', () => {
+    const parsed = z.object({ path: z.string() }).safeParse({ path: 42 });
+    const data = toErrorData(parsed.error);
+    expect(data.code).toBe('VALIDATION');
+    expect(data.message).not.toContain('\n');
+  });
+
+  it('anything else is INTERNAL without its message', () => {
+    const data = toErrorData(new Error("open '/home/someone/secret.pdf' failed"));
+    expect(data).toMatchObject({ code: 'INTERNAL' });
+    expect(data.message).not.toContain('/home/someone');
   });
 });
