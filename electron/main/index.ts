@@ -10,6 +10,7 @@ import { createHandlers } from './handlers';
 import { broadcast, registerIpcServer } from './ipc-server';
 import { electronPlatform } from './platform';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
+import { installMenu } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -41,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   hardenSession(session.defaultSession, { devServerOrigin: devServerUrl && new URL(devServerUrl).origin });
   serveRenderer(join(here, '../renderer'));
+  installMenu({ packaged: app.isPackaged, platform: process.platform });
   try {
     services = createServices({
       dataDir: app.getPath('userData'),
@@ -74,7 +76,7 @@ function closeServicesFirst(event: Electron.Event): void {
 }
 
 function openWindow(): void {
-  createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), url: appUrl });
+  createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), url: appUrl, devTools: !app.isPackaged });
 }
 
 function focusMainWindow(): void {

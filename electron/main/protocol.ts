@@ -1,7 +1,5 @@
-import { pathToFileURL } from 'node:url';
-import { net, protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
-import { resolveRendererPath } from './renderer-path';
+import { protocol } from 'electron';
+import { rendererResponse } from './renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://hearth`;
@@ -15,14 +13,5 @@ export function registerAppSchemePrivileges(): void {
 
 /** Serves the built renderer from `rootDir` at `app://hearth/`, with the CSP as a header. */
 export function serveRenderer(rootDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === 'hearth' ? resolveRendererPath(rootDir, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rootDir, request.url));
 }

@@ -8,6 +8,7 @@ import { contract, type EventChannel, type EventPayload } from '../../electron/i
 import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
 import { StreamRegistry } from '../../electron/ipc/stream-registry';
 import { createHandlers } from '../../electron/main/handlers';
+import { RENDERER_MIME } from '../../electron/main/renderer-files';
 import { resolveRendererPath } from '../../electron/main/renderer-path';
 import { createServices, type Services, type ServicesOptions } from '../../electron/services';
 import { BRIDGE_PATH, SHIM_PATH, type ClientMessage, type ServerMessage } from './protocol';
@@ -38,15 +39,6 @@ export interface TestBridge {
   services: Services;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * A loopback WebSocket transport for the contract, so Playwright can drive the real renderer in
@@ -168,7 +160,7 @@ async function serveFile(
 ): Promise<void> {
   const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   if (pathname === SHIM_PATH) {
-    response.writeHead(200, { 'content-type': MIME['.js']! }).end(await readFile(options.shimFile));
+    response.writeHead(200, { 'content-type': RENDERER_MIME['.js']! }).end(await readFile(options.shimFile));
     return;
   }
   const file = resolveRendererPath(options.rendererDir, pathname);
@@ -187,7 +179,7 @@ async function serveFile(
     // The shim must define window.hearth before the renderer's (deferred) module script runs.
     body = body.toString('utf8').replace('</head>', `<script src="${SHIM_PATH}"></script></head>`);
   }
-  response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+  response.writeHead(200, { 'content-type': RENDERER_MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
 }
 
 async function appVersion(): Promise<string> {

@@ -25,8 +25,9 @@ describe('main window', () => {
   });
 
   it('isolates the renderer: sandbox and context isolation on, Node off', () => {
-    const prefs = secureWebPreferences('/x/preload.cjs');
+    const prefs = secureWebPreferences('/x/preload.cjs', false);
     expect(prefs).toMatchObject({
+      devTools: false,
       preload: '/x/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -39,9 +40,15 @@ describe('main window', () => {
   });
 
   it('creates the window with those preferences and loads the app URL', () => {
-    createMainWindow({ preloadPath: '/x/preload.cjs', url: 'app://hearth/' });
+    createMainWindow({ preloadPath: '/x/preload.cjs', url: 'app://hearth/', devTools: false });
     expect(created).toHaveLength(1);
-    expect(created[0]!.options['webPreferences']).toEqual(secureWebPreferences('/x/preload.cjs'));
+    expect(created[0]!.options['webPreferences']).toMatchObject({
+      preload: '/x/preload.cjs',
+      devTools: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(created[0]!.options['show']).toBe(false);
     expect(created[0]!.loaded).toEqual(['app://hearth/']);
   });
