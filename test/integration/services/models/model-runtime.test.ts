@@ -1,5 +1,6 @@
 import { LlamaChatSession } from 'node-llama-cpp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { toErrorData } from '../../../../electron/ipc/errors';
 import type { Services } from '../../../../electron/services';
 import type { MemoryState } from '../../../../electron/services/models/fit';
 import { copyOfModel } from '../../../helpers/models';
@@ -179,7 +180,7 @@ describe('benchmark', () => {
       { id: info.id, maxThreads: 2, promptTokens: 32, generateTokens: 1000 },
       { signal: controller.signal, onProgress: ({ step }) => step === 'generate' && controller.abort() },
     );
-    await expect(pending).rejects.toThrow();
+    expect(toErrorData(await rejectionOf(pending)).code).toBe('CANCELLED');
     expect((await s.models.get(info.id)).benchmark).toBeNull();
   });
 });

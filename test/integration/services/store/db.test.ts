@@ -140,12 +140,9 @@ describe('openDatabase', () => {
     future.close();
     const before = readFileSync(path);
 
-    expect(() => open(path)).toThrow(HearthError);
-    try {
-      open(path);
-    } catch (error) {
-      expect((error as HearthError).code).toBe('DB_TOO_NEW');
-    }
+    const thrown = thrownBy(() => open(path));
+    expect(thrown).toBeInstanceOf(HearthError);
+    expect(thrown).toMatchObject({ code: 'DB_TOO_NEW' });
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -154,8 +151,22 @@ describe('openDatabase', () => {
     const path = join(dir, 'hearth.db');
     writeFileSync(join(dir, 'placeholder'), '');
     const onRecovered = vi.fn();
-    expect(() => openDatabase({ path: dir, synchronous: 'FULL', migrations: [], onRecovered })).toThrow();
+    const thrown = thrownBy(() => openDatabase({ path: dir, synchronous: 'FULL', migrations: [], onRecovered }));
+    expect(thrown).not.toBeInstanceOf(HearthError);
+    expect(thrown).toBeInstanceOf(Error);
     expect(onRecovered).not.toHaveBeenCalled();
+    // Nothing was moved aside or created: the folder holds what it held.
+    expect(readdirSync(dir)).toEqual(['placeholder']);
     expect(existsSync(path)).toBe(false);
   });
 });
+
+/** What `run` throws (the test fails if it throws nothing). */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected it to throw');
+}
