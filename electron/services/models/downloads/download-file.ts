@@ -4,7 +4,7 @@ import { open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/pro
 import { dirname } from 'node:path';
 import { HearthError } from '../../../ipc/errors';
 import { formatBytes } from '../../../ipc/format';
-import { freePaths, sameFileContent } from '../file-identity';
+import { freePaths, sha256File } from '../file-identity';
 
 export interface DownloadProgress {
   bytes: number;
@@ -285,9 +285,9 @@ async function finish(options: DownloadFileOptions, actual: string, expected: st
     await discardPartial(options.target);
     throw error;
   }
-  // Never overwrite: the same bytes already installed under this name are kept as they are; a
+  // Never overwrite (the partial's hash is already known; only the installed file is hashed): the same bytes already installed under this name are kept as they are; a
   // different file with this name makes the download take a free name.
-  if (existsSync(options.target) && (await sameFileContent(partial, options.target))) {
+  if (existsSync(options.target) && (await sha256File(options.target)) === actual) {
     await discardPartial(options.target);
     return options.target;
   }
