@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../electron/ipc/errors';
 import type {
   EventChannel,
   EventPayload,
@@ -63,7 +64,7 @@ export function on<C extends EventChannel>(channel: C, listener: (payload: Event
 
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EventChannel, InvokeChannel, InvokeOutput } from '../../electron/ipc/contract';
+import type { EventChannel, InvokeChannel, InvokeInput, InvokeOutput } from '../../electron/ipc/contract';
 import { ApiError, invokeOrThrow, on } from '../api';
+
+/** Channels that take no input: the only ones a component can load on mount with no arguments. */
+export type NoInputChannel = { [C in InvokeChannel]: undefined extends InvokeInput<C> ? C : never }[InvokeChannel];
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ApiError };
 
@@ -8,7 +11,7 @@ export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } 
  * Loads a no-input channel on mount; `reload()` asks again, and so does every `refreshOn` event
  * (the previous value stays on screen while the new one loads).
  */
-export function useInvoke<C extends InvokeChannel>(
+export function useInvoke<C extends NoInputChannel>(
   channel: C,
   refreshOn?: EventChannel,
 ): [Loadable<InvokeOutput<C>>, () => void] {

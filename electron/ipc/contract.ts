@@ -60,6 +60,8 @@ export const contract = {
     'settings.changed': SettingsSchema,
     /** Something about the installed or loaded models changed; carries the load state. */
     'models.changed': M.LoadedModelsSchema,
+    /** A download was paused, finished, failed or discarded: the paused list is now this. */
+    'models.partialsChanged': z.array(M.partialDownload),
   },
 } as const satisfies ContractShape;
 

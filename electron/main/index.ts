@@ -6,7 +6,7 @@ import { contract } from '../ipc/contract';
 import { createDispatcher } from '../ipc/dispatch';
 import { createServices, type Services } from '../services';
 import { resolveVecExtensionPath } from '../services/store/vec-extension';
-import { createHandlers } from './handlers';
+import { createHandlers } from '../services/handlers';
 import { broadcast, registerIpcServer } from './ipc-server';
 import { electronPlatform } from './platform';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';

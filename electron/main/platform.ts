@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog } from 'electron';
-import type { Platform } from './handlers';
+import type { Platform } from '../services/handlers';
 
 /** The real system dialogs, attached to the focused window. */
 export const electronPlatform: Platform = {

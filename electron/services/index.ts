@@ -80,6 +80,7 @@ export function createServices(options: ServicesOptions): Services {
     catalog,
     settings,
     register: (path) => models.addDownloaded(path),
+    emit: options.emit,
     ...options.downloads,
   });
   return {

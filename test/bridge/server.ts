@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { contract, type EventChannel, type EventPayload } from '../../electron/ipc/contract';
 import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
 import { StreamRegistry } from '../../electron/ipc/stream-registry';
-import { createHandlers } from '../../electron/main/handlers';
+import { createHandlers } from '../../electron/services/handlers';
 import { RENDERER_MIME } from '../../electron/main/renderer-files';
 import { resolveRendererPath } from '../../electron/main/renderer-path';
 import { createServices, type Services, type ServicesOptions } from '../../electron/services';

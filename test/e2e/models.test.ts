@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../electron/services/models/catalog';
@@ -92,6 +92,37 @@ describe('Models screen', () => {
       await card.waitFor();
       expect(await card.getByTestId('model-metadata').getByText('embedding', { exact: true }).count()).toBe(1);
       await row.getByText('Installed', { exact: true }).waitFor();
+      expect(session.errors).toEqual([]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('pauses a URL download, lists it, and cancel deletes it whatever its file name', async () => {
+    const hub = await startModelServer();
+    try {
+      // A name the renderer once mangled differently from main: its partial stayed behind on cancel.
+      // 16 MB at 64 KB per 30 ms: seconds to click in, and it is cancelled long before the end.
+      const slow = Buffer.concat([readFileSync(fixtureModel('tiny-chat')), Buffer.alloc(16 * 2 ** 20)]);
+      const url = hub.serve('/org/tiny/resolve/main/.tiny%20chat.gguf', slow, { chunkDelayMs: 30 });
+      const dataDir = tempDir();
+      const session = await app.open(dataDir, '/models', {
+        services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (u) => u.hostname === '127.0.0.1' } },
+      });
+      const { page } = session;
+      await page.getByLabel('Hugging Face URL').fill(url);
+      await page.getByLabel('Hugging Face URL').press('Enter');
+      await page.getByTestId('download-progress').getByRole('button', { name: 'Pause' }).click();
+
+      const paused = page.getByRole('region', { name: 'Paused downloads' }).getByTestId('partial-download');
+      await paused.waitFor();
+      expect(await paused.textContent()).toContain('tiny_chat.gguf');
+      await paused.getByRole('button', { name: 'Resume' }).click();
+      await paused.getByTestId('download-progress').getByRole('button', { name: 'Cancel' }).click();
+      await paused.waitFor({ state: 'detached' });
+      expect(await session.bridge.services.downloads.partials()).toEqual([]);
+      expect(readdirSync(join(dataDir, 'models'))).toEqual([]);
+      expect(await page.getByTestId('model-card').count()).toBe(0);
       expect(session.errors).toEqual([]);
     } finally {
       await hub.close();

@@ -13,7 +13,7 @@ import { useDownload } from './use-download';
 type Entry = CatalogView['models'][number];
 
 function CatalogRow({ entry, recommended }: { entry: Entry; recommended: boolean }) {
-  const download = useDownload(entry.file);
+  const download = useDownload();
   return (
     <li className="border-t border-border py-3 first:border-t-0" data-testid="catalog-entry" aria-label={entry.name}>
       <div className="flex items-start justify-between gap-4">
@@ -37,7 +37,7 @@ function CatalogRow({ entry, recommended }: { entry: Entry; recommended: boolean
         )}
       </div>
       {download.progress && (
-        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={download.cancel} />
+        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={() => void download.cancel()} />
       )}
     </li>
   );

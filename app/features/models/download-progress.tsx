@@ -1,7 +1,7 @@
 import { formatBytes } from '../../../electron/ipc/format';
 import { Button } from '../../ui/button';
 import { Progress } from '../../ui/progress';
-import type { DownloadState } from './use-download';
+import type { DownloadProgress as DownloadProgressData } from '../../../electron/ipc/contract';
 
 function eta(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
@@ -15,7 +15,7 @@ export function DownloadProgress({
   onPause,
   onCancel,
 }: {
-  state: DownloadState;
+  state: DownloadProgressData;
   onPause(): void;
   onCancel(): void;
 }) {

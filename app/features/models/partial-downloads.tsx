@@ -1,3 +1,4 @@
+import type { PartialDownload } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { useInvoke } from '../../lib/use-invoke';
 import { formatBytes } from '../../../electron/ipc/format';
@@ -5,12 +6,10 @@ import { Button } from '../../ui/button';
 import { DownloadProgress } from './download-progress';
 import { useDownload } from './use-download';
 
-type Partial = { fileName: string; url: string; bytes: number; total: number | null };
-
-function PartialRow({ partial, onGone }: { partial: Partial; onGone(): void }) {
-  const download = useDownload(partial.fileName);
+function PartialRow({ partial, onGone }: { partial: PartialDownload; onGone(): void }) {
+  const download = useDownload();
   const discard = async () => {
-    await invoke('models.discardDownload', { fileName: partial.fileName });
+    await invoke('models.discardDownload', { url: partial.url });
     onGone();
   };
   return (
@@ -33,7 +32,11 @@ function PartialRow({ partial, onGone }: { partial: Partial; onGone(): void }) {
         )}
       </div>
       {download.progress && (
-        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={download.cancel} />
+        <DownloadProgress
+          state={download.progress}
+          onPause={download.pause}
+          onCancel={() => void download.cancel().then(onGone)}
+        />
       )}
     </li>
   );
@@ -41,7 +44,7 @@ function PartialRow({ partial, onGone }: { partial: Partial; onGone(): void }) {
 
 /** Downloads that were paused or cut off (also by a restart) and can be resumed. */
 export function PartialDownloads() {
-  const [loaded, refresh] = useInvoke('models.partialDownloads', 'models.changed');
+  const [loaded, refresh] = useInvoke('models.partialDownloads', 'models.partialsChanged');
   const partials = loaded.status === 'ready' ? loaded.value : [];
   if (partials.length === 0) return null;
   return (

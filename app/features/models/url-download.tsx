@@ -4,19 +4,10 @@ import { Input } from '../../ui/input';
 import { DownloadProgress } from './download-progress';
 import { useDownload } from './use-download';
 
-/** The file name a URL will be saved under, for discarding its partial file on cancel. */
-function fileNameOf(url: string): string | null {
-  try {
-    return decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '').replace(/[^A-Za-z0-9._-]/g, '_') || null;
-  } catch {
-    return null;
-  }
-}
-
 /** Any GGUF on Hugging Face, by its URL. */
 export function UrlDownload() {
   const [url, setUrl] = useState('');
-  const download = useDownload(fileNameOf(url));
+  const download = useDownload();
   return (
     <section className="mt-4 border-t border-border pt-4">
       <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">From a Hugging Face URL</h3>
@@ -38,7 +29,7 @@ export function UrlDownload() {
         </Button>
       </form>
       {download.progress && (
-        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={download.cancel} />
+        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={() => void download.cancel()} />
       )}
     </section>
   );

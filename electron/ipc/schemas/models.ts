@@ -124,6 +124,55 @@ export type LoadedModels = z.infer<typeof LoadedModelsSchema>;
 
 export const ModelIdSchema = z.object({ id: z.string().min(1) });
 
+export const LoadProgressSchema = z.object({
+  phase: z.enum(['checking', 'loading']),
+  progress: z.number().min(0).max(1),
+});
+export type LoadProgress = z.infer<typeof LoadProgressSchema>;
+
+export const BenchmarkInputSchema = z.object({
+  id: z.string().min(1),
+  /** Try 1..maxThreads threads. Defaults to the number of cores. */
+  maxThreads: z.number().int().min(1).max(64).optional(),
+  promptTokens: z.number().int().min(8).max(4096).default(128),
+  generateTokens: z.number().int().min(4).max(1024).default(32),
+});
+/** As a service receives it: defaults applied. */
+export type BenchmarkInput = z.output<typeof BenchmarkInputSchema>;
+
+export const BenchmarkProgressSchema = z.object({
+  threads: z.number().int(),
+  step: z.enum(['prompt', 'generate']),
+  done: z.number().min(0).max(1),
+});
+export type BenchmarkProgress = z.infer<typeof BenchmarkProgressSchema>;
+
+/** A catalog entry by id, or any GGUF on Hugging Face by URL. */
+export const DownloadRequestSchema = z.union([
+  z.object({ catalogId: z.string().min(1) }).strict(),
+  z.object({ url: z.string().url() }).strict(),
+]);
+export type DownloadRequest = z.infer<typeof DownloadRequestSchema>;
+
+export const DownloadProgressSchema = z.object({
+  bytes: z.number().nonnegative(),
+  /** `null` when the size is not known yet. */
+  total: z.number().nonnegative().nullable(),
+  bytesPerSecond: z.number().nonnegative(),
+  /** `null` while the speed or total is unknown. */
+  etaSeconds: z.number().nonnegative().nullable(),
+});
+export type DownloadProgress = z.infer<typeof DownloadProgressSchema>;
+
+/** A download that was paused or cut off, kept on disk to resume. */
+export const PartialDownloadSchema = z.object({
+  fileName: z.string(),
+  url: z.string(),
+  bytes: z.number().nonnegative(),
+  total: z.number().nonnegative().nullable(),
+});
+export type PartialDownload = z.infer<typeof PartialDownloadSchema>;
+
 export const ModelsSchemas = {
   ModelIdSchema,
   ModelInfoSchema,
@@ -141,34 +190,15 @@ export const ModelsSchemas = {
   setSettings: z.object({ id: z.string().min(1), patch: ModelSettingsPatchSchema }),
   /** Unload one model, or every model of a role. */
   unload: z.union([z.object({ id: z.string().min(1) }).strict(), z.object({ role: ModelRoleSchema }).strict()]),
-  loadProgress: z.object({ phase: z.enum(['checking', 'loading']), progress: z.number().min(0).max(1) }),
-  benchmark: z.object({
-    id: z.string().min(1),
-    /** Try 1..maxThreads threads. Defaults to the number of cores. */
-    maxThreads: z.number().int().min(1).max(64).optional(),
-    promptTokens: z.number().int().min(8).max(4096).default(128),
-    generateTokens: z.number().int().min(4).max(1024).default(32),
-  }),
-  download: z.union([
-    z.object({ catalogId: z.string().min(1) }).strict(),
-    z.object({ url: z.string().url() }).strict(),
-  ]),
-  downloadProgress: z.object({
-    bytes: z.number().nonnegative(),
-    total: z.number().nonnegative().nullable(),
-    bytesPerSecond: z.number().nonnegative(),
-    etaSeconds: z.number().nonnegative().nullable(),
-  }),
-  partialDownload: z.object({
-    fileName: z.string(),
-    url: z.string(),
-    bytes: z.number().nonnegative(),
-    total: z.number().nonnegative().nullable(),
-  }),
-  discardDownload: z.object({ fileName: z.string().min(1) }),
-  benchmarkProgress: z.object({
-    threads: z.number().int(),
-    step: z.enum(['prompt', 'generate']),
-    done: z.number().min(0).max(1),
-  }),
+  loadProgress: LoadProgressSchema,
+  benchmark: BenchmarkInputSchema,
+  download: DownloadRequestSchema,
+  downloadProgress: DownloadProgressSchema,
+  partialDownload: PartialDownloadSchema,
+  /**
+   * Stops the download of this request if it runs and deletes what it wrote. The request, not a
+   * file name, names it: the file name is the service's to derive, by one rule.
+   */
+  discardDownload: DownloadRequestSchema,
+  benchmarkProgress: BenchmarkProgressSchema,
 };

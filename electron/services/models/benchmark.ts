@@ -1,5 +1,5 @@
 import type { LlamaModel, Token } from 'node-llama-cpp';
-import type { BenchmarkRun } from '../../ipc/contract';
+import type { BenchmarkProgress, BenchmarkRun } from '../../ipc/contract';
 
 export interface BenchmarkOptions {
   /** Thread counts to try, in order. */
@@ -9,7 +9,7 @@ export interface BenchmarkOptions {
   /** Tokens to generate per run. Defaults to 32. */
   generateTokens?: number;
   signal?: AbortSignal;
-  onProgress?: (progress: { threads: number; step: 'prompt' | 'generate'; done: number }) => void;
+  onProgress?: (progress: BenchmarkProgress) => void;
 }
 
 /** Plain prose, tokenized and repeated to the prompt length: a realistic token mix, not one token. */

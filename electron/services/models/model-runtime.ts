@@ -1,5 +1,5 @@
 import type { LlamaModel } from 'node-llama-cpp';
-import type { Fit, LoadedModels, ModelRole } from '../../ipc/contract';
+import type { Fit, LoadedModels, LoadProgress, ModelRole } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { LlamaRuntime } from '../llama/runtime';
 import type { ModelRecord } from './model-store';
@@ -11,7 +11,7 @@ export interface LoadedModel {
   fit: Fit;
 }
 
-export type LoadPhase = 'checking' | 'loading';
+export type LoadPhase = LoadProgress['phase'];
 
 export interface ModelRuntimeOptions {
   llama: LlamaRuntime;

@@ -2,9 +2,12 @@ import { cpus, freemem, totalmem, availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import {
   ModelSettingsSchema,
+  type BenchmarkInput,
+  type BenchmarkProgress,
   type BenchmarkResult,
   type Fit,
   type LoadedModels,
+  type LoadProgress,
   type ModelInfo,
   type ModelMetadata,
   type ModelRole,
@@ -19,7 +22,7 @@ import { benchmarkModel, contextCandidates, recommendThreads } from './benchmark
 import { fitsMachine, recommend } from './catalog';
 import { estimateFit, type MemoryState } from './fit';
 import { ModelLibrary } from './model-library';
-import { ModelRuntime, type LoadPhase } from './model-runtime';
+import { ModelRuntime } from './model-runtime';
 import { insertBenchmark, latestBenchmark, type ModelRecord } from './model-store';
 
 export interface ModelsServiceOptions {
@@ -121,7 +124,7 @@ export class ModelsService {
   }
 
   /** Loads a model into its role's slot after re-validating the file and checking it fits. */
-  async load(id: string, options: Progress<{ phase: LoadPhase; progress: number }> = {}): Promise<LoadedModels> {
+  async load(id: string, options: Progress<LoadProgress> = {}): Promise<LoadedModels> {
     const record = this.library.get(id);
     options.onProgress?.({ phase: 'checking', progress: 0 });
     await this.library.revalidate(record);
@@ -146,10 +149,7 @@ export class ModelsService {
    * Runs the on-device benchmark for 1..maxThreads threads, stores it with the hardware it ran on,
    * and returns it. Uses the loaded model when it is, else loads it for the run only.
    */
-  async benchmark(
-    input: { id: string; maxThreads?: number; promptTokens: number; generateTokens: number },
-    options: Progress<{ threads: number; step: 'prompt' | 'generate'; done: number }> = {},
-  ): Promise<BenchmarkResult> {
+  async benchmark(input: BenchmarkInput, options: Progress<BenchmarkProgress> = {}): Promise<BenchmarkResult> {
     const record = this.library.get(input.id);
     const loaded = this.runtime.get(record.metadata.role);
     const llama = await this.#options.llama.get();

@@ -45,13 +45,19 @@ describe('renderer boundary (app/)', () => {
 });
 
 describe('services and CLI boundary', () => {
-  it.each(['electron/services/store/example.ts', 'electron/cli/example.ts', 'electron/main/handlers.ts'])(
+  it.each(['electron/services/store/example.ts', 'electron/services/handlers/index.ts', 'electron/cli/example.ts'])(
     'refuses electron in %s',
     async (file) => {
       const messages = await restrictedImports("import { app } from 'electron';\nexport const x = app;", file);
       expect(messages.join('\n')).toContain('run in plain Node');
     },
   );
+
+  it('refuses imports from main in services', async () => {
+    const code = "import { broadcast } from '../../main/ipc-server';\nexport const x = broadcast;";
+    const messages = await restrictedImports(code, 'electron/services/models/example.ts');
+    expect(messages.join('\n')).toContain('Services never import main');
+  });
 
   it('still lets main glue import electron', async () => {
     const code = "import { app } from 'electron';\nexport const x = app;";

@@ -2,18 +2,10 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { DownloadProgress } from '../../../ipc/contract';
 import { HearthError } from '../../../ipc/errors';
 import { formatBytes } from '../../../ipc/format';
 import { freePaths, sha256File } from '../file-identity';
-
-export interface DownloadProgress {
-  bytes: number;
-  /** `null` when the server does not say. */
-  total: number | null;
-  bytesPerSecond: number;
-  /** `null` while the speed or total is unknown. */
-  etaSeconds: number | null;
-}
 
 export interface DownloadFileOptions {
   url: string;

@@ -1,12 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import type { ModelInfo } from '../../../ipc/contract';
+import type { DownloadProgress, DownloadRequest, ModelInfo, PartialDownload } from '../../../ipc/contract';
 import { HearthError } from '../../../ipc/errors';
 import type { CatalogEntry } from '../../../ipc/schemas/catalog';
+import type { EmitEvent } from '../../events';
 import type { SettingsService } from '../../settings/settings-service';
 import { catalogUrl } from '../catalog';
 import { validateGguf } from '../gguf/gguf-validator';
-import { discardPartial, downloadFile, partialSize, readState, type DownloadProgress } from './download-file';
+import { discardPartial, downloadFile, partialSize, readState } from './download-file';
 import { modelFileNameFromUrl } from './file-name';
 
 export interface DownloadServiceOptions {
@@ -15,6 +16,8 @@ export interface DownloadServiceOptions {
   settings: SettingsService;
   /** Adds a finished, verified file to the model library. */
   register(path: string): Promise<ModelInfo>;
+  /** Receives `models.partialsChanged` whenever a download stops or a partial is discarded. */
+  emit?: EmitEvent;
   /** Where catalog files are fetched from. Defaults to `https://huggingface.co`. */
   hubBaseUrl?: string;
   /** Which URLs may be fetched. Defaults to https on huggingface.co and hf.co only. */
@@ -24,15 +27,6 @@ export interface DownloadServiceOptions {
   retryDelayMs?: number;
   /** How often free space is checked again while writing. Defaults to every 64 MB. */
   spaceCheckBytes?: number;
-}
-
-export type DownloadRequest = { catalogId: string } | { url: string };
-
-export interface PartialDownload {
-  fileName: string;
-  url: string;
-  bytes: number;
-  total: number | null;
 }
 
 const HUB_HOSTS = new Set(['huggingface.co', 'hf.co']);
@@ -108,6 +102,7 @@ export class DownloadService {
       throw error;
     } finally {
       this.#active.delete(target);
+      void this.#partialsChanged();
     }
     return this.#options.register(installed);
   }
@@ -124,9 +119,13 @@ export class DownloadService {
     return found;
   }
 
-  /** Deletes a paused download; a running one is stopped first. */
-  async discard(fileName: string): Promise<void> {
-    if (!/^[\w.-]+\.gguf$/i.test(fileName)) throw new HearthError('VALIDATION', `Not a model file name: ${fileName}`);
+  /**
+   * Cancel-and-discard in one step: stops the download of `request` if it is running (its stream
+   * ends with `CANCELLED`), then deletes its partial file. The file is found by the same rule the
+   * download used, so nothing can stay behind under a name the caller guessed differently.
+   */
+  async discard(request: DownloadRequest): Promise<void> {
+    const { fileName } = this.#resolve(request);
     const target = this.#target(fileName);
     const running = this.#active.get(target);
     if (running) {
@@ -134,6 +133,11 @@ export class DownloadService {
       await running.done;
     }
     await discardPartial(target);
+    await this.#partialsChanged();
+  }
+
+  async #partialsChanged(): Promise<void> {
+    if (this.#options.emit) this.#options.emit('models.partialsChanged', await this.partials());
   }
 
   #refuseInAirGap(): void {
@@ -150,7 +154,12 @@ export class DownloadService {
       const entry = this.#options.catalog.find((e) => e.id === request.catalogId);
       if (!entry) throw new HearthError('NOT_FOUND', `No catalog model has the id "${request.catalogId}".`);
       const url = catalogUrl(entry, this.#options.hubBaseUrl ?? 'https://huggingface.co');
-      return { url, fileName: entry.file, expectedSha256: entry.sha256, expectedSize: entry.sizeBytes };
+      return {
+        url,
+        fileName: modelFileNameFromUrl(new URL(url)),
+        expectedSha256: entry.sha256,
+        expectedSize: entry.sizeBytes,
+      };
     }
     let url: URL;
     try {

@@ -112,7 +112,7 @@ describe('model downloads', () => {
     );
     expect(error.message).toMatch(/abort/i);
     expect(existsSync(join(modelsDir, 'tiny-chat.gguf'))).toBe(false);
-    await s.downloads.discard('tiny-chat.gguf');
+    await s.downloads.discard({ url });
     expect(leftovers(modelsDir)).toEqual([]);
   });
 
@@ -302,10 +302,57 @@ describe('model downloads', () => {
       const url = serveModel({ chunkDelayMs: 40 });
       let discarded: Promise<void> | undefined;
       const error = await rejectionOf(
-        s.downloads.download({ url }, { onProgress: () => (discarded ??= s.downloads.discard('tiny-chat.gguf')) }),
+        s.downloads.download({ url }, { onProgress: () => (discarded ??= s.downloads.discard({ url })) }),
       );
       await discarded;
       expect(error.code).toBe('CANCELLED');
+      expect(leftovers(modelsDir)).toEqual([]);
+    });
+
+    it.each([
+      ['a hidden-looking name', '/org/tiny/resolve/main/.hidden.gguf'],
+      ['an encoded space and brackets', '/org/tiny/resolve/main/tiny%20chat%20(v2).gguf'],
+      ['a page link', '/org/tiny/blob/main/tiny-chat.gguf'],
+    ])('cancel-and-discard by the request leaves nothing, for %s', async (_name, path) => {
+      const { services: s, modelsDir } = start();
+      const served = server.serve(path.replace('/blob/', '/resolve/'), model(), { chunkDelayMs: 40 });
+      const url = served.replace('/resolve/', path.includes('/blob/') ? '/blob/' : '/resolve/');
+      let discarded: Promise<void> | undefined;
+      const error = await rejectionOf(
+        s.downloads.download({ url }, { onProgress: () => (discarded ??= s.downloads.discard({ url })) }),
+      );
+      await discarded;
+      expect(error.code).toBe('CANCELLED');
+      expect(leftovers(modelsDir)).toEqual([]);
+    });
+
+    it('a paused download is discarded by the URL the paused list gives', async () => {
+      const { services: s, modelsDir } = start();
+      const url = server.serve('/org/tiny/resolve/main/.odd%20name.gguf', model(), { chunkDelayMs: 40 });
+      const controller = new AbortController();
+      await rejectionOf(
+        s.downloads.download({ url }, { signal: controller.signal, onProgress: () => controller.abort() }),
+      );
+      const [partial] = await s.downloads.partials();
+      expect(partial?.fileName).toBe('odd_name.gguf');
+      await s.downloads.discard({ url: partial!.url });
+      expect(leftovers(modelsDir)).toEqual([]);
+      expect(await s.downloads.partials()).toEqual([]);
+    });
+
+    it('discarding a catalog download uses the same file name the download did', async () => {
+      const { services: s, modelsDir } = start();
+      const entry = s.catalog[0]!;
+      const controller = new AbortController();
+      server.serve(`/${entry.repo}/resolve/main/${entry.file}`, model(), { chunkDelayMs: 40 });
+      await rejectionOf(
+        s.downloads.download(
+          { catalogId: entry.id },
+          { signal: controller.signal, onProgress: () => controller.abort() },
+        ),
+      );
+      expect(leftovers(modelsDir).length).toBeGreaterThan(0);
+      await s.downloads.discard({ catalogId: entry.id });
       expect(leftovers(modelsDir)).toEqual([]);
     });
   });

@@ -1,0 +1,35 @@
+import type { Contract } from '../../ipc/contract';
+import type { Handlers } from '../../ipc/dispatch';
+import type { Services } from '..';
+import { appHandlers } from '../app/app-handlers';
+import { modelsHandlers } from '../models/models-handlers';
+import { settingsHandlers } from '../settings/settings-handlers';
+import { composeHandlers, type DomainHandlers } from './domain';
+
+/**
+ * What only the host can do (system dialogs). Electron's main supplies the real ones; the test
+ * bridge supplies stand-ins, since a native dialog is a boundary a browser test cannot drive.
+ */
+export interface Platform {
+  pickModelFile(): Promise<string | null>;
+}
+
+function dialogHandlers(platform: Platform): DomainHandlers<'dialog'> {
+  return {
+    invoke: { 'dialog.pickModelFile': () => platform.pickModelFile() },
+    stream: {},
+  };
+}
+
+/**
+ * The one map from channel to service, composed from each domain's own map. Every transport
+ * (Electron IPC, the test bridge) mounts this map, so what the tests drive is what the app runs.
+ */
+export function createHandlers(services: Services, platform: Platform): Handlers<Contract> {
+  return composeHandlers([
+    appHandlers(services),
+    settingsHandlers(services),
+    modelsHandlers(services),
+    dialogHandlers(platform),
+  ]);
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../electron/ipc/contract';
+import { createHandlers } from '../../../../electron/services/handlers';
+import { composeHandlers } from '../../../../electron/services/handlers/domain';
+import type { Services } from '../../../../electron/services';
+
+describe('composeHandlers', () => {
+  it('refuses a channel two domains claim', () => {
+    const one = { invoke: { 'app.info': () => 1 }, stream: {} };
+    const two = { invoke: { 'app.info': () => 2 }, stream: {} };
+    expect(() => composeHandlers([one, two])).toThrow('Two domains handle "app.info"');
+  });
+
+  it('mounts a handler for every channel of the contract, and nothing else', () => {
+    // The handlers only close over the services; building the map calls none of them.
+    const handlers = createHandlers({} as Services, { pickModelFile: () => Promise.resolve(null) });
+    expect(Object.keys(handlers.invoke).sort()).toEqual(Object.keys(contract.invoke).sort());
+    expect(Object.keys(handlers.stream).sort()).toEqual(Object.keys(contract.stream).sort());
+  });
+});
