@@ -1,6 +1,7 @@
-import { arch, cpus, freemem, platform, totalmem, availableParallelism } from 'node:os';
-import type { AppInfo, ComputeBackend } from '../../ipc/contract';
+import { arch, freemem, platform } from 'node:os';
+import type { AppInfo } from '../../ipc/contract';
 import type { LlamaRuntime } from '../llama/runtime';
+import { readHardware } from '../machine/hardware';
 import type { SqliteDatabase } from '../store/db';
 
 export interface AppInfoOptions {
@@ -27,31 +28,21 @@ export class AppInfoService {
       sqlite: string;
       vec: string;
     };
+    const hardware = await readHardware(this.#options.llama);
     return {
       appVersion: this.#options.appVersion,
       dataDir: this.#options.dataDir,
       platform: platform(),
       arch: arch(),
-      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-      cpuCores: availableParallelism(),
-      totalMemory: totalmem(),
+      cpuModel: hardware.cpuModel,
+      cpuCores: hardware.cpuCores,
+      totalMemory: hardware.totalMemory,
       freeMemory: freemem(),
-      compute: await this.#compute(),
+      compute: hardware.compute,
       nodeVersion: process.versions.node,
       electronVersion: this.#options.electronVersion,
       sqliteVersion: versions.sqlite,
       sqliteVecVersion: versions.vec,
     };
-  }
-
-  async #compute(): Promise<ComputeBackend> {
-    try {
-      const llama = await this.#options.llama.get();
-      const [devices, vram] = await Promise.all([llama.getGpuDeviceNames(), llama.getVramState()]);
-      return { gpu: llama.gpu === false ? 'cpu' : llama.gpu, devices, vramTotal: vram.total, vramUsed: vram.used };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { gpu: 'cpu', devices: [], vramTotal: 0, vramUsed: 0, error: `llama.cpp could not be loaded: ${message}` };
-    }
   }
 }

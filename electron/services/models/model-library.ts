@@ -49,13 +49,16 @@ export class ModelLibrary {
   /**
    * Adds a model. `copy` copies every part into the models folder (atomically: a half-copied file
    * never has its final name); `reference` records the user's file where it is. Importing the same
-   * file twice returns the existing entry.
+   * file twice, or a file with the same bytes as an installed model under another name, returns
+   * the existing entry.
    */
   async import(path: string, mode: 'copy' | 'reference'): Promise<ModelRecord> {
     const source = requireFile(path);
     const inspected = await inspectGguf(source);
     const sameFile = findModelRecordByPath(this.#db, inspected.parts[0]!);
     if (sameFile) return sameFile;
+    const sameBytes = await this.findSameContent(inspected.parts);
+    if (sameBytes) return sameBytes;
 
     const parts = mode === 'copy' ? await this.#copyIntoLibrary(inspected.parts) : inspected.parts;
     // The copy may be a file already in the library with the same bytes: that entry, not a second.
@@ -75,6 +78,22 @@ export class ModelLibrary {
     insertModel(this.#db, record);
     this.#fileInfo.set(record.id, input.inspected.fileInfo);
     return record;
+  }
+
+  /**
+   * An installed model whose parts hold the same bytes as `parts` (another path, another name).
+   * Sizes are compared first, so files are hashed only when an installed model has the same sizes.
+   */
+  async findSameContent(parts: string[]): Promise<ModelRecord | null> {
+    const sizes = parts.map((part) => statSync(part).size);
+    for (const record of this.list()) {
+      if (record.metadata.parts.length !== parts.length || !this.filesPresent(record)) continue;
+      const installed = record.metadata.parts.map((part) => join(dirname(record.path), part));
+      if (installed[0] === parts[0]) continue;
+      if (installed.some((part, index) => statSync(part).size !== sizes[index])) continue;
+      if (await allSameContent(parts, installed)) return record;
+    }
+    return null;
   }
 
   list(): ModelRecord[] {

@@ -11,6 +11,14 @@ export interface LoadedModel {
   fit: Fit;
 }
 
+/** A loaded model plus what is using it, so it is never freed under a running job. */
+interface Slot extends LoadedModel {
+  /** Aborted when the model is about to be unloaded: users stop, then it is freed. */
+  readonly retiring: AbortController;
+  /** Work running on the model now (`use`). */
+  readonly users: Set<Promise<unknown>>;
+}
+
 export type LoadPhase = LoadProgress['phase'];
 
 export interface ModelRuntimeOptions {
@@ -34,7 +42,7 @@ export class ModelRuntime {
   readonly #llama: LlamaRuntime;
   readonly #perRole: () => number;
   /** Per role, most recently loaded first. */
-  readonly #slots = new Map<ModelRole, LoadedModel[]>(ROLES.map((role) => [role, []]));
+  readonly #slots = new Map<ModelRole, Slot[]>(ROLES.map((role) => [role, []]));
   /** Serialises loads and unloads so two clicks cannot race past the limit. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -91,7 +99,7 @@ export class ModelRuntime {
       }
       options.signal?.throwIfAborted();
       // Make room first: two models in memory at once is exactly what the limit prevents.
-      while (slot.length >= Math.max(1, this.#perRole())) await slot.pop()!.model.dispose();
+      while (slot.length >= Math.max(1, this.#perRole())) await retire(slot.pop()!);
 
       const llama = await this.#llama.get();
       options.onProgress?.('loading', 0);
@@ -106,7 +114,7 @@ export class ModelRuntime {
         await model.dispose();
         options.signal.throwIfAborted();
       }
-      const loaded = { record, model, fit };
+      const loaded: Slot = { record, model, fit, retiring: new AbortController(), users: new Set() };
       slot.unshift(loaded);
       return loaded;
     });
@@ -116,7 +124,7 @@ export class ModelRuntime {
   unload(role: ModelRole): Promise<void> {
     return this.#serialise(async () => {
       const slot = this.#slots.get(role)!;
-      for (const loaded of slot.splice(0)) await loaded.model.dispose();
+      for (const loaded of slot.splice(0)) await retire(loaded);
     });
   }
 
@@ -125,9 +133,28 @@ export class ModelRuntime {
     return this.#serialise(async () => {
       for (const slot of this.#slots.values()) {
         const index = slot.findIndex((loaded) => loaded.record.id === id);
-        if (index >= 0) await slot.splice(index, 1)[0]!.model.dispose();
+        if (index >= 0) await retire(slot.splice(index, 1)[0]!);
       }
     });
+  }
+
+  /**
+   * Runs `work` on the loaded model `id`. If the model is unloaded or replaced meanwhile, `signal`
+   * aborts and its memory is freed only once `work` has returned: nothing runs on a freed model.
+   */
+  async use<T>(id: string, work: (model: LlamaModel, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const loaded = [...this.#slots.values()].flat().find((candidate) => candidate.record.id === id);
+    if (!loaded || loaded.retiring.signal.aborted) {
+      throw new HearthError('CANCELLED', 'The model was unloaded before the work could start.');
+    }
+    const running = work(loaded.model, loaded.retiring.signal);
+    const settled = running.catch(() => undefined);
+    loaded.users.add(settled);
+    try {
+      return await running;
+    } finally {
+      loaded.users.delete(settled);
+    }
   }
 
   async dispose(): Promise<void> {
@@ -139,6 +166,13 @@ export class ModelRuntime {
     this.#queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** Stops what runs on a model, waits for it, then frees the model's memory. */
+async function retire(loaded: Slot): Promise<void> {
+  loaded.retiring.abort(new HearthError('CANCELLED', `${loaded.record.metadata.name} was unloaded.`));
+  await Promise.all(loaded.users);
+  await loaded.model.dispose();
 }
 
 function tooLargeMessage(record: ModelRecord, fit: Fit): string {

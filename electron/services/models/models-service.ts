@@ -1,4 +1,5 @@
-import { cpus, freemem, totalmem, availableParallelism } from 'node:os';
+import { freemem, totalmem, availableParallelism } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   ModelSettingsSchema,
@@ -17,6 +18,7 @@ import { HearthError } from '../../ipc/errors';
 import type { CatalogEntry, CatalogView } from '../../ipc/schemas/catalog';
 import type { EmitEvent } from '../events';
 import type { LlamaRuntime } from '../llama/runtime';
+import { readHardware } from '../machine/hardware';
 import type { SqliteDatabase } from '../store/db';
 import { benchmarkModel, contextCandidates, recommendThreads } from './benchmark';
 import { fitsMachine, recommend } from './catalog';
@@ -75,10 +77,19 @@ export class ModelsService {
     return this.#info(record);
   }
 
-  /** Adds a file a download just finished and verified (or returns it if already listed). */
+  /**
+   * Adds a file a download just finished and verified. Returns the installed model instead when it
+   * is listed already, or when one holds the same bytes under another name (then the download,
+   * Hearth's own file, is deleted: one model, one copy on disk).
+   */
   async addDownloaded(path: string): Promise<ModelInfo> {
     const existing = this.library.list().find((record) => record.path === path);
     if (existing) return this.#info(existing);
+    const sameBytes = await this.library.findSameContent([path]);
+    if (sameBytes) {
+      await rm(path, { force: true });
+      return this.#info(sameBytes);
+    }
     const record = this.library.add({ path, storage: 'download', inspected: await this.library.inspect(path) });
     this.#changed();
     return this.#info(record);
@@ -130,10 +141,16 @@ export class ModelsService {
     await this.library.revalidate(record);
     const info = await this.#info(record);
     if (!info.fit) throw new HearthError('INVALID_GGUF', info.fitError ?? 'The model could not be checked.');
+    const wasLoaded = this.runtime.isLoaded(id);
     await this.runtime.load(record, info.fit, {
       signal: options.signal,
       onProgress: (phase, progress) => options.onProgress?.({ phase, progress }),
     });
+    if (options.signal?.aborted) {
+      // Cancelled as llama.cpp finished: the caller is told CANCELLED, so nothing may stay loaded.
+      if (!wasLoaded) await this.runtime.unloadModel(id);
+      options.signal.throwIfAborted();
+    }
     this.#changed();
     return this.state();
   }
@@ -147,47 +164,47 @@ export class ModelsService {
 
   /**
    * Runs the on-device benchmark for 1..maxThreads threads, stores it with the hardware it ran on,
-   * and returns it. Uses the loaded model when it is, else loads it for the run only.
+   * and returns it. Uses the model if it is loaded; else loads it the way `load` does (file check,
+   * fit, GPU layers, the load queue and the per-role limit) and unloads it afterwards.
    */
   async benchmark(input: BenchmarkInput, options: Progress<BenchmarkProgress> = {}): Promise<BenchmarkResult> {
     const record = this.library.get(input.id);
-    const loaded = this.runtime.get(record.metadata.role);
-    const llama = await this.#options.llama.get();
-    let model = loaded?.record.id === record.id ? loaded.model : null;
-    if (!model) {
-      await this.library.revalidate(record);
-      model = await llama.loadModel({ modelPath: record.path, loadSignal: options.signal });
-    }
+    const loadedHere = !this.runtime.isLoaded(record.id);
+    if (loadedHere) await this.load(record.id, { signal: options.signal });
     try {
+      const llama = await this.#options.llama.get();
       const maxThreads = Math.min(
         input.maxThreads ?? availableParallelism(),
         llama.maxThreads || availableParallelism(),
       );
-      const runs = await benchmarkModel(model, {
-        threads: Array.from({ length: Math.max(1, maxThreads) }, (_, i) => i + 1),
-        promptTokens: input.promptTokens,
-        generateTokens: input.generateTokens,
-        signal: options.signal,
-        onProgress: options.onProgress,
-      });
+      const runs = await this.runtime.use(record.id, (model, unloading) =>
+        benchmarkModel(model, {
+          threads: Array.from({ length: Math.max(1, maxThreads) }, (_, i) => i + 1),
+          promptTokens: input.promptTokens,
+          generateTokens: input.generateTokens,
+          signal: options.signal ? AbortSignal.any([options.signal, unloading]) : unloading,
+          onProgress: options.onProgress,
+        }),
+      );
+      const hardware = await readHardware(this.#options.llama);
       const result: BenchmarkResult = {
         modelId: record.id,
         ranAt: new Date().toISOString(),
         hardware: {
-          cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-          cpuCores: availableParallelism(),
-          totalMemory: totalmem(),
-          gpu: llama.gpu === false ? 'cpu' : llama.gpu,
+          cpuModel: hardware.cpuModel,
+          cpuCores: hardware.cpuCores,
+          totalMemory: hardware.totalMemory,
+          gpu: hardware.compute.gpu,
         },
         runs,
         recommendedThreads: recommendThreads(runs),
         recommendedContextSize: await this.#affordableContext(record, runs),
       };
       insertBenchmark(this.#options.db, result);
-      this.#changed();
       return result;
     } finally {
-      if (model !== loaded?.model) await model.dispose();
+      if (loadedHere) await this.runtime.unloadModel(record.id);
+      this.#changed();
     }
   }
 

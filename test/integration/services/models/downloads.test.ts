@@ -6,6 +6,7 @@ import type { Services } from '../../../../electron/services';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startModelServer, type Behaviour, type ModelServer } from '../../../helpers/model-server';
 import { rejectionOf } from '../../../helpers/errors';
+import { copyOfModel } from '../../../helpers/models';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -295,6 +296,16 @@ describe('model downloads', () => {
       expect(second.path).toBe(join(modelsDir, 'tiny-chat-2.gguf'));
       expect(sha256(readFileSync(first.path))).toBe(sha256(model()));
       expect(sha256(readFileSync(second.path))).toBe(sha256(other));
+    });
+
+    it('a download with the bytes of an installed model under another name keeps one copy', async () => {
+      const { services: s, modelsDir } = start();
+      const imported = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+      const url = server.serve('/org/other/resolve/main/renamed-upload.gguf', model());
+      const downloaded = await s.downloads.download({ url });
+      expect(downloaded.id).toBe(imported.id);
+      expect(leftovers(modelsDir)).toEqual(['tiny-chat.gguf']);
+      expect(await s.models.list()).toHaveLength(1);
     });
 
     it('discarding a running download stops it first and leaves nothing', async () => {

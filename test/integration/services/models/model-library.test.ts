@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
@@ -162,6 +162,27 @@ describe('model library', () => {
     expect(second.path).toBe(join(dataDir, 'models', 'tiny-chat-2.gguf'));
     expect(second.metadata.role).toBe('embedding');
     expect((await s.models.get(first.id)).metadata.role).toBe('chat');
+  });
+
+  it('de-duplicates by content: the same bytes under another name are the installed model', async () => {
+    const dataDir = tempDir();
+    const { services: s } = start(dataDir);
+    const first = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+
+    const renamed = join(tempDir(), 'my-favourite-model.gguf');
+    copyFileSync(copyOfModel('tiny-chat', tempDir()), renamed);
+    expect((await s.models.import(renamed, 'copy')).id).toBe(first.id);
+    expect((await s.models.import(renamed, 'reference')).id).toBe(first.id);
+    expect(readdirSync(join(dataDir, 'models'))).toEqual(['tiny-chat.gguf']);
+
+    // Same size, different bytes: a different model, even though only a hash can tell.
+    const flipped = join(tempDir(), 'flipped.gguf');
+    const bytes = readFileSync(renamed);
+    bytes[bytes.length - 1] ^= 0xff;
+    writeFileSync(flipped, bytes);
+    const other = await s.models.import(flipped, 'reference');
+    expect(other.id).not.toBe(first.id);
+    expect((await s.models.list()).map((m) => m.id)).toEqual([first.id, other.id]);
   });
 
   it('sweeps copies a crash interrupted (*.importing) at the next start', async () => {

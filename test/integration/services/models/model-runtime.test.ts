@@ -124,14 +124,31 @@ describe('loading models', () => {
     expect((await s.models.load(info.id)).chat).toBe(info.id);
   });
 
-  it('cancels a load and keeps nothing loaded', async () => {
+  it('cancels a load before it starts and keeps nothing loaded', async () => {
     const s = start();
     const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
     const controller = new AbortController();
     controller.abort();
     const error = await rejectionOf(s.models.load(info.id, { signal: controller.signal }));
-    expect(error.message).toMatch(/abort/i);
+    expect(toErrorData(error).code).toBe('CANCELLED');
     expect(s.models.state().chat).toBeNull();
+  });
+
+  it('cancels a load that llama.cpp is running, keeps nothing, and loads again after', async () => {
+    const s = start();
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const controller = new AbortController();
+    const error = await rejectionOf(
+      s.models.load(info.id, {
+        signal: controller.signal,
+        // 'loading' at 0 is reported right as llama.cpp's load is called; abort once it runs.
+        onProgress: ({ phase, progress }) =>
+          phase === 'loading' && progress === 0 && setImmediate(() => controller.abort()),
+      }),
+    );
+    expect(toErrorData(error).code).toBe('CANCELLED');
+    expect(s.models.state().all).toEqual([]);
+    expect((await s.models.load(info.id)).chat).toBe(info.id);
   });
 
   it('re-validates the file at load time: a file corrupted after import is refused', async () => {
@@ -147,6 +164,55 @@ describe('loading models', () => {
 });
 
 describe('benchmark', () => {
+  it('goes through the runtime: a model that cannot fit is refused, not loaded anyway', async () => {
+    const s = start({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 });
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const error = await rejectionOf(s.models.benchmark({ id: info.id, promptTokens: 16, generateTokens: 4 }));
+    expect(error.code).toBe('MODEL_TOO_LARGE');
+    expect(s.models.state().all).toEqual([]);
+  });
+
+  it('keeps the per-role limit: the benchmarked model replaces the loaded one, and leaves after', async () => {
+    const s = start();
+    const loaded = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const measured = await s.models.import(copyOfModel('tiny-chat-q4', tempDir()), 'copy');
+    await s.models.load(loaded.id);
+    const during: string[][] = [];
+    await s.models.benchmark(
+      { id: measured.id, maxThreads: 1, promptTokens: 16, generateTokens: 4 },
+      { onProgress: () => during.push(s.models.state().all) },
+    );
+    expect(during.length).toBeGreaterThan(0);
+    for (const all of during) expect(all).toEqual([measured.id]);
+    expect(s.models.state().all).toEqual([]);
+  });
+
+  it('uses a loaded model in place and leaves it loaded', async () => {
+    const s = start();
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    await s.models.load(info.id);
+    await s.models.benchmark({ id: info.id, maxThreads: 1, promptTokens: 16, generateTokens: 4 });
+    expect(s.models.state()).toMatchObject({ chat: info.id, all: [info.id] });
+  });
+
+  it('stops, and frees the model only after, when the model is unloaded mid-run', async () => {
+    const s = start();
+    const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    await s.models.load(info.id);
+    let unloading: Promise<unknown> | undefined;
+    const error = await rejectionOf(
+      s.models.benchmark(
+        { id: info.id, maxThreads: 1, promptTokens: 32, generateTokens: 1000 },
+        { onProgress: ({ step }) => step === 'generate' && (unloading ??= s.models.unload({ id: info.id })) },
+      ),
+    );
+    await unloading;
+    expect(toErrorData(error)).toMatchObject({ code: 'CANCELLED', message: 'tiny-chat was unloaded.' });
+    expect(s.models.state().all).toEqual([]);
+    expect((await s.models.get(info.id)).benchmark).toBeNull();
+    expect((await s.models.load(info.id)).chat).toBe(info.id);
+  });
+
   it('measures prompt and generation speed for each thread count and stores it', async () => {
     const s = start(undefined, 2);
     const info = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
