@@ -178,7 +178,7 @@ describe('model library', () => {
     // Same size, different bytes: a different model, even though only a hash can tell.
     const flipped = join(tempDir(), 'flipped.gguf');
     const bytes = readFileSync(renamed);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     writeFileSync(flipped, bytes);
     const other = await s.models.import(flipped, 'reference');
     expect(other.id).not.toBe(first.id);
