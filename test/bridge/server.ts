@@ -4,13 +4,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { contract, type EventChannel, type EventPayload } from '../../electron/ipc/contract';
+import { contract, type EventChannel, type EventPayload, type Result } from '../../electron/ipc/contract';
 import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
 import { StreamRegistry } from '../../electron/ipc/stream-registry';
 import { createHandlers } from '../../electron/services/handlers';
 import { RENDERER_MIME } from '../../electron/main/renderer-files';
 import { resolveRendererPath } from '../../electron/main/renderer-path';
 import { createServices, type Services, type ServicesOptions } from '../../electron/services';
+import { foreignPaths, stringsIn } from '../helpers/foreign-paths';
 import { BRIDGE_PATH, SHIM_PATH, type ClientMessage, type ServerMessage } from './protocol';
 
 export interface TestBridgeOptions {
@@ -37,6 +38,11 @@ export interface TestBridge {
   origin: string;
   token: string;
   services: Services;
+  /**
+   * Absolute paths that error messages sent to the page named without the user having given
+   * them (in any input of this session, or by the file dialog). The harness expects none.
+   */
+  leakedPaths(): string[];
   close(): Promise<void>;
 }
 
@@ -63,13 +69,16 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     llama: { maxThreads: 1 },
     ...options.services,
   });
-  const dispatcher =
+  const errorLog = new ErrorLog();
+  const inner =
     options.dispatcher?.(services) ??
     createDispatcher(
       contract,
       createHandlers(services, { pickModelFile: options.pickModelFile ?? (() => Promise.resolve(null)) }),
       { validateOutput: true },
     );
+
+  const dispatcher = errorLog.watch(inner);
 
   const server = createServer((request, response) => {
     void serveFile(request, response, options).catch((error: unknown) => {
@@ -131,6 +140,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     origin,
     token,
     services,
+    leakedPaths: () => errorLog.leakedPaths(),
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();
@@ -138,6 +148,29 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
       await services.dispose();
     },
   };
+}
+
+/** Every error the page was sent, and every string the page (or the file dialog) gave. */
+class ErrorLog {
+  readonly #given = new Set<string>();
+  readonly #messages: string[] = [];
+
+  watch(dispatcher: Dispatcher): Dispatcher {
+    const record = (channel: unknown, input: unknown, result: Result<unknown>) => {
+      if (!result.ok) this.#messages.push(result.error.message);
+      else if (channel === 'dialog.pickModelFile') stringsIn(result.value).forEach((s) => this.#given.add(s));
+      stringsIn(input).forEach((s) => this.#given.add(s));
+      return result;
+    };
+    return {
+      invoke: async (channel, input) => record(channel, input, await dispatcher.invoke(channel, input)),
+      stream: async (channel, input, call) => record(channel, input, await dispatcher.stream(channel, input, call)),
+    };
+  }
+
+  leakedPaths(): string[] {
+    return this.#messages.flatMap((message) => foreignPaths(message, [...this.#given]));
+  }
 }
 
 function isAllowedUpgrade(

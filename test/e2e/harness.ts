@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startTestBridge, type TestBridge, type TestBridgeOptions } from '../bridge/server';
 import { RENDERER_DIR, SHIM_DIR } from './global-setup';
 
@@ -106,7 +106,11 @@ export function useApp(): { open(dataDir: string, screen?: string, overrides?: B
     await browser?.close();
   });
   afterEach(async () => {
-    for (const session of open.splice(0)) await session.close();
+    const sessions = open.splice(0);
+    const leaked = sessions.flatMap((session) => session.bridge.leakedPaths());
+    for (const session of sessions) await session.close();
+    // Over every error path the test drove: the page never saw a path the user did not give.
+    expect(leaked, 'absolute paths in error messages sent to the page').toEqual([]);
   });
   return {
     async open(dataDir, screen, overrides) {

@@ -70,6 +70,27 @@ describe('test bridge', () => {
     });
   });
 
+  it('reports absolute paths that error messages sent to the page without the page giving them', async () => {
+    const client = await connect(await start());
+    const given = `${tempDir()}/missing.gguf`;
+    expect(await client.invoke('models.inspect', { path: given })).toMatchObject({ ok: false });
+    expect(bridge!.leakedPaths()).toEqual([]);
+    await bridge!.close();
+
+    // A service that names a path of its own: what the harness fails an e2e test on.
+    const leaking = await start({
+      dispatcher: () => ({
+        invoke: async () => ({
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Could not write /var/hearth/x.part.' },
+        }),
+        stream: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'unused' } }),
+      }),
+    });
+    await (await connect(leaking)).invoke('settings.get');
+    expect(leaking.leakedPaths()).toEqual(['/var/hearth/x.part']);
+  });
+
   it('refuses a wrong-typed payload with VALIDATION and keeps serving', async () => {
     const client = await connect(await start());
     const refused = await client.invoke('settings.set', { theme: 42 });

@@ -13,6 +13,7 @@ import {
   malformedVariants,
   writeMalformedVariant,
 } from '../../../../native-models/fixtures/malformed';
+import { foreignPaths } from '../../../helpers/foreign-paths';
 import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -63,6 +64,8 @@ describe('GGUF structure validation', () => {
       const problem = (outcome.details as { problem: string }).problem;
       if (problem !== variant.expected) wrong.push(`${variant.kind}/${variant.name}: ${problem} (${outcome.message})`);
       expect(outcome.message).toMatch(/^Not a usable GGUF model: .+\.$/);
+      // The window sees this message: it may name the file the user picked, nothing else on disk.
+      expect(foreignPaths(outcome.message, [variant.path])).toEqual([]);
     }
     lag.disable();
     const maxLagMs = lag.max / 1e6;

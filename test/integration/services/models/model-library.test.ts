@@ -21,7 +21,7 @@ function start(dataDir = tempDir()) {
   return started;
 }
 
-const codeOf = async (promise: Promise<unknown>) => (await rejectionOf(promise)).code;
+const codeOf = async (promise: Promise<unknown>, given: string[] = []) => (await rejectionOf(promise, given)).code;
 
 describe('model library', () => {
   it('imports a copy and lists it with the metadata users need', async () => {
@@ -106,8 +106,8 @@ describe('model library', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'hello');
     writeFileSync(join(dir, 'broken.gguf'), encodeRaw({ ...baseRaw(), version: 99 }));
-    expect(await codeOf(s.models.import(join(dir, 'missing.gguf'), 'copy'))).toBe('NOT_FOUND');
-    expect(await codeOf(s.models.import(dir, 'copy'))).toBe('UNSUPPORTED_FILE');
+    expect(await codeOf(s.models.import(join(dir, 'missing.gguf'), 'copy'), [dir])).toBe('NOT_FOUND');
+    expect(await codeOf(s.models.import(dir, 'copy'), [dir])).toBe('UNSUPPORTED_FILE');
     expect(await codeOf(s.models.import(join(dir, 'notes.txt'), 'copy'))).toBe('UNSUPPORTED_FILE');
     expect(await codeOf(s.models.import(join(dir, 'broken.gguf'), 'copy'))).toBe('INVALID_GGUF');
     expect(await s.models.list()).toEqual([]);
@@ -144,7 +144,8 @@ describe('model library', () => {
     rmSync(source);
     const [listed] = await s.models.list();
     expect(listed).toMatchObject({ id: info.id, fileMissing: true, fit: null });
-    expect(await codeOf(s.models.load(info.id))).toBe('MODEL_NOT_FOUND');
+    // The path the user gave at import, named back so they can find what moved.
+    expect(await codeOf(s.models.load(info.id), [source])).toBe('MODEL_NOT_FOUND');
   });
   it('never overwrites a library file on copy-import: same bytes reuse it, other bytes take a free name', async () => {
     const dataDir = tempDir();
