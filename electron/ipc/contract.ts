@@ -7,6 +7,7 @@ import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 
 export * from './schemas/app';
 export * from './schemas/catalog';
+export * from './schemas/machine';
 export * from './schemas/models';
 export * from './schemas/settings';
 

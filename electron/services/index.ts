@@ -9,8 +9,10 @@ import { stopGgufValidator } from './models/gguf/gguf-validator';
 import { DownloadService, type DownloadServiceOptions } from './models/downloads/download-service';
 import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
+import { MachineService } from './machine/machine-service';
 import { SettingsService } from './settings/settings-service';
 import type { CatalogEntry } from '../ipc/schemas/catalog';
+import type { MachineProfile } from '../ipc/schemas/machine';
 import { openStore, type Store } from './store/store';
 
 export interface ServicesOptions {
@@ -26,6 +28,13 @@ export interface ServicesOptions {
   llama?: LlamaRuntimeOptions;
   /** Overrides how free memory is read (fit estimates). Defaults to the OS and llama.cpp. */
   memory?: () => Promise<MemoryState>;
+  /**
+   * How the machine is measured for speed predictions. Defaults to the real probe, started a few
+   * seconds after start-up in the background. Tests pass a simulated profile.
+   */
+  machine?: { measure?: () => Promise<MachineProfile> };
+  /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
+  catalog?: CatalogEntry[];
   /** Where and how downloads go. Defaults to Hugging Face over https with the global fetch. */
   downloads?: Partial<
     Pick<
@@ -43,6 +52,7 @@ export interface Services {
   appInfo: AppInfoService;
   llama: LlamaRuntime;
   models: ModelsService;
+  machine: MachineService;
   downloads: DownloadService;
   catalog: CatalogEntry[];
   dispose(): Promise<void>;
@@ -66,6 +76,10 @@ export function createServices(options: ServicesOptions): Services {
   });
   const llama = new LlamaRuntime(options.llama);
   const settings = new SettingsService(store.hearth, options.emit);
+  const machine = new MachineService({ db: store.hearth, llama, measure: options.machine?.measure });
+  // Measured once per machine, in the background, after start-up has settled.
+  const measureSoon = setTimeout(() => void machine.profile().catch(() => undefined), 3000);
+  measureSoon.unref();
   const models = new ModelsService({
     db: store.hearth,
     dataDir: options.dataDir,
@@ -73,8 +87,10 @@ export function createServices(options: ServicesOptions): Services {
     emit: options.emit,
     memory: options.memory,
     modelsPerRole: () => settings.get().modelsPerRole,
+    machine,
+    targetTokensPerSecond: () => settings.get().targetTokensPerSecond,
   });
-  const catalog = loadCatalog();
+  const catalog = options.catalog ?? loadCatalog();
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,
     catalog,
@@ -90,6 +106,7 @@ export function createServices(options: ServicesOptions): Services {
     notices,
     llama,
     models,
+    machine,
     settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,
@@ -99,6 +116,8 @@ export function createServices(options: ServicesOptions): Services {
       llama,
     }),
     async dispose() {
+      clearTimeout(measureSoon);
+      await machine.idle();
       await models.dispose();
       await llama.dispose();
       await stopGgufValidator();

@@ -12,6 +12,7 @@ import { RENDERER_MIME } from '../../electron/main/renderer-files';
 import { resolveRendererPath } from '../../electron/main/renderer-path';
 import { createServices, type Services, type ServicesOptions } from '../../electron/services';
 import { foreignPaths, stringsIn } from '../helpers/foreign-paths';
+import { simulatedMachine } from '../helpers/machine';
 import { BRIDGE_PATH, SHIM_PATH, type ClientMessage, type ServerMessage } from './protocol';
 
 export interface TestBridgeOptions {
@@ -29,7 +30,7 @@ export interface TestBridgeOptions {
   /** Stands in for the system file dialog. Defaults to "the user cancelled". */
   pickModelFile?: () => Promise<string | null>;
   /** Passed to the services: a pretend machine for fit estimates, a local hub for downloads. */
-  services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads'>>;
+  services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads' | 'catalog' | 'machine'>>;
 }
 
 export interface TestBridge {
@@ -67,6 +68,8 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     appVersion: await appVersion(),
     emit,
     llama: { maxThreads: 1 },
+    // A fixed pretend machine: predicted speeds on screen stay the same from run to run.
+    machine: { measure: async () => simulatedMachine() },
     ...options.services,
   });
   const errorLog = new ErrorLog();

@@ -68,7 +68,10 @@ describe('app shell', () => {
     expect(results.wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(results.unknownKey).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(results.unknownChannel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(results.stillServing).toEqual({ ok: true, value: { theme: 'system', airGap: false, modelsPerRole: 1 } });
+    expect(results.stillServing).toEqual({
+      ok: true,
+      value: { theme: 'system', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
+    });
   });
 
   it('tells the user when a corrupted hearth.db was replaced, and keeps the old file', async () => {

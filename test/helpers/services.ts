@@ -1,4 +1,5 @@
 import type { EventChannel, EventPayload } from '../../electron/ipc/contract';
+import { simulatedMachine } from './machine';
 import { createServices, type Services, type ServicesOptions } from '../../electron/services';
 
 export interface RecordedEvent {
@@ -17,6 +18,7 @@ export function startServices(
     appVersion: '0.0.0-test',
     emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => events.push({ channel, payload }),
     llama: { maxThreads: 1 },
+    machine: { measure: async () => simulatedMachine() },
     ...overrides,
   });
   return { services, events };

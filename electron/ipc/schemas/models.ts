@@ -93,8 +93,21 @@ export const BenchmarkResultSchema = z.object({
    * seconds at the measured prompt speed (a full context is re-read after every model switch).
    */
   recommendedContextSize: z.number().int().positive(),
+  /**
+   * The speed predicted for this model before the run, and measured ÷ predicted at the best
+   * thread count: how predictions for similar models are corrected. Absent on older results.
+   */
+  speed: z.object({ predictedTokensPerSecond: z.number().positive(), ratio: z.number().positive() }).optional(),
 });
 export type BenchmarkResult = z.infer<typeof BenchmarkResultSchema>;
+
+/** The threads a model runs with, and why that many. */
+export const ModelThreadsSchema = z.object({
+  count: z.number().int().positive(),
+  /** `setting`: the user's; `benchmark`: fastest measured here; `machine`: physical cores. */
+  source: z.enum(['setting', 'benchmark', 'machine']),
+});
+export type ModelThreads = z.infer<typeof ModelThreadsSchema>;
 
 export const ModelInfoSchema = z.object({
   id: z.string(),
@@ -110,6 +123,7 @@ export const ModelInfoSchema = z.object({
   /** Missing when a referenced file was moved or deleted outside Hearth. */
   fileMissing: z.boolean(),
   benchmark: BenchmarkResultSchema.nullable(),
+  threads: ModelThreadsSchema,
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 

@@ -13,6 +13,11 @@ export const SettingsSchema = z.object({
    * more unloads the least recently used. Defaults to 1.
    */
   modelsPerRole: z.number().int().min(1).max(4),
+  /**
+   * Generation speed, in tokens per second, a chat model must be predicted to reach on this
+   * machine to be recommended. About reading speed; defaults to 10.
+   */
+  targetTokensPerSecond: z.number().min(1).max(200),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

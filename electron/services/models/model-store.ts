@@ -97,6 +97,7 @@ export function insertBenchmark(db: SqliteDatabase, result: BenchmarkResult): vo
       runs: result.runs,
       recommendedThreads: result.recommendedThreads,
       recommendedContextSize: result.recommendedContextSize,
+      speed: result.speed,
     }),
   );
 }
@@ -108,7 +109,7 @@ export function latestBenchmark(db: SqliteDatabase, modelId: string): BenchmarkR
   if (!row) return null;
   const results = JSON.parse(row.results) as Pick<
     BenchmarkResult,
-    'runs' | 'recommendedThreads' | 'recommendedContextSize'
+    'runs' | 'recommendedThreads' | 'recommendedContextSize' | 'speed'
   >;
   return BenchmarkResultSchema.parse({
     modelId,

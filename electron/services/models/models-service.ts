@@ -8,6 +8,7 @@ import {
   type BenchmarkResult,
   type Fit,
   type LoadedModels,
+  type MachineProfile,
   type LoadProgress,
   type ModelInfo,
   type ModelMetadata,
@@ -15,10 +16,14 @@ import {
   type ModelSettings,
 } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
-import type { CatalogEntry, CatalogView } from '../../ipc/schemas/catalog';
+import type { CatalogEntry, CatalogView, SpeedPrediction } from '../../ipc/schemas/catalog';
 import type { EmitEvent } from '../events';
 import type { LlamaRuntime } from '../llama/runtime';
+import { calibrationFor, type CalibrationSample } from '../machine/calibration';
 import { readHardware } from '../machine/hardware';
+import type { MachineService } from '../machine/machine-service';
+import { describeBasis, predictSpeed, type SpeedInputs } from '../machine/speed';
+import { chooseThreads } from '../machine/threads';
 import type { SqliteDatabase } from '../store/db';
 import { benchmarkModel, contextCandidates, recommendThreads } from './benchmark';
 import { fitsMachine, recommend } from './catalog';
@@ -39,6 +44,10 @@ export interface ModelsServiceOptions {
   memory?: () => Promise<MemoryState>;
   /** How many models per role may stay loaded (the `modelsPerRole` setting). Defaults to 1. */
   modelsPerRole?: () => number;
+  /** The measured machine, for speed predictions and thread defaults. */
+  machine: MachineService;
+  /** Generation speed a recommended chat model must reach (the setting). Defaults to 10. */
+  targetTokensPerSecond?: () => number;
 }
 
 interface Progress<T> {
@@ -95,18 +104,71 @@ export class ModelsService {
     return this.#info(record);
   }
 
-  /** The catalog with what is installed, what fits this machine, and the recommended pair. */
+  /**
+   * The catalog with what is installed, what fits this machine, how fast each would run here, and
+   * the recommended pair. Before the machine is measured, speeds are `null`; the measurement is
+   * started, and `models.changed` tells the window when predictions are ready.
+   */
   catalog(entries: readonly CatalogEntry[]): CatalogView {
     const installed = new Set(this.library.list().map((record) => basename(record.path)));
-    const totalMemory = totalmem();
+    const profile = this.#options.machine.current();
+    if (!profile) void this.#options.machine.profile().then(() => this.#changed(), logMeasureFailure);
+    const totalMemory = profile?.totalMemory ?? totalmem();
+    const samples = profile ? this.#calibrationSamples(profile) : [];
+    const speeds = new Map(
+      entries.map((entry) => [
+        entry.id,
+        profile
+          ? this.#predict(
+              { weightsBytes: entry.sizeBytes, parameters: entry.parameters, kvBytesPerToken: entry.kvBytesPerToken },
+              entry.quantization,
+              profile,
+              samples,
+            )
+          : null,
+      ]),
+    );
+    const targetTokensPerSecond = this.#options.targetTokensPerSecond?.() ?? 10;
     return {
       models: entries.map((entry) => ({
         ...entry,
         installed: installed.has(entry.file),
         fitsThisMachine: fitsMachine(entry, totalMemory),
+        speed: speeds.get(entry.id) ?? null,
       })),
-      recommended: recommend(entries, { totalMemory }),
+      recommended: recommend(entries, {
+        totalMemory,
+        speedOf: (entry) => speeds.get(entry.id) ?? null,
+        targetTokensPerSecond,
+      }),
+      targetTokensPerSecond,
     };
+  }
+
+  /** A prediction for one model, corrected by benchmarks of similar models on this machine. */
+  #predict(
+    inputs: SpeedInputs,
+    quantization: string,
+    profile: MachineProfile,
+    samples: readonly CalibrationSample[],
+  ): SpeedPrediction {
+    const raw = predictSpeed(inputs, profile);
+    const calibration = calibrationFor(quantization, samples);
+    return {
+      generationTokensPerSecond: raw.generationTokensPerSecond * (calibration ?? 1),
+      promptTokensPerSecond: raw.promptTokensPerSecond,
+      calibrated: calibration !== null,
+      basis: describeBasis(profile, raw, calibration),
+    };
+  }
+
+  /** Measured ÷ predicted of every installed model's latest benchmark on this machine. */
+  #calibrationSamples(profile: MachineProfile): CalibrationSample[] {
+    return this.library.list().flatMap((record) => {
+      const benchmark = latestBenchmark(this.#options.db, record.id);
+      if (!benchmark?.speed || benchmark.hardware.cpuModel !== profile.cpuModel) return [];
+      return [{ quantization: record.metadata.quantization, ratio: benchmark.speed.ratio }];
+    });
   }
 
   async remove(id: string): Promise<void> {
@@ -187,6 +249,9 @@ export class ModelsService {
         }),
       );
       const hardware = await readHardware(this.#options.llama);
+      const profile = await this.#options.machine.profile();
+      const predicted = predictSpeed(speedInputs(record), profile).generationTokensPerSecond;
+      const measured = Math.max(...runs.map((run) => run.generationTokensPerSecond));
       const result: BenchmarkResult = {
         modelId: record.id,
         ranAt: new Date().toISOString(),
@@ -199,6 +264,9 @@ export class ModelsService {
         runs,
         recommendedThreads: recommendThreads(runs),
         recommendedContextSize: await this.#affordableContext(record, runs),
+        ...(predicted > 0 && measured > 0
+          ? { speed: { predictedTokensPerSecond: predicted, ratio: measured / predicted } }
+          : {}),
       };
       insertBenchmark(this.#options.db, result);
       return result;
@@ -233,6 +301,7 @@ export class ModelsService {
 
   async #info(record: ModelRecord): Promise<ModelInfo> {
     const fileMissing = !this.library.filesPresent(record);
+    const benchmark = latestBenchmark(this.#options.db, record.id);
     const base = {
       id: record.id,
       path: record.path,
@@ -242,7 +311,13 @@ export class ModelsService {
       settings: record.settings,
       loaded: this.runtime.isLoaded(record.id),
       fileMissing,
-      benchmark: latestBenchmark(this.#options.db, record.id),
+      benchmark,
+      threads: chooseThreads({
+        setting: record.settings.threads,
+        benchmarked: benchmark?.recommendedThreads ?? null,
+        physicalCores: this.#options.machine.current()?.physicalCores ?? availableParallelism(),
+        besideEmbedding: record.metadata.role === 'chat' && this.runtime.get('embedding') !== null,
+      }),
     };
     if (fileMissing) return { ...base, fit: null, fitError: `The file is missing: ${record.path}` };
     try {
@@ -291,4 +366,13 @@ export class ModelsService {
   #changed(): void {
     this.#options.emit('models.changed', this.state());
   }
+}
+
+/** What a prediction needs, from an installed model's metadata (its KV size is not recorded). */
+function speedInputs(record: ModelRecord): SpeedInputs {
+  return { weightsBytes: record.metadata.fileSize, parameters: record.metadata.parameterCount, kvBytesPerToken: 0 };
+}
+
+function logMeasureFailure(error: unknown): void {
+  console.error('[machine] measuring this computer failed:', error);
 }

@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   airGap: false,
   modelsPerRole: 1,
+  targetTokensPerSecond: 10,
 };
 
 /**

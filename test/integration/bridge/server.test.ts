@@ -62,11 +62,11 @@ describe('test bridge', () => {
     const client = await connect(await start());
     expect(await client.invoke('settings.get')).toEqual({
       ok: true,
-      value: { theme: 'system', airGap: false, modelsPerRole: 1 },
+      value: { theme: 'system', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
     });
     expect(await client.invoke('settings.set', { theme: 'dark' })).toEqual({
       ok: true,
-      value: { theme: 'dark', airGap: false, modelsPerRole: 1 },
+      value: { theme: 'dark', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
     });
   });
 
@@ -101,7 +101,7 @@ describe('test bridge', () => {
     });
     expect(await client.invoke('settings.get')).toEqual({
       ok: true,
-      value: { theme: 'system', airGap: false, modelsPerRole: 1 },
+      value: { theme: 'system', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
     });
   });
 
@@ -131,7 +131,7 @@ describe('test bridge', () => {
     expect(await watcher.next((m) => m.type === 'event')).toEqual({
       type: 'event',
       channel: 'settings.changed',
-      payload: { theme: 'light', airGap: false, modelsPerRole: 1 },
+      payload: { theme: 'light', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
     });
   });
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
+import { loadCatalog } from '../../../../electron/services/models/catalog';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startModelServer, type Behaviour, type ModelServer } from '../../../helpers/model-server';
 import { rejectionOf } from '../../../helpers/errors';
@@ -190,14 +191,30 @@ describe('model downloads', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('downloads a catalog model from the hub path of its repository', async () => {
-    const { services: s } = start();
-    const entry = s.catalog.find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
-    server.serve(`/${entry.repo}/resolve/main/${entry.file}`, readFileSync(fixtureModel('tiny-embedding')));
+  it('downloads a catalog model from the hub path of its repository, checked against its pin', async () => {
+    const bytes = readFileSync(fixtureModel('tiny-embedding'));
+    const real = loadCatalog().find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
+    // The real entry, pinned to the bytes this test serves.
+    const entry = { ...real, sizeBytes: bytes.length, sha256: sha256(bytes) };
+    const { services: s } = start(tempDir(), { catalog: [entry] });
+    server.serve(`/${entry.repo}/resolve/main/${entry.file}`, bytes, { publishedSha256: null });
     const info = await s.downloads.download({ catalogId: entry.id });
     expect(info.path.endsWith(entry.file)).toBe(true);
     expect(info.metadata.role).toBe('embedding');
     expect(s.models.catalog(s.catalog).models.find((e) => e.id === entry.id)?.installed).toBe(true);
+  });
+
+  it('refuses a catalog download whose bytes are not the pinned SHA-256, and leaves no file', async () => {
+    const { services: s, modelsDir } = start();
+    const entry = s.catalog.find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
+    expect(entry.sha256).toBe('ec38e8da142596baa913124ae50550de284b6916bf59577ef2f0cb9660c2f514');
+    // A hub (or a cache on the way) serving other bytes, and publishing their hash as if all were well.
+    server.serve(`/${entry.repo}/resolve/main/${entry.file}`, readFileSync(fixtureModel('tiny-embedding')));
+    const error = await rejectionOf(s.downloads.download({ catalogId: entry.id }));
+    expect(error.code).toBe('HASH_MISMATCH');
+    expect(existsSync(join(modelsDir, entry.file))).toBe(false);
+    expect(leftovers(modelsDir)).toEqual([]);
+    expect(await s.models.list()).toEqual([]);
   });
 
   describe('probed defects', () => {
