@@ -1,14 +1,21 @@
 /**
  * `npm run bench [-- shape ...] [--threads N] [--prompt N] [--generate N]`
  *
- * Generates realistic-shape GGUF models (random weights, real cost per token), then measures on
- * this machine: GGUF validation time, load time, and for 1..N threads prompt processing and
- * generation tokens per second, time to first token and peak memory. Prints numbers; asserts
- * nothing. Compare ratios within one run: absolute times on shared machines are noisy.
+ * Measures this machine the way the app does (memory bandwidth, physical cores), generates
+ * realistic-shape GGUF models (random weights, real cost per token), then measures: GGUF
+ * validation time, load time, and for 1..N threads prompt processing and generation tokens per
+ * second, time to first token and peak memory. For each shape it prints the speed the app would
+ * predict, the measured speed and their ratio, and then each shape's prediction calibrated by the
+ * other shapes' ratios (as the app does after a benchmark). Prints numbers; asserts nothing.
+ * Compare ratios within one run: absolute times on shared machines are noisy.
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
+
+import { LlamaRuntime } from '../../electron/services/llama/runtime';
+import { calibrationFor, type CalibrationSample } from '../../electron/services/machine/calibration';
+import { measureMachine } from '../../electron/services/machine/machine-service';
+import { predictSpeed } from '../../electron/services/machine/speed';
 import { benchmarkModel, recommendThreads } from '../../electron/services/models/benchmark';
 import { inspectGguf } from '../../electron/services/models/gguf/inspect';
 import { fixtureModel } from '../../native-models/fixtures/generate';
@@ -22,24 +29,25 @@ const { values, positionals } = parseArgs({
     generate: { type: 'string', default: '32' },
   },
 });
-const shapes = (positionals.length ? positionals : ['llama-1b-q4_0']) as ShapeName[];
+const shapes = (positionals.length ? positionals : ['llama-1b-q4_0', 'llama-3b-q4_0']) as ShapeName[];
 for (const shape of shapes) {
   if (!(shape in SHAPES)) throw new Error(`Unknown shape ${shape}. Known: ${Object.keys(SHAPES).join(', ')}`);
 }
 const maxThreads = Number(values.threads);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-const llama = await getLlama({
-  gpu: 'auto',
-  build: 'never',
-  maxThreads,
-  logLevel: LlamaLogLevel.error,
-  progressLogs: false,
-});
+const runtime = new LlamaRuntime({ maxThreads });
+const llama = await runtime.get();
 console.log(`backend: ${llama.gpu || 'cpu'}, ${availableParallelism()} cores, threads 1..${maxThreads}`);
+let started = performance.now();
+const machine = await measureMachine(runtime);
+console.log(
+  `machine: ${machine.physicalCores} physical cores, memory read ${(machine.memoryBandwidth / 1e9).toFixed(1)} GB/s (measured in ${seconds(performance.now() - started)})`,
+);
+const speeds: Array<{ shape: string; quantization: string; predicted: number; measured: number }> = [];
 
 for (const shape of shapes) {
-  let started = performance.now();
+  started = performance.now();
   const path = fixtureModel(shape);
   console.log(`\n## ${shape}\nfixture ready in ${seconds(performance.now() - started)}: ${path}`);
 
@@ -75,6 +83,37 @@ for (const shape of shapes) {
   console.log(
     `recommended threads: ${best} (generation ${(top.generationTokensPerSecond / one.generationTokensPerSecond).toFixed(2)}× one thread)`,
   );
+  const predicted = predictSpeed(
+    { weightsBytes: metadata.fileSize, parameters: metadata.parameterCount, kvBytesPerToken: 0 },
+    machine,
+  );
+  const measuredPrompt = Math.max(...runs.map((run) => run.promptTokensPerSecond));
+  console.log(
+    `predicted vs measured generation: ${predicted.generationTokensPerSecond.toFixed(2)} vs ${top.generationTokensPerSecond.toFixed(2)} tok/s, ratio ${(top.generationTokensPerSecond / predicted.generationTokensPerSecond).toFixed(2)} (bound by ${predicted.boundBy})`,
+  );
+  console.log(
+    `predicted vs measured prompt: ${predicted.promptTokensPerSecond.toFixed(1)} vs ${measuredPrompt.toFixed(1)} tok/s, ratio ${(measuredPrompt / predicted.promptTokensPerSecond).toFixed(2)}`,
+  );
+  speeds.push({
+    shape,
+    quantization: metadata.quantization,
+    predicted: predicted.generationTokensPerSecond,
+    measured: top.generationTokensPerSecond,
+  });
   await model.dispose();
 }
-await llama.dispose();
+
+// What the app shows once a similar model has been benchmarked: each shape calibrated by the others.
+console.log('\n## calibration (each shape corrected by the other shapes measured above)');
+console.log('shape | predicted | calibrated | measured | calibrated ÷ measured');
+for (const speed of speeds) {
+  const others: CalibrationSample[] = speeds
+    .filter((other) => other !== speed)
+    .map((other) => ({ quantization: other.quantization, ratio: other.measured / other.predicted }));
+  const factor = calibrationFor(speed.quantization, others);
+  const calibrated = factor === null ? null : speed.predicted * factor;
+  console.log(
+    `${speed.shape} | ${speed.predicted.toFixed(2)} | ${calibrated === null ? 'n/a (needs a second shape)' : calibrated.toFixed(2)} | ${speed.measured.toFixed(2)} | ${calibrated === null ? 'n/a' : (calibrated / speed.measured).toFixed(2)}`,
+  );
+}
+await runtime.dispose();

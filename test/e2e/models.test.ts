@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,12 +77,20 @@ describe('Models screen', () => {
   it('downloads a catalog model with progress from a local hub and installs it', async () => {
     const hub = await startModelServer();
     try {
-      const entry = loadCatalog().find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
-      hub.serve(`/${entry.repo}/resolve/main/${entry.file}`, readFileSync(fixtureModel('tiny-embedding')), {
-        chunkDelayMs: 30,
-      });
+      const bytes = readFileSync(fixtureModel('tiny-embedding'));
+      const catalog = loadCatalog().map((e) =>
+        // This one entry pinned to the bytes the local hub serves; the rest as shipped.
+        e.id === 'bge-small-en-v1.5-q8_0'
+          ? { ...e, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }
+          : e,
+      );
+      const entry = catalog.find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
+      hub.serve(`/${entry.repo}/resolve/main/${entry.file}`, bytes, { chunkDelayMs: 30 });
       const session = await app.open(tempDir(), '/models', {
-        services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (url) => url.hostname === '127.0.0.1' } },
+        services: {
+          catalog,
+          downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (url) => url.hostname === '127.0.0.1' },
+        },
       });
       const { page } = session;
       const row = page.getByTestId('catalog-entry').filter({ hasText: entry.name });
@@ -127,6 +136,50 @@ describe('Models screen', () => {
     } finally {
       await hub.close();
     }
+  });
+
+  it('predicts the speed of every chat model here and recommends one that reaches the target', async () => {
+    // The bridge's pretend machine: 2 cores, 24 GiB, 40 GB/s, the laptop of the models issue.
+    const session = await app.open(tempDir(), '/models');
+    const { page } = session;
+    const row = (name: string) => page.locator(`[data-testid="catalog-entry"][aria-label="${name}"]`);
+    const speedOf = async (name: string) => {
+      const badge = row(name).getByTestId('predicted-speed');
+      await badge.waitFor();
+      return Number(/≈ ([\d.]+) tok\/s/.exec((await badge.textContent()) ?? '')?.[1]);
+    };
+
+    const chatRows = page.getByTestId('catalog-entry').filter({ has: page.getByTestId('predicted-speed') });
+    await expect.poll(() => chatRows.count()).toBe(loadCatalog().filter((e) => e.role === 'chat').length);
+    const eightB = 'Llama 3.1 8B Instruct';
+    expect(await speedOf(eightB)).toBeLessThan(10);
+    expect(await row(eightB).getByText('Recommended').count()).toBe(0);
+    expect(await row(eightB).getByTestId('predicted-speed').getAttribute('title')).toMatch(
+      /Each generated token reads the whole model once/,
+    );
+
+    const recommended = page
+      .getByTestId('catalog-entry')
+      .filter({ has: page.getByText('Recommended') })
+      .filter({ has: page.getByTestId('predicted-speed') });
+    expect(await recommended.count()).toBe(1);
+    const name = (await recommended.getAttribute('aria-label'))!;
+    expect(await speedOf(name)).toBeGreaterThanOrEqual(10);
+    expect(await page.getByTestId('recommendation-reason').textContent()).toContain(`${name} is the largest model`);
+    await screenshot(page, 'models-predicted-speed');
+
+    // A stricter target in Settings recommends a smaller, faster model.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Target speed in tokens per second').fill('25');
+    await nav.getByRole('link', { name: 'Models' }).click();
+    await expect
+      .poll(async () => page.getByTestId('recommendation-reason').textContent())
+      .toMatch(/predicted to reach 25 tokens\/s/);
+    const faster = (await recommended.getAttribute('aria-label'))!;
+    expect(faster).not.toBe(name);
+    expect(await speedOf(faster)).toBeGreaterThanOrEqual(25);
+    expect(session.errors).toEqual([]);
   });
 
   it('shows a model that cannot fit as too large, with what would make it fit', async () => {

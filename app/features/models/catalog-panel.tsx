@@ -12,7 +12,27 @@ import { useDownload } from './use-download';
 
 type Entry = CatalogView['models'][number];
 
-function CatalogRow({ entry, recommended }: { entry: Entry; recommended: boolean }) {
+/**
+ * "≈ 14 tok/s here", amber below the target speed; the tooltip says how the number was made.
+ * Rerankers and embedders are not chatted with, so only chat models show it.
+ */
+function SpeedBadge({ entry, target }: { entry: Entry; target: number }) {
+  if (entry.role !== 'chat') return null;
+  if (!entry.speed) return <Badge title="Hearth is measuring this computer to predict speeds.">Measuring…</Badge>;
+  const speed = entry.speed.generationTokensPerSecond;
+  const shown = speed >= 10 ? Math.round(speed).toString() : speed.toFixed(1);
+  const tooltip =
+    `Predicted generation speed on this computer: ≈ ${shown} tokens/s (prompt ≈ ${Math.round(entry.speed.promptTokensPerSecond)} tokens/s). ` +
+    entry.speed.basis +
+    ` Recommended models reach ${target} tokens/s (Settings).`;
+  return (
+    <Badge tone={speed >= target ? 'good' : 'warn'} title={tooltip} data-testid="predicted-speed">
+      ≈ {shown} tok/s here{entry.speed.calibrated ? ' ✓' : ''}
+    </Badge>
+  );
+}
+
+function CatalogRow({ entry, recommended, target }: { entry: Entry; recommended: boolean; target: number }) {
   const download = useDownload();
   return (
     <li className="border-t border-border py-3 first:border-t-0" data-testid="catalog-entry" aria-label={entry.name}>
@@ -23,6 +43,7 @@ function CatalogRow({ entry, recommended }: { entry: Entry; recommended: boolean
             {recommended && <Badge tone="good">Recommended</Badge>}
             {entry.installed && <Badge>Installed</Badge>}
             {!entry.fitsThisMachine && <Badge tone="warn">Needs more RAM</Badge>}
+            <SpeedBadge entry={entry} target={target} />
           </p>
           <p className="mt-0.5 text-xs text-muted-foreground">{entry.description}</p>
           <p className="mt-1 text-xs text-muted-foreground">
@@ -54,8 +75,8 @@ export function CatalogPanel() {
     <Card aria-labelledby="catalog-title">
       <CardTitle id="catalog-title">Download a model</CardTitle>
       <CardDescription>
-        Downloads come from Hugging Face and are checked against the published SHA-256 before use.{' '}
-        {view.recommended.reason}
+        Downloads come from Hugging Face and are checked against the pinned or published SHA-256 before use.{' '}
+        <span data-testid="recommendation-reason">{view.recommended.reason}</span>
       </CardDescription>
       <PartialDownloads />
       {(['chat', 'embedding', 'reranker'] as const).map((role) => (
@@ -63,7 +84,12 @@ export function CatalogPanel() {
           <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">{role} models</h3>
           <ul>
             {byRole(role).map((entry) => (
-              <CatalogRow key={entry.id} entry={entry} recommended={picks.has(entry.id)} />
+              <CatalogRow
+                key={entry.id}
+                entry={entry}
+                recommended={picks.has(entry.id)}
+                target={view.targetTokensPerSecond}
+              />
             ))}
           </ul>
         </section>

@@ -32,7 +32,10 @@ export function ModelSettingsForm({ model, onSaved }: { model: ModelInfo; onSave
     onSaved();
   };
 
-  const recommended = model.benchmark?.recommendedThreads;
+  const automatic =
+    model.threads.source === 'setting'
+      ? 'Empty: automatic.'
+      : `Empty: automatic (${model.threads.count}, ${model.threads.source === 'benchmark' ? 'fastest in your benchmark' : 'one per physical core'}).`;
   return (
     <form
       className="mt-4 grid grid-cols-2 gap-4 border-t border-border pt-4"
@@ -58,10 +61,7 @@ export function ModelSettingsForm({ model, onSaved }: { model: ModelInfo; onSave
           onChange={(e) => set('gpuLayers', nullable(e.target.value) ?? 'auto')}
         />
       </Field>
-      <Field
-        label="Threads"
-        hint={recommended ? `Empty: automatic (benchmark recommends ${recommended}).` : 'Empty: automatic.'}
-      >
+      <Field label="Threads" hint={automatic}>
         <Input
           type="number"
           min={1}

@@ -2,15 +2,16 @@ import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { inputClass } from '../../ui/input';
 import { useSettings } from './settings-context';
 
-/** How many models Hearth keeps in memory at once. */
+/** How many models Hearth keeps in memory at once, and how fast a recommended model must be. */
 export function ModelsPanel() {
   const { settings, update } = useSettings();
   return (
     <Card aria-labelledby="models-settings-title">
-      <CardTitle id="models-settings-title">Loaded models</CardTitle>
+      <CardTitle id="models-settings-title">Models</CardTitle>
       <CardDescription>
-        How many chat (and embedding) models stay in memory at once. Loading one more unloads the one used least
-        recently. More than one needs more memory.
+        How many chat (and embedding) models stay in memory at once: loading one more unloads the one used least
+        recently, and more than one needs more memory. And the speed a chat model must be predicted to reach here to be
+        recommended: about 10 tokens per second reads as fast as most people do.
       </CardDescription>
       <label className="mt-4 flex items-center gap-3 text-sm">
         Models per kind
@@ -26,6 +27,23 @@ export function ModelsPanel() {
             </option>
           ))}
         </select>
+      </label>
+      <label className="mt-4 flex items-center gap-3 text-sm">
+        Recommend chat models that reach
+        <input
+          type="number"
+          className={`${inputClass} w-20`}
+          min={1}
+          max={200}
+          aria-label="Target speed in tokens per second"
+          disabled={!settings}
+          value={settings?.targetTokensPerSecond ?? 10}
+          onChange={(event) => {
+            const value = Number(event.target.value);
+            if (value >= 1 && value <= 200) void update({ targetTokensPerSecond: value });
+          }}
+        />
+        tokens per second on this computer
       </label>
     </Card>
   );
