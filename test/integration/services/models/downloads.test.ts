@@ -47,6 +47,18 @@ function leftovers(modelsDir: string): string[] {
   return existsSync(modelsDir) ? readdirSync(modelsDir) : [];
 }
 
+/** Starts a download of `url`, discards it by its request once bytes flow, and checks nothing stays. */
+async function expectDiscardedMidway(url: string): Promise<void> {
+  const { services: s, modelsDir } = start();
+  let discarded: Promise<void> | undefined;
+  const error = await rejectionOf(
+    s.downloads.download({ url }, { onProgress: () => (discarded ??= s.downloads.discard({ url })) }),
+  );
+  await discarded;
+  expect(error.code).toBe('CANCELLED');
+  expect(leftovers(modelsDir)).toEqual([]);
+}
+
 describe('model downloads', () => {
   it('downloads, verifies against the published SHA-256, and installs the model', async () => {
     const { services: s, modelsDir } = start();
@@ -326,15 +338,7 @@ describe('model downloads', () => {
     });
 
     it('discarding a running download stops it first and leaves nothing', async () => {
-      const { services: s, modelsDir } = start();
-      const url = serveModel({ chunkDelayMs: 40 });
-      let discarded: Promise<void> | undefined;
-      const error = await rejectionOf(
-        s.downloads.download({ url }, { onProgress: () => (discarded ??= s.downloads.discard({ url })) }),
-      );
-      await discarded;
-      expect(error.code).toBe('CANCELLED');
-      expect(leftovers(modelsDir)).toEqual([]);
+      await expectDiscardedMidway(serveModel({ chunkDelayMs: 40 }));
     });
 
     it.each([
@@ -342,16 +346,8 @@ describe('model downloads', () => {
       ['an encoded space and brackets', '/org/tiny/resolve/main/tiny%20chat%20(v2).gguf'],
       ['a page link', '/org/tiny/blob/main/tiny-chat.gguf'],
     ])('cancel-and-discard by the request leaves nothing, for %s', async (_name, path) => {
-      const { services: s, modelsDir } = start();
       const served = server.serve(path.replace('/blob/', '/resolve/'), model(), { chunkDelayMs: 40 });
-      const url = served.replace('/resolve/', path.includes('/blob/') ? '/blob/' : '/resolve/');
-      let discarded: Promise<void> | undefined;
-      const error = await rejectionOf(
-        s.downloads.download({ url }, { onProgress: () => (discarded ??= s.downloads.discard({ url })) }),
-      );
-      await discarded;
-      expect(error.code).toBe('CANCELLED');
-      expect(leftovers(modelsDir)).toEqual([]);
+      await expectDiscardedMidway(served.replace('/resolve/', path.includes('/blob/') ? '/blob/' : '/resolve/'));
     });
 
     it('a paused download is discarded by the URL the paused list gives', async () => {
