@@ -1,5 +1,6 @@
 import type { Migration } from '../../migration';
 import { collections } from './0001-collections';
+import { documents } from './0002-documents';
 
 /** `library.db`: the rebuildable index of the user's files. Append only; never edit a shipped step. */
-export const libraryMigrations: readonly Migration[] = [collections];
+export const libraryMigrations: readonly Migration[] = [collections, documents];

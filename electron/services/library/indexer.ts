@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { SqliteDatabase } from '../store/db';
+import { chunkText, type ChunkOptions } from './chunk';
+import { documentType, extractText } from './extract';
+import {
+  applyWalk,
+  collectionReport,
+  listSources,
+  markSkipped,
+  nextPending,
+  recordFailure,
+  writeIndexed,
+  type CollectionReport,
+} from './library-store';
+import { walk } from './walk';
+
+export interface IndexOptions {
+  signal?: AbortSignal;
+  /** Told after the scan, then as files are done (at most every `progressEveryMs`), and at the end. */
+  onProgress?: (report: CollectionReport) => void;
+  /** Defaults to 250 ms: the accounting query is cheap, but not free on a large library. */
+  progressEveryMs?: number;
+  /** Files larger than this are skipped. Defaults to 50 MB. */
+  maxFileBytes?: number;
+  chunking?: Pick<ChunkOptions, 'maxTokens' | 'overlapTokens' | 'countTokens'>;
+}
+
+/**
+ * Brings a collection's index up to date: walks its sources, records what changed, then works
+ * through the pending documents one at a time. Each document ends in one transaction (indexed
+ * with its chunks and full-text rows, or skipped with a reason), so stopping at any moment, even
+ * by `kill -9`, loses at most the document in hand, and the next run carries on from there.
+ */
+export async function indexCollection(
+  db: SqliteDatabase,
+  collectionId: number,
+  options: IndexOptions = {},
+): Promise<CollectionReport> {
+  for (const source of listSources(db, collectionId)) {
+    const walked = await walk(source.root, {
+      include: source.include,
+      exclude: source.exclude,
+      maxFileBytes: options.maxFileBytes,
+      signal: options.signal,
+    });
+    applyWalk(db, collectionId, walked, documentType);
+  }
+  options.onProgress?.(collectionReport(db, collectionId));
+  let reportedAt = performance.now();
+
+  for (let document = nextPending(db, collectionId); document; document = nextPending(db, collectionId)) {
+    options.signal?.throwIfAborted();
+    try {
+      const bytes = await readFile(document.path);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const extracted = extractText(document.path, bytes);
+      if (!extracted.ok) {
+        markSkipped(db, document.id, extracted.reason, extracted.detail, sha256);
+      } else {
+        const chunks = chunkText(extracted.text, { ...options.chunking, markdown: extracted.markdown });
+        writeIndexed(db, { id: document.id, sha256, type: extracted.type }, chunks);
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOENT') markSkipped(db, document.id, 'vanished', 'The file was deleted before it was read.', null);
+      else if (code === 'EACCES' || code === 'EPERM')
+        markSkipped(db, document.id, 'unreadable', 'Permission denied.', null);
+      else recordFailure(db, document.id, error instanceof Error ? error.message : String(error));
+    }
+    if (options.onProgress && performance.now() - reportedAt >= (options.progressEveryMs ?? 250)) {
+      options.onProgress(collectionReport(db, collectionId));
+      reportedAt = performance.now();
+    }
+  }
+  const report = collectionReport(db, collectionId);
+  options.onProgress?.(report);
+  return report;
+}

@@ -1,0 +1,242 @@
+import type { SqliteDatabase } from '../store/db';
+import type { Chunk } from './chunk';
+import type { DocumentType } from './extract';
+import type { FoundFile, SkippedPath, SkipReason } from './walk';
+
+/** Query functions over `library.db`; each takes the db first and holds no state. */
+
+export interface SourceRow {
+  id: number;
+  collectionId: number;
+  root: string;
+  include: string[];
+  exclude: string[];
+}
+
+export interface PendingDocument {
+  id: number;
+  path: string;
+  size: number;
+  attempts: number;
+}
+
+export type DocumentStatus = 'pending' | 'indexed' | 'skipped' | 'quarantined';
+
+export function createCollection(db: SqliteDatabase, name: string): number {
+  const existing = db.prepare('SELECT id FROM collections WHERE name = ?').get(name) as { id: number } | undefined;
+  if (existing) return existing.id;
+  return Number(
+    db.prepare('INSERT INTO collections (name, created_at) VALUES (?, ?)').run(name, Date.now()).lastInsertRowid,
+  );
+}
+
+export function addSource(
+  db: SqliteDatabase,
+  collectionId: number,
+  source: { root: string; include?: readonly string[]; exclude?: readonly string[] },
+): void {
+  db.prepare(
+    `INSERT INTO sources (collection_id, root, include, exclude, added_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (collection_id, root) DO UPDATE SET include = excluded.include, exclude = excluded.exclude`,
+  ).run(
+    collectionId,
+    source.root,
+    JSON.stringify(source.include ?? []),
+    JSON.stringify(source.exclude ?? []),
+    Date.now(),
+  );
+}
+
+export function listSources(db: SqliteDatabase, collectionId: number): SourceRow[] {
+  const rows = db
+    .prepare('SELECT id, collection_id, root, include, exclude FROM sources WHERE collection_id = ? ORDER BY id')
+    .all(collectionId) as Array<{ id: number; collection_id: number; root: string; include: string; exclude: string }>;
+  return rows.map((row) => ({
+    id: row.id,
+    collectionId: row.collection_id,
+    root: row.root,
+    include: JSON.parse(row.include) as string[],
+    exclude: JSON.parse(row.exclude) as string[],
+  }));
+}
+
+/**
+ * Brings the documents of a collection in line with a walk, in one transaction: new files and
+ * files whose size or modification time changed become `pending` (a quarantined file that changed
+ * gets a fresh chance); files skipped by the walk are recorded with their reason; rows for files
+ * that are gone are deleted, with their chunks and full-text rows.
+ */
+export function applyWalk(
+  db: SqliteDatabase,
+  collectionId: number,
+  walked: { files: readonly FoundFile[]; skipped: readonly SkippedPath[] },
+  typeOf: (path: string) => DocumentType,
+): void {
+  const existing = new Map(
+    (
+      db
+        .prepare('SELECT id, path, size, mtime_ms, status FROM documents WHERE collection_id = ?')
+        .all(collectionId) as Array<{
+        id: number;
+        path: string;
+        size: number;
+        mtime_ms: number;
+        status: DocumentStatus;
+      }>
+    ).map((row) => [row.path, row]),
+  );
+  const insert = db.prepare(
+    `INSERT INTO documents (collection_id, path, size, mtime_ms, type, status, skip_reason, skip_detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const requeue = db.prepare(
+    `UPDATE documents SET size = ?, mtime_ms = ?, type = ?, status = 'pending', skip_reason = NULL,
+       skip_detail = NULL, attempts = 0, last_error = NULL WHERE id = ?`,
+  );
+  const skip = db.prepare(
+    `UPDATE documents SET status = 'skipped', skip_reason = ?, skip_detail = ?, attempts = 0, last_error = NULL
+     WHERE id = ?`,
+  );
+  const dropChunks = db.prepare('DELETE FROM chunks WHERE document_id = ?');
+  const remove = db.prepare('DELETE FROM documents WHERE id = ?');
+  db.transaction(() => {
+    const seen = new Set<string>();
+    for (const file of walked.files) {
+      seen.add(file.path);
+      const row = existing.get(file.path);
+      if (!row) insert.run(collectionId, file.path, file.size, file.mtimeMs, typeOf(file.path), 'pending', null, null);
+      else if (row.size !== file.size || row.mtime_ms !== file.mtimeMs || row.status === 'skipped') {
+        requeue.run(file.size, file.mtimeMs, typeOf(file.path), row.id);
+      }
+    }
+    for (const skipped of walked.skipped) {
+      if (seen.has(skipped.path)) continue;
+      seen.add(skipped.path);
+      const row = existing.get(skipped.path);
+      if (!row)
+        insert.run(collectionId, skipped.path, 0, 0, typeOf(skipped.path), 'skipped', skipped.reason, skipped.detail);
+      else {
+        dropChunks.run(row.id);
+        skip.run(skipped.reason, skipped.detail, row.id);
+      }
+    }
+    for (const [path, row] of existing) if (!seen.has(path)) remove.run(row.id);
+  })();
+}
+
+export function nextPending(db: SqliteDatabase, collectionId: number): PendingDocument | null {
+  return (
+    (db
+      .prepare(
+        `SELECT id, path, size, attempts FROM documents WHERE collection_id = ? AND status = 'pending' ORDER BY id LIMIT 1`,
+      )
+      .get(collectionId) as PendingDocument | undefined) ?? null
+  );
+}
+
+/** A file's chunks and its `indexed` status, written together or not at all. */
+export function writeIndexed(
+  db: SqliteDatabase,
+  document: { id: number; sha256: string; type: DocumentType },
+  chunks: readonly Chunk[],
+): void {
+  const insert = db.prepare(
+    `INSERT INTO chunks (document_id, ordinal, text, heading_path, page, line_start, line_end, char_start, char_end, tokens)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    db.prepare('DELETE FROM chunks WHERE document_id = ?').run(document.id);
+    for (const chunk of chunks) {
+      insert.run(
+        document.id,
+        chunk.ordinal,
+        chunk.text,
+        chunk.headingPath,
+        chunk.page,
+        chunk.lineStart,
+        chunk.lineEnd,
+        chunk.charStart,
+        chunk.charEnd,
+        chunk.tokens,
+      );
+    }
+    db.prepare(
+      `UPDATE documents SET status = 'indexed', sha256 = ?, type = ?, skip_reason = NULL, skip_detail = NULL,
+         last_error = NULL, indexed_at = ? WHERE id = ?`,
+    ).run(document.sha256, document.type, Date.now(), document.id);
+  })();
+}
+
+export function markSkipped(
+  db: SqliteDatabase,
+  id: number,
+  reason: SkipReason,
+  detail: string,
+  sha256: string | null,
+): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM chunks WHERE document_id = ?').run(id);
+    db.prepare(
+      `UPDATE documents SET status = 'skipped', skip_reason = ?, skip_detail = ?, sha256 = ?, indexed_at = ? WHERE id = ?`,
+    ).run(reason, detail, sha256, Date.now(), id);
+  })();
+}
+
+/**
+ * A failure a running indexer saw (the parser threw, or ran out of time). The second one
+ * quarantines the file with its error, so it never blocks the rest and never crash-loops.
+ */
+export function recordFailure(db: SqliteDatabase, id: number, error: string, quarantineAfter = 2): DocumentStatus {
+  const { attempts } = db
+    .prepare('UPDATE documents SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts')
+    .get(error, id) as { attempts: number };
+  if (attempts < quarantineAfter) return 'pending';
+  db.prepare(
+    `UPDATE documents SET status = 'quarantined', skip_reason = 'parse-failed', skip_detail = ? WHERE id = ?`,
+  ).run(`Failed ${attempts} times; last error: ${error}`, id);
+  return 'quarantined';
+}
+
+export interface CollectionReport {
+  discovered: number;
+  indexed: number;
+  pending: number;
+  skipped: number;
+  quarantined: number;
+  chunks: number;
+  /** Skipped and quarantined files by reason. */
+  skipReasons: Record<string, number>;
+  /** Files by document type and status. */
+  byType: Record<string, Partial<Record<DocumentStatus, number>>>;
+}
+
+/** The accounting of a collection: discovered = indexed + skipped + quarantined + pending, always. */
+export function collectionReport(db: SqliteDatabase, collectionId: number): CollectionReport {
+  const rows = db
+    .prepare('SELECT type, status, skip_reason, count(*) AS n FROM documents WHERE collection_id = ? GROUP BY 1, 2, 3')
+    .all(collectionId) as Array<{ type: string; status: DocumentStatus; skip_reason: string | null; n: number }>;
+  const report: CollectionReport = {
+    discovered: 0,
+    indexed: 0,
+    pending: 0,
+    skipped: 0,
+    quarantined: 0,
+    chunks: (
+      db
+        .prepare(
+          'SELECT count(*) AS n FROM chunks JOIN documents d ON d.id = chunks.document_id WHERE d.collection_id = ?',
+        )
+        .get(collectionId) as { n: number }
+    ).n,
+    skipReasons: {},
+    byType: {},
+  };
+  for (const row of rows) {
+    report.discovered += row.n;
+    report[row.status] += row.n;
+    if (row.skip_reason) report.skipReasons[row.skip_reason] = (report.skipReasons[row.skip_reason] ?? 0) + row.n;
+    const type = (report.byType[row.type] ??= {});
+    type[row.status] = (type[row.status] ?? 0) + row.n;
+  }
+  return report;
+}

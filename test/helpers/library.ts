@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { SqliteDatabase } from '../../electron/services/store/db';
+
+/**
+ * A fingerprint of everything an index holds that a rerun must reproduce: documents (by path,
+ * never by row id), their chunks, and the full-text index's terms per chunk. Timestamps and
+ * attempt counts are left out: they record when, not what.
+ */
+export function indexFingerprint(db: SqliteDatabase): {
+  hash: string;
+  documents: number;
+  chunks: number;
+  terms: number;
+} {
+  const hash = createHash('sha256');
+  const documents = db
+    .prepare('SELECT path, size, sha256, type, status, skip_reason FROM documents ORDER BY path')
+    .all() as unknown[];
+  const chunks = db
+    .prepare(
+      `SELECT d.path, c.ordinal, c.text, c.heading_path, c.page, c.line_start, c.line_end, c.char_start, c.char_end, c.tokens
+       FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.ordinal`,
+    )
+    .all() as unknown[];
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, chunks_fts, instance)');
+  const terms = db
+    .prepare(
+      `SELECT d.path, c.ordinal, v.term, v.col, v.offset FROM temp.fts_terms v
+       JOIN chunks c ON c.id = v.doc JOIN documents d ON d.id = c.document_id
+       ORDER BY d.path, c.ordinal, v.col, v.offset`,
+    )
+    .all() as unknown[];
+  for (const row of [...documents, ...chunks, ...terms]) hash.update(JSON.stringify(row)).update('\n');
+  return { hash: hash.digest('hex'), documents: documents.length, chunks: chunks.length, terms: terms.length };
+}
