@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { sha256File } from '../models/file-identity';
 import type { SqliteDatabase } from '../store/db';
 import { chunkText, type ChunkOptions } from './chunk';
 import { documentType, extractText } from './extract';
 import {
   applyWalk,
   collectionReport,
+  findRenames,
   listSources,
   markSkipped,
   nextPending,
@@ -44,7 +46,8 @@ export async function indexCollection(
       maxFileBytes: options.maxFileBytes,
       signal: options.signal,
     });
-    applyWalk(db, collectionId, walked, documentType);
+    const renames = await findRenames(db, collectionId, walked.files, sha256File);
+    applyWalk(db, collectionId, walked, documentType, renames);
   }
   options.onProgress?.(collectionReport(db, collectionId));
   let reportedAt = performance.now();

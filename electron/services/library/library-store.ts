@@ -63,14 +63,17 @@ export function listSources(db: SqliteDatabase, collectionId: number): SourceRow
 /**
  * Brings the documents of a collection in line with a walk, in one transaction: new files and
  * files whose size or modification time changed become `pending` (a quarantined file that changed
- * gets a fresh chance); files skipped by the walk are recorded with their reason; rows for files
- * that are gone are deleted, with their chunks and full-text rows.
+ * gets a fresh chance); files skipped by the walk are recorded with their reason; moved files keep
+ * their row and chunks under the new path; rows for files that are gone are deleted, with their
+ * chunks and full-text rows.
  */
 export function applyWalk(
   db: SqliteDatabase,
   collectionId: number,
   walked: { files: readonly FoundFile[]; skipped: readonly SkippedPath[] },
   typeOf: (path: string) => DocumentType,
+  /** Indexed documents that moved (old path → new path, same bytes): they keep their chunks. */
+  renames: ReadonlyMap<string, FoundFile> = new Map(),
 ): void {
   const existing = new Map(
     (
@@ -99,8 +102,16 @@ export function applyWalk(
   );
   const dropChunks = db.prepare('DELETE FROM chunks WHERE document_id = ?');
   const remove = db.prepare('DELETE FROM documents WHERE id = ?');
+  const move = db.prepare('UPDATE documents SET path = ?, size = ?, mtime_ms = ? WHERE id = ?');
   db.transaction(() => {
     const seen = new Set<string>();
+    for (const [from, to] of renames) {
+      const row = existing.get(from);
+      if (!row || existing.has(to.path)) continue;
+      move.run(to.path, to.size, to.mtimeMs, row.id);
+      existing.delete(from);
+      existing.set(to.path, { ...row, path: to.path, size: to.size, mtime_ms: to.mtimeMs });
+    }
     for (const file of walked.files) {
       seen.add(file.path);
       const row = existing.get(file.path);
@@ -122,6 +133,35 @@ export function applyWalk(
     }
     for (const [path, row] of existing) if (!seen.has(path)) remove.run(row.id);
   })();
+}
+
+/**
+ * Which indexed documents of a collection moved: a file that is new to the index with the size and
+ * SHA-256 of an indexed document no longer where it was. Only same-size candidates are hashed.
+ */
+export async function findRenames(
+  db: SqliteDatabase,
+  collectionId: number,
+  files: readonly FoundFile[],
+  sha256Of: (path: string) => Promise<string>,
+): Promise<Map<string, FoundFile>> {
+  const known = db
+    .prepare(`SELECT path, size, sha256 FROM documents WHERE collection_id = ? AND status = 'indexed'`)
+    .all(collectionId) as Array<{ path: string; size: number; sha256: string }>;
+  const present = new Set(files.map((file) => file.path));
+  const gone = known.filter((row) => !present.has(row.path));
+  const renames = new Map<string, FoundFile>();
+  if (!gone.length) return renames;
+  const indexed = new Set(known.map((row) => row.path));
+  for (const file of files) {
+    if (indexed.has(file.path)) continue;
+    const candidates = gone.filter((row) => row.size === file.size && !renames.has(row.path));
+    if (!candidates.length) continue;
+    const hash = await sha256Of(file.path).catch(() => null);
+    const match = candidates.find((row) => row.sha256 === hash);
+    if (match) renames.set(match.path, file);
+  }
+  return renames;
 }
 
 export function nextPending(db: SqliteDatabase, collectionId: number): PendingDocument | null {

@@ -176,6 +176,12 @@ describe('indexing', () => {
         }
       ).indexed_at;
     const before = indexedAt('git.md');
+    const chunkIds = (name: string) =>
+      store.library
+        .prepare('SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.path = ? ORDER BY c.id')
+        .all(join(dir, name));
+    const curlChunks = chunkIds('curl.md');
+    const curlIndexedAt = indexedAt('curl.md');
     // Hidden files (a name starting with a dot, like tldr's `..md`) are not walked into.
     const count = readdirSync(dir).filter((name) => !name.startsWith('.')).length;
 
@@ -199,9 +205,44 @@ describe('indexing', () => {
     expect(match('hearthstone')).toEqual(['cat.md']);
     expect(match('curl').every((path) => path !== 'curl.md')).toBe(true);
     expect(match('curl')).toContain('curl-renamed.md');
+    // A rename moves the row: same chunks (same ids), not read or chunked again.
+    expect(chunkIds('curl-renamed.md')).toEqual(curlChunks);
+    expect(indexedAt('curl-renamed.md')).toBe(curlIndexedAt);
     expect(
       store.library.prepare('SELECT count(*) AS n FROM documents WHERE path = ?').get(join(dir, 'awk.md')),
     ).toEqual({ n: 0 });
+  });
+});
+
+describe('failures', () => {
+  it('quarantines a file that fails twice, with its error, and indexes the rest', async () => {
+    const store = open();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'good.md'), '# Good\n\nThis one is fine.\n');
+    writeFileSync(join(dir, 'shifty.md'), '# Shifty\n\nA file that turns into a folder.\n');
+    const collection = createCollection(store.library, 'test');
+    addSource(store.library, collection, { root: dir });
+    let swapped = false;
+    const report = await indexCollection(store.library, collection, {
+      // Right after the scan: the file becomes a folder, so reading it fails (EISDIR) every time.
+      onProgress: () => {
+        if (swapped) return;
+        swapped = true;
+        rmSync(join(dir, 'shifty.md'));
+        mkdirSync(join(dir, 'shifty.md'));
+      },
+    });
+    expect(report).toMatchObject({ discovered: 2, indexed: 1, quarantined: 1, pending: 0 });
+    expect(
+      store.library
+        .prepare('SELECT status, attempts, skip_reason, skip_detail FROM documents WHERE path = ?')
+        .get(join(dir, 'shifty.md')),
+    ).toEqual({
+      status: 'quarantined',
+      attempts: 2,
+      skip_reason: 'parse-failed',
+      skip_detail: expect.stringMatching(/^Failed 2 times; last error: .*EISDIR/),
+    });
   });
 });
 
