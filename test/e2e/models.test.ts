@@ -150,7 +150,10 @@ describe('Models screen', () => {
     };
 
     const chatRows = page.getByTestId('catalog-entry').filter({ has: page.getByTestId('predicted-speed') });
-    await expect.poll(() => chatRows.count()).toBe(loadCatalog().filter((e) => e.role === 'chat').length);
+    // Until the machine is measured (llama.cpp's backend is read first) the rows say "Measuring…".
+    await expect
+      .poll(() => chatRows.count(), { timeout: 20_000 })
+      .toBe(loadCatalog().filter((e) => e.role === 'chat').length);
     const eightB = 'Llama 3.1 8B Instruct';
     expect(await speedOf(eightB)).toBeLessThan(10);
     expect(await row(eightB).getByText('Recommended').count()).toBe(0);
@@ -174,7 +177,7 @@ describe('Models screen', () => {
     await page.getByLabel('Target speed in tokens per second').fill('25');
     await nav.getByRole('link', { name: 'Models' }).click();
     await expect
-      .poll(async () => page.getByTestId('recommendation-reason').textContent())
+      .poll(async () => page.getByTestId('recommendation-reason').textContent(), { timeout: 10_000 })
       .toMatch(/predicted to reach 25 tokens\/s/);
     const faster = (await recommended.getAttribute('aria-label'))!;
     expect(faster).not.toBe(name);
