@@ -1,16 +1,21 @@
 import { extname } from 'node:path';
+import { parseDocx } from './parsers/docx';
+import { parseHtmlDocument } from './parsers/html';
+import { parsePdf } from './parsers/pdf';
+import { UnreadableDocument, type Section } from './parsers/types';
 import type { SkipReason } from './walk';
 import { decodeText } from './text/decode';
 import { checkTextQuality } from './text/quality';
 
 /** What a document's text is, as the index stores it. */
-export type DocumentType = 'markdown' | 'text' | 'code' | 'unsupported';
+export type DocumentType = 'markdown' | 'text' | 'code' | 'pdf' | 'docx' | 'html' | 'unsupported';
 
 export type Extracted =
-  | { ok: true; type: DocumentType; text: string; markdown: boolean }
+  | { ok: true; type: DocumentType; sections: Section[]; markdown: boolean }
   | { ok: false; type: DocumentType; reason: SkipReason; detail: string };
 
 const MARKDOWN = new Set(['.md', '.markdown', '.mdx', '.mdown']);
+const HTML = new Set(['.html', '.htm', '.xhtml']);
 const TEXT = new Set([
   '.txt',
   '.text',
@@ -32,11 +37,9 @@ const CODE = new Set(
   ).split(' '),
 );
 
-/** Formats the index will read once their parsers land (PDF, Office, e-mail, images). */
+/** Formats the index will read once their parsers land (other Office formats, e-mail, images). */
 const NOT_YET: Record<string, string> = Object.fromEntries(
   [
-    '.pdf',
-    '.docx',
     '.doc',
     '.odt',
     '.rtf',
@@ -49,8 +52,6 @@ const NOT_YET: Record<string, string> = Object.fromEntries(
     '.odp',
     '.eml',
     '.msg',
-    '.html',
-    '.htm',
     '.png',
     '.jpg',
     '.jpeg',
@@ -62,6 +63,9 @@ const NOT_YET: Record<string, string> = Object.fromEntries(
 export function documentType(path: string): DocumentType {
   const ext = extname(path).toLowerCase();
   if (MARKDOWN.has(ext)) return 'markdown';
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.docx') return 'docx';
+  if (HTML.has(ext)) return 'html';
   if (TEXT.has(ext) || ext === '') return 'text';
   if (CODE.has(ext)) return 'code';
   return 'unsupported';
@@ -69,9 +73,11 @@ export function documentType(path: string): DocumentType {
 
 /**
  * The text of a file, or why there is none worth indexing. Text formats are decoded whatever
- * their encoding; anything that turns out to be binary or garbage is refused with the reason.
+ * their encoding; PDF, Word and HTML go through their parsers. A file a parser cannot read is a
+ * skip reason (encrypted, broken, no text), and so is any text that turns out to be binary,
+ * garbage or leftover markup. Anything else a parser throws is a failure the caller counts.
  */
-export function extractText(path: string, bytes: Buffer): Extracted {
+export async function extractDocument(path: string, bytes: Buffer): Promise<Extracted> {
   const type = documentType(path);
   if (type === 'unsupported') {
     const ext = extname(path).toLowerCase();
@@ -85,11 +91,26 @@ export function extractText(path: string, bytes: Buffer): Extracted {
         : `Hearth does not read ${ext || 'extension-less'} files.`,
     };
   }
+  if (type === 'pdf' || type === 'docx') {
+    try {
+      const parsed = type === 'pdf' ? await parsePdf(bytes) : await parseDocx(bytes);
+      return checked(type, parsed.sections, parsed.markdown, true);
+    } catch (error) {
+      if (error instanceof UnreadableDocument) return { ok: false, type, reason: error.reason, detail: error.message };
+      throw error;
+    }
+  }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, type, reason: decoded.reason, detail: decoded.detail };
   const text = decoded.text.replace(/\r\n?/g, '\n');
+  if (type === 'html') return checked(type, [{ text: parseHtmlDocument(text), page: null }], true, true);
   // Read as they are, not converted: their angle brackets are content.
-  const quality = checkTextQuality(text, { converted: false });
-  if (!quality.ok) return { ok: false, type, reason: text.trim() ? 'garbage-text' : 'no-text', detail: quality.detail };
-  return { ok: true, type, text, markdown: type === 'markdown' };
+  return checked(type, [{ text, page: null }], type === 'markdown', false);
+}
+
+function checked(type: DocumentType, sections: Section[], markdown: boolean, converted: boolean): Extracted {
+  const all = sections.map((section) => section.text).join('\n\n');
+  const quality = checkTextQuality(all, { converted });
+  if (!quality.ok) return { ok: false, type, reason: all.trim() ? 'garbage-text' : 'no-text', detail: quality.detail };
+  return { ok: true, type, sections, markdown };
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { sha256File } from '../models/file-identity';
 import type { SqliteDatabase } from '../store/db';
 import { chunkText, type ChunkOptions } from './chunk';
-import { documentType, extractText } from './extract';
+import { documentType, extractDocument } from './extract';
 import {
   applyWalk,
   collectionReport,
@@ -46,8 +46,8 @@ export async function indexCollection(
       maxFileBytes: options.maxFileBytes,
       signal: options.signal,
     });
-    const renames = await findRenames(db, collectionId, walked.files, sha256File);
-    applyWalk(db, collectionId, walked, documentType, renames);
+    const renames = await findRenames(db, collectionId, source.root, walked.files, sha256File);
+    applyWalk(db, collectionId, source.root, walked, documentType, renames);
   }
   options.onProgress?.(collectionReport(db, collectionId));
   let reportedAt = performance.now();
@@ -57,11 +57,16 @@ export async function indexCollection(
     try {
       const bytes = await readFile(document.path);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const extracted = extractText(document.path, bytes);
+      const extracted = await extractDocument(document.path, bytes);
       if (!extracted.ok) {
         markSkipped(db, document.id, extracted.reason, extracted.detail, sha256);
       } else {
-        const chunks = chunkText(extracted.text, { ...options.chunking, markdown: extracted.markdown });
+        // Pages are chunked one by one, so a chunk never spans two pages and keeps its page number.
+        const chunks = extracted.sections
+          .flatMap((section) =>
+            chunkText(section.text, { ...options.chunking, markdown: extracted.markdown, page: section.page }),
+          )
+          .map((chunk, ordinal) => ({ ...chunk, ordinal }));
         writeIndexed(db, { id: document.id, sha256, type: extracted.type }, chunks);
       }
     } catch (error) {

@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { SqliteDatabase } from '../store/db';
 import type { Chunk } from './chunk';
 import type { DocumentType } from './extract';
@@ -70,6 +71,8 @@ export function listSources(db: SqliteDatabase, collectionId: number): SourceRow
 export function applyWalk(
   db: SqliteDatabase,
   collectionId: number,
+  /** The source folder walked: only documents under it are compared with the walk. */
+  root: string,
   walked: { files: readonly FoundFile[]; skipped: readonly SkippedPath[] },
   typeOf: (path: string) => DocumentType,
   /** Indexed documents that moved (old path → new path, same bytes): they keep their chunks. */
@@ -86,7 +89,9 @@ export function applyWalk(
         mtime_ms: number;
         status: DocumentStatus;
       }>
-    ).map((row) => [row.path, row]),
+    )
+      .filter((row) => isUnder(row.path, root))
+      .map((row) => [row.path, row]),
   );
   const insert = db.prepare(
     `INSERT INTO documents (collection_id, path, size, mtime_ms, type, status, skip_reason, skip_detail)
@@ -142,6 +147,7 @@ export function applyWalk(
 export async function findRenames(
   db: SqliteDatabase,
   collectionId: number,
+  root: string,
   files: readonly FoundFile[],
   sha256Of: (path: string) => Promise<string>,
 ): Promise<Map<string, FoundFile>> {
@@ -149,7 +155,7 @@ export async function findRenames(
     .prepare(`SELECT path, size, sha256 FROM documents WHERE collection_id = ? AND status = 'indexed'`)
     .all(collectionId) as Array<{ path: string; size: number; sha256: string }>;
   const present = new Set(files.map((file) => file.path));
-  const gone = known.filter((row) => !present.has(row.path));
+  const gone = known.filter((row) => isUnder(row.path, root) && !present.has(row.path));
   const renames = new Map<string, FoundFile>();
   if (!gone.length) return renames;
   const indexed = new Set(known.map((row) => row.path));
@@ -279,4 +285,9 @@ export function collectionReport(db: SqliteDatabase, collectionId: number): Coll
     type[row.status] = (type[row.status] ?? 0) + row.n;
   }
   return report;
+}
+
+/** Whether `path` is `root` or inside it (paths as the walk wrote them). */
+function isUnder(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }

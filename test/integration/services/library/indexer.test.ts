@@ -47,7 +47,7 @@ function badInputFolder(): string {
     Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('Grüße aus Zürich. '.repeat(20), 'utf16le')]),
   );
   writeFileSync(join(dir, 'one-line.log'), `${'x'.repeat(1000)} `.repeat(5000));
-  writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7 not parsed yet');
+  writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7 and nothing after the header');
   mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
   writeFileSync(join(dir, 'node_modules', 'pkg', 'README.md'), '# ignored');
   mkdirSync(join(dir, '.hidden'));
@@ -106,14 +106,17 @@ describe('indexing', () => {
     expect(report.skipReasons).toEqual({
       binary: 1,
       empty: 1,
+      'parse-failed': 1,
       'symlink-loop': 1,
-      'unsupported-type': 1,
       vanished: 1,
     });
     const status = (name: string) =>
       store.library.prepare('SELECT status, skip_detail FROM documents WHERE path = ?').get(join(dir, name));
     expect(status('photo.txt')).toEqual({ status: 'skipped', skip_detail: 'Binary data (a NUL byte at offset 4).' });
-    expect(status('report.pdf')).toMatchObject({ status: 'skipped', skip_detail: expect.stringMatching(/^PDF files/) });
+    expect(status('report.pdf')).toMatchObject({
+      status: 'skipped',
+      skip_detail: expect.stringMatching(/^The PDF could not be read/),
+    });
     // A 5 MB file on one line is cut at spaces into chunks of the usual size.
     const longest = store.library
       .prepare(
@@ -159,6 +162,48 @@ describe('indexing', () => {
       .all() as Array<{ path: string }>;
     expect(hit.map((row) => relative(CORPUS, row.path))).toContain('tldr/pages/common/tar.md');
     expect(store.library.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('indexes the PDF, Word and other-format corpus: every file accounted for, pages and headings kept', async () => {
+    const store = open();
+    const collection = createCollection(store.library, 'formats');
+    for (const folder of ['pdf', 'docx', 'formats'])
+      addSource(store.library, collection, { root: join(CORPUS, folder) });
+    const report = await indexCollection(store.library, collection);
+    console.log(
+      `pdf/docx/formats: ${report.discovered} files, indexed ${report.indexed}, skipped ${JSON.stringify(report.skipReasons)}, by type ${JSON.stringify(report.byType)}`,
+    );
+    expect(report.discovered).toBe(report.indexed + report.skipped + report.quarantined + report.pending);
+    expect(report.pending).toBe(0);
+    expect(report.quarantined).toBe(0);
+    expect(report.byType['pdf']?.indexed).toBeGreaterThanOrEqual(25);
+    expect(report.byType['docx']?.indexed).toBeGreaterThanOrEqual(15);
+    // A rescan of a collection with three folders keeps each folder's documents (each walk only
+    // answers for its own folder).
+    expect(await indexCollection(store.library, collection)).toEqual(report);
+
+    const chunks = store.library
+      .prepare(
+        `SELECT d.path, d.type, c.text, c.page, c.heading_path FROM chunks c JOIN documents d ON d.id = c.document_id
+         WHERE d.collection_id = ?`,
+      )
+      .all(collection) as Array<{
+      path: string;
+      type: string;
+      text: string;
+      page: number | null;
+      heading_path: string;
+    }>;
+    expect(chunks.filter((c) => c.type === 'pdf').every((c) => Number.isInteger(c.page) && c.page! >= 1)).toBe(true);
+    const paper = chunks.filter((c) => c.path.endsWith('tracemonkey.pdf'));
+    expect(new Set(paper.map((c) => c.page)).size).toBe(14);
+    expect(chunks.some((c) => c.type === 'docx' && c.heading_path !== '')).toBe(true);
+    // Converted formats hold no markup, and nothing indexed is garbage.
+    expect(chunks.filter((c) => !checkTextQuality(c.text).ok && c.type !== 'text' && c.type !== 'code')).toEqual([]);
+    const skipped = store.library
+      .prepare(`SELECT path, skip_reason, skip_detail FROM documents WHERE collection_id = ? AND status = 'skipped'`)
+      .all(collection) as Array<{ path: string; skip_reason: string; skip_detail: string }>;
+    expect(skipped.every((row) => row.skip_detail.length > 10)).toBe(true);
   });
 
   it('follows edits, renames and deletions on the next scan, and leaves unchanged files alone', async () => {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../../../electron/services/library/extract';
+import { extractDocument } from '../../../../electron/services/library/extract';
 import { decodeText } from '../../../../electron/services/library/text/decode';
 import { checkTextQuality } from '../../../../electron/services/library/text/quality';
 
@@ -53,25 +53,51 @@ describe('text quality', () => {
   });
 });
 
-describe('extractText', () => {
-  it('skips a binary file named .txt, and formats not read yet, with the reason', () => {
-    expect(extractText('/x/photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]))).toMatchObject({
+describe('extractDocument', () => {
+  it('skips a binary file named .txt, a broken PDF, and formats not read yet, with the reason', async () => {
+    expect(await extractDocument('/x/photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]))).toMatchObject({
       ok: false,
       reason: 'binary',
     });
-    expect(extractText('/x/report.pdf', Buffer.from('%PDF-1.7'))).toMatchObject({
+    expect(await extractDocument('/x/report.pdf', Buffer.from('%PDF-1.7 and then nothing'))).toMatchObject({
+      ok: false,
+      reason: 'parse-failed',
+      detail: expect.stringMatching(/^The PDF could not be read/),
+    });
+    expect(await extractDocument('/x/old.doc', Buffer.from('whatever'))).toMatchObject({
       ok: false,
       reason: 'unsupported-type',
-      detail: 'PDF files are not read yet in this version of Hearth.',
+      detail: 'DOC files are not read yet in this version of Hearth.',
     });
   });
 
-  it('normalises line ends and marks Markdown', () => {
-    expect(extractText('/x/notes.md', Buffer.from('# A\r\n\r\ntext\r\n'))).toEqual({
+  it('normalises line ends and marks Markdown', async () => {
+    expect(await extractDocument('/x/notes.md', Buffer.from('# A\r\n\r\ntext\r\n'))).toEqual({
       ok: true,
       type: 'markdown',
-      text: '# A\n\ntext\n',
+      sections: [{ text: '# A\n\ntext\n', page: null }],
       markdown: true,
     });
+  });
+
+  it('turns HTML into Markdown without markup, keeping headings, with a body fallback', async () => {
+    const page = `<html><head><title>t</title><script>var x = 1;</script></head><body>
+      <nav><a href="/">Home</a></nav>
+      <article><h1>Brewing</h1><p>${'Fresh beans make good coffee. '.repeat(20)}</p>
+      <h2>Grinding</h2><p>${'Grind just before brewing. '.repeat(20)}</p></article>
+      <footer>© 2026</footer></body></html>`;
+    const article = await extractDocument('/x/page.html', Buffer.from(page));
+    expect(article.ok && article.markdown).toBe(true);
+    const text = article.ok ? article.sections[0]!.text : '';
+    expect(text).toMatch(/^#+ Brewing/m);
+    expect(text).toMatch(/^#+ Grinding/m);
+    expect(text).not.toMatch(/<\/?[a-z]+[^>]*>/);
+    expect(text).not.toContain('var x');
+
+    const form = await extractDocument(
+      '/x/form.htm',
+      Buffer.from('<body><ul><li>One item</li><li>Two</li></ul></body>'),
+    );
+    expect(form.ok ? form.sections[0]!.text : form.detail).toMatch(/One item/);
   });
 });
