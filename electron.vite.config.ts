@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // Worker threads load their own entry file (see electron/services/workers/worker-client.ts).
           'structure-worker': resolve(root, 'electron/services/models/gguf/structure-worker.ts'),
+          'index-worker': resolve(root, 'electron/services/library/index-worker.ts'),
         },
         formats: ['es'],
       },

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { HearthErrorData } from './errors';
 import { AppInfoSchema, NoticeSchema, StoreRecoveredSchema } from './schemas/app';
 import { CatalogViewSchema } from './schemas/catalog';
+import { CollectionIdSchema, CollectionReportSchema, CollectionSchema, LibrarySchemas as L } from './schemas/library';
 import { ModelsSchemas as M } from './schemas/models';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 
 export * from './schemas/app';
 export * from './schemas/catalog';
+export * from './schemas/library';
 export * from './schemas/machine';
 export * from './schemas/models';
 export * from './schemas/settings';
@@ -46,8 +48,17 @@ export const contract = {
     /** Downloads that were paused or interrupted and can be resumed. */
     'models.partialDownloads': { input: none, output: z.array(M.partialDownload) },
     'models.discardDownload': { input: M.discardDownload, output: z.null() },
+    /** Collections with their folders and accounting. */
+    'library.collections': { input: none, output: z.array(CollectionSchema) },
+    'library.createCollection': { input: L.createCollection, output: CollectionSchema },
+    /** Adds a folder to a collection (index it with `library.index`). */
+    'library.addFolder': { input: L.addFolder, output: CollectionSchema },
+    /** A page of a collection's files with status and skip reason, for the file table. */
+    'library.documents': { input: L.documents, output: L.documentsPage },
     /** Asks the user for a GGUF file with the system dialog; `null` when they cancel. */
     'dialog.pickModelFile': { input: none, output: z.string().nullable() },
+    /** Asks the user for a folder with the system dialog; `null` when they cancel. */
+    'dialog.pickFolder': { input: none, output: z.string().nullable() },
   },
   stream: {
     /** Loads a model into its role's slot (unloading the one there); refuses what does not fit. */
@@ -55,6 +66,8 @@ export const contract = {
     /** Downloads from the catalog or a Hugging Face URL; aborting pauses (resume by asking again). */
     'models.download': { input: M.download, event: M.downloadProgress, done: M.ModelInfoSchema },
     'models.benchmark': { input: M.benchmark, event: M.benchmarkProgress, done: M.BenchmarkResultSchema },
+    /** Brings a collection's index up to date on a worker thread; aborting stops after the file in hand. */
+    'library.index': { input: CollectionIdSchema, event: CollectionReportSchema, done: CollectionReportSchema },
   },
   event: {
     'store.recovered': StoreRecoveredSchema,

@@ -24,6 +24,11 @@ export function formatCount(count: number): string {
   return String(count);
 }
 
+/** "2,030": exact counts (files, passages), grouped for reading. */
+export function formatNumber(count: number): string {
+  return Math.round(count).toLocaleString('en');
+}
+
 export function formatRate(perSecond: number): string {
   return perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toFixed(1);
 }

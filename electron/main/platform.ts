@@ -13,4 +13,10 @@ export const electronPlatform: Platform = {
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
+  async pickFolder() {
+    const window = BrowserWindow.getFocusedWindow();
+    const options: Electron.OpenDialogOptions = { title: 'Add a folder to the library', properties: ['openDirectory'] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { StoreRecovered } from '../ipc/contract';
 import { AppInfoService } from './app/app-info';
 import { Notices } from './app/notices';
@@ -9,6 +10,7 @@ import { stopGgufValidator } from './models/gguf/gguf-validator';
 import { DownloadService, type DownloadServiceOptions } from './models/downloads/download-service';
 import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
+import { LibraryService } from './library/library-service';
 import { MachineService } from './machine/machine-service';
 import { SettingsService } from './settings/settings-service';
 import type { CatalogEntry } from '../ipc/schemas/catalog';
@@ -53,6 +55,7 @@ export interface Services {
   llama: LlamaRuntime;
   models: ModelsService;
   machine: MachineService;
+  library: LibraryService;
   downloads: DownloadService;
   catalog: CatalogEntry[];
   dispose(): Promise<void>;
@@ -107,6 +110,7 @@ export function createServices(options: ServicesOptions): Services {
     llama,
     models,
     machine,
+    library: new LibraryService({ db: store.library, libraryDbPath: join(options.dataDir, 'library.db') }),
     settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,

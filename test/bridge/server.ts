@@ -29,6 +29,8 @@ export interface TestBridgeOptions {
   dispatcher?: (services: Services) => Dispatcher;
   /** Stands in for the system file dialog. Defaults to "the user cancelled". */
   pickModelFile?: () => Promise<string | null>;
+  /** Stands in for the system folder dialog. Defaults to "the user cancelled". */
+  pickFolder?: () => Promise<string | null>;
   /** Passed to the services: a pretend machine for fit estimates, a local hub for downloads. */
   services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads' | 'catalog' | 'machine'>>;
 }
@@ -77,7 +79,10 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     options.dispatcher?.(services) ??
     createDispatcher(
       contract,
-      createHandlers(services, { pickModelFile: options.pickModelFile ?? (() => Promise.resolve(null)) }),
+      createHandlers(services, {
+        pickModelFile: options.pickModelFile ?? (() => Promise.resolve(null)),
+        pickFolder: options.pickFolder ?? (() => Promise.resolve(null)),
+      }),
       { validateOutput: true },
     );
 

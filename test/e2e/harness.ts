@@ -38,7 +38,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export type BridgeOverrides = Pick<TestBridgeOptions, 'pickModelFile' | 'services'>;
+export type BridgeOverrides = Pick<TestBridgeOptions, 'pickModelFile' | 'pickFolder' | 'services'>;
 
 /** Real services in `dataDir`, the built renderer, and a page open at `screen`. */
 export async function openApp(

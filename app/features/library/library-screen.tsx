@@ -1,19 +1,52 @@
-import { FolderOpen } from 'lucide-react';
-import { ComingSoon } from '../../ui/coming-soon';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { invoke } from '../../api';
+import { useInvoke } from '../../lib/use-invoke';
+import { Card, CardDescription, CardTitle } from '../../ui/card';
+import { Button } from '../../ui/button';
+import { Input } from '../../ui/input';
 import { Page } from '../../ui/page';
+import { CollectionCard } from './collection-card';
+
+/** A new collection, by name. */
+function NewCollection({ onCreated }: { onCreated(): void }) {
+  const [name, setName] = useState('');
+  const create = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const result = await invoke('library.createCollection', { name: name.trim() });
+    if (!result.ok) return void toast.error(result.error.message);
+    setName('');
+    onCreated();
+  };
+  return (
+    <Card aria-labelledby="new-collection-title">
+      <CardTitle id="new-collection-title">New collection</CardTitle>
+      <CardDescription>A named set of folders to search and chat over, e.g. “Notes” or “Contracts”.</CardDescription>
+      <form className="mt-4 flex gap-2" onSubmit={(event) => void create(event)}>
+        <Input
+          aria-label="Collection name"
+          placeholder="Notes"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Button type="submit" disabled={!name.trim()}>
+          Create
+        </Button>
+      </form>
+    </Card>
+  );
+}
 
 export function LibraryScreen() {
+  const [collections, reload] = useInvoke('library.collections');
   return (
     <Page title="Library" description="Folders you choose, indexed on this computer only.">
-      <ComingSoon
-        icon={FolderOpen}
-        title="Your indexed folders"
-        points={[
-          'Add folders of notes, PDFs, Office documents and code, and keep them in sync as files change.',
-          'See every file: indexed, skipped (with the reason) or failed.',
-          'Pause, resume and cancel indexing; progress survives a restart.',
-        ]}
-      />
+      {collections.status === 'error' && <p role="alert">{collections.error.message}</p>}
+      {collections.status === 'ready' &&
+        collections.value.map((collection) => (
+          <CollectionCard key={collection.id} collection={collection} onChanged={reload} />
+        ))}
+      <NewCollection onCreated={reload} />
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import type { Contract } from '../../ipc/contract';
 import type { Handlers } from '../../ipc/dispatch';
 import type { Services } from '..';
 import { appHandlers } from '../app/app-handlers';
+import { libraryHandlers } from '../library/library-handlers';
 import { modelsHandlers } from '../models/models-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { composeHandlers, type DomainHandlers } from './domain';
@@ -12,11 +13,15 @@ import { composeHandlers, type DomainHandlers } from './domain';
  */
 export interface Platform {
   pickModelFile(): Promise<string | null>;
+  pickFolder(): Promise<string | null>;
 }
 
 function dialogHandlers(platform: Platform): DomainHandlers<'dialog'> {
   return {
-    invoke: { 'dialog.pickModelFile': () => platform.pickModelFile() },
+    invoke: {
+      'dialog.pickModelFile': () => platform.pickModelFile(),
+      'dialog.pickFolder': () => platform.pickFolder(),
+    },
     stream: {},
   };
 }
@@ -30,6 +35,7 @@ export function createHandlers(services: Services, platform: Platform): Handlers
     appHandlers(services),
     settingsHandlers(services),
     modelsHandlers(services),
+    libraryHandlers(services),
     dialogHandlers(platform),
   ]);
 }

@@ -291,3 +291,52 @@ export function collectionReport(db: SqliteDatabase, collectionId: number): Coll
 function isUnder(path: string, root: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
+
+export interface CollectionRow {
+  id: number;
+  name: string;
+  createdAt: Date;
+}
+
+export function listCollections(db: SqliteDatabase): CollectionRow[] {
+  return (
+    db.prepare('SELECT id, name, created_at FROM collections ORDER BY name').all() as Array<{
+      id: number;
+      name: string;
+      created_at: number;
+    }>
+  ).map((row) => ({ id: row.id, name: row.name, createdAt: new Date(row.created_at) }));
+}
+
+export interface DocumentRow {
+  path: string;
+  type: string;
+  status: DocumentStatus;
+  size: number;
+  skipReason: string | null;
+  skipDetail: string | null;
+  chunks: number;
+}
+
+/** A page of a collection's documents, problems first (quarantined, skipped), then by path. */
+export function listDocuments(
+  db: SqliteDatabase,
+  collectionId: number,
+  page: { status?: DocumentStatus; offset: number; limit: number },
+): { total: number; documents: DocumentRow[] } {
+  const where = page.status ? 'collection_id = ? AND status = ?' : 'collection_id = ?';
+  const args = page.status ? [collectionId, page.status] : [collectionId];
+  const { total } = db.prepare(`SELECT count(*) AS total FROM documents WHERE ${where}`).get(...args) as {
+    total: number;
+  };
+  const documents = db
+    .prepare(
+      `SELECT path, type, status, size, skip_reason AS skipReason, skip_detail AS skipDetail,
+         (SELECT count(*) FROM chunks WHERE document_id = documents.id) AS chunks
+       FROM documents WHERE ${where}
+       ORDER BY CASE status WHEN 'quarantined' THEN 0 WHEN 'skipped' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END, path
+       LIMIT ? OFFSET ?`,
+    )
+    .all(...args, page.limit, page.offset) as DocumentRow[];
+  return { total, documents };
+}

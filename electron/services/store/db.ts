@@ -57,6 +57,20 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   }
 }
 
+/**
+ * A second connection to a database `openDatabase` already opened, checked and migrated (a worker
+ * thread's own connection): the same pragmas, no checks, no migrations. WAL lets it write while
+ * the first connection reads.
+ */
+export function openConnection(path: string, synchronous: 'FULL' | 'NORMAL'): SqliteDatabase {
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
   checkHeader(options.path);
   const db = new Database(options.path);

@@ -114,10 +114,10 @@ export class WorkerClient<In, Out> {
  * The built worker (`out/main/<name>.js`, beside the bundle this file is part of) or, when running
  * from source, its TypeScript compiled on the fly by tsx (a dev dependency).
  */
-function startWorker(name: string, sourceDir: string): Worker {
+export function startWorker(name: string, sourceDir: string, workerData?: unknown): Worker {
   const built = join(here, `${name}.js`);
-  if (existsSync(built)) return new Worker(built);
+  if (existsSync(built)) return new Worker(built, { workerData });
   const source = pathToFileURL(join(sourceDir, `${name}.ts`)).href;
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, workerData });
 }

@@ -13,7 +13,10 @@ describe('composeHandlers', () => {
 
   it('mounts a handler for every channel of the contract, and nothing else', () => {
     // The handlers only close over the services; building the map calls none of them.
-    const handlers = createHandlers({} as Services, { pickModelFile: () => Promise.resolve(null) });
+    const handlers = createHandlers({} as Services, {
+      pickModelFile: () => Promise.resolve(null),
+      pickFolder: () => Promise.resolve(null),
+    });
     expect(Object.keys(handlers.invoke).sort()).toEqual(Object.keys(contract.invoke).sort());
     expect(Object.keys(handlers.stream).sort()).toEqual(Object.keys(contract.stream).sort());
   });

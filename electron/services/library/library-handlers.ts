@@ -1,0 +1,18 @@
+import type { Services } from '..';
+import type { DomainHandlers } from '../handlers/domain';
+
+/** `library.*`: collections, their folders and files, and indexing. */
+export function libraryHandlers({ library }: Pick<Services, 'library'>): DomainHandlers<'library'> {
+  return {
+    invoke: {
+      'library.collections': () => library.collections(),
+      'library.createCollection': ({ name }) => library.createCollection(name),
+      'library.addFolder': ({ collectionId, path }) => library.addFolder(collectionId, path),
+      'library.documents': ({ collectionId, ...page }) => library.documents(collectionId, page),
+    },
+    stream: {
+      'library.index': ({ collectionId }, { signal, emit }) =>
+        library.index(collectionId, { signal, onProgress: emit }),
+    },
+  };
+}

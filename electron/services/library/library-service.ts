@@ -1,0 +1,103 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Collection, DocumentStatusSchema } from '../../ipc/contract';
+import { HearthError } from '../../ipc/errors';
+import type { SqliteDatabase } from '../store/db';
+import { runIndexWorker } from './index-runner';
+import {
+  addSource,
+  collectionReport,
+  createCollection,
+  listCollections,
+  listDocuments,
+  listSources,
+  type CollectionReport,
+  type DocumentRow,
+} from './library-store';
+import type { z } from 'zod';
+
+export interface LibraryServiceOptions {
+  /** Main's connection to `library.db` (reads, and the small writes of collections and folders). */
+  db: SqliteDatabase;
+  /** The file itself, for the indexing worker's own connection. */
+  libraryDbPath: string;
+  /** Files larger than this are skipped. Defaults to 50 MB. */
+  maxFileBytes?: () => number | undefined;
+}
+
+/**
+ * The user's collections: named sets of folders, indexed on a worker thread so the app stays
+ * responsive. One indexing run per collection at a time.
+ */
+export class LibraryService {
+  readonly #options: LibraryServiceOptions;
+  readonly #running = new Set<number>();
+
+  constructor(options: LibraryServiceOptions) {
+    this.#options = options;
+  }
+
+  collections(): Collection[] {
+    return listCollections(this.#options.db).map((row) => this.#collection(row.id));
+  }
+
+  createCollection(name: string): Collection {
+    return this.#collection(createCollection(this.#options.db, name.trim()));
+  }
+
+  /** Adds a folder the user picked; refuses what is not an existing folder, saying which. */
+  addFolder(collectionId: number, path: string): Collection {
+    this.#requireCollection(collectionId);
+    const root = resolve(path);
+    const stats = statSync(root, { throwIfNoEntry: false });
+    if (!stats) throw new HearthError('NOT_FOUND', `There is no folder at ${root}.`, { path: root });
+    if (!stats.isDirectory()) throw new HearthError('VALIDATION', `${root} is a file, not a folder.`, { path: root });
+    addSource(this.#options.db, collectionId, { root });
+    return this.#collection(collectionId);
+  }
+
+  documents(
+    collectionId: number,
+    page: { status?: z.infer<typeof DocumentStatusSchema>; offset: number; limit: number },
+  ): { total: number; documents: DocumentRow[] } {
+    this.#requireCollection(collectionId);
+    return listDocuments(this.#options.db, collectionId, page);
+  }
+
+  /** Indexes a collection on a worker thread, reporting progress, until done or `signal` aborts. */
+  async index(
+    collectionId: number,
+    options: { signal?: AbortSignal; onProgress?: (report: CollectionReport) => void } = {},
+  ): Promise<CollectionReport> {
+    this.#requireCollection(collectionId);
+    if (this.#running.has(collectionId)) {
+      throw new HearthError('VALIDATION', 'This collection is being indexed already.');
+    }
+    this.#running.add(collectionId);
+    try {
+      return await runIndexWorker(
+        { libraryDbPath: this.#options.libraryDbPath, collectionId, maxFileBytes: this.#options.maxFileBytes?.() },
+        options,
+      );
+    } finally {
+      this.#running.delete(collectionId);
+    }
+  }
+
+  #collection(id: number): Collection {
+    const row = listCollections(this.#options.db).find((collection) => collection.id === id);
+    if (!row) throw new HearthError('NOT_FOUND', `No collection has the id ${id}.`);
+    return {
+      id,
+      name: row.name,
+      createdAt: row.createdAt.toISOString(),
+      folders: listSources(this.#options.db, id).map((source) => source.root),
+      report: collectionReport(this.#options.db, id),
+      indexing: this.#running.has(id),
+    };
+  }
+
+  #requireCollection(id: number): void {
+    this.#collection(id);
+  }
+}
