@@ -17,6 +17,7 @@ export default defineConfig({
           // Worker threads load their own entry file (see electron/services/workers/worker-client.ts).
           'structure-worker': resolve(root, 'electron/services/models/gguf/structure-worker.ts'),
           'index-worker': resolve(root, 'electron/services/library/index-worker.ts'),
+          'integrity-worker': resolve(root, 'electron/services/store/integrity-worker.ts'),
         },
         formats: ['es'],
       },

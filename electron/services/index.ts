@@ -15,6 +15,7 @@ import { MachineService } from './machine/machine-service';
 import { SettingsService } from './settings/settings-service';
 import type { CatalogEntry } from '../ipc/schemas/catalog';
 import type { MachineProfile } from '../ipc/schemas/machine';
+import { checkIntegrityInBackground, stopIntegrityChecker } from './store/integrity';
 import { openStore, type Store } from './store/store';
 
 export interface ServicesOptions {
@@ -83,6 +84,16 @@ export function createServices(options: ServicesOptions): Services {
   // Measured once per machine, in the background, after start-up has settled.
   const measureSoon = setTimeout(() => void machine.profile().catch(() => undefined), 3000);
   measureSoon.unref();
+  // The full integrity check is linear in the databases' size: off start-up, on a worker thread.
+  const checkSoon = setTimeout(
+    () =>
+      void checkIntegrityInBackground(
+        ['hearth.db', 'library.db'].map((name) => join(options.dataDir, name)),
+        (path, problems) => console.error(`[store] ${path} has problems; it is checked again at the next start:`, problems),
+      ).catch(() => undefined),
+    30_000,
+  );
+  checkSoon.unref();
   const models = new ModelsService({
     db: store.hearth,
     dataDir: options.dataDir,
@@ -121,6 +132,8 @@ export function createServices(options: ServicesOptions): Services {
     }),
     async dispose() {
       clearTimeout(measureSoon);
+      clearTimeout(checkSoon);
+      await stopIntegrityChecker();
       await machine.idle();
       await models.dispose();
       await llama.dispose();

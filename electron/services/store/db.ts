@@ -1,4 +1,14 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { assertNotNewer, migrate, type Migration } from './migration';
@@ -36,25 +46,48 @@ export interface OpenDatabaseOptions {
 /** SQLite result codes that mean "these bytes are not a healthy database". */
 const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
 
+/** Beside a database while it is open; still there at the next open means Hearth did not close it. */
+export const inUseMarker = (path: string) => `${path}.in-use`;
+/** Left by a background integrity check that found problems: the next open checks in full. */
+export const needsCheckMarker = (path: string) => `${path}.needs-check`;
+
 /**
- * Opens (creating if needed) a WAL-mode SQLite database with sqlite-vec loaded, checks its
- * integrity and migrates it. A file that is not a readable database is never deleted: it is
- * renamed beside the original with a timestamp, a fresh database takes its place, and
- * `onRecovered` is told. Any other failure (permissions, a newer schema) is thrown unchanged.
+ * Opens (creating if needed) a WAL-mode SQLite database with sqlite-vec loaded, checks it and
+ * migrates it. Start-up must not grow with the database, so the checks at open are the cheap ones
+ * (header, schema version, the schema itself); the full `integrity_check`, linear in the file's
+ * size, runs at open only after an unclean shutdown or when a background check (integrity.ts)
+ * found problems. A file that is not a readable database is never deleted: it is renamed beside
+ * the original with a timestamp, a fresh database takes its place, and `onRecovered` is told. Any
+ * other failure (permissions, a newer schema) is thrown unchanged.
  */
 export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   mkdirSync(dirname(options.path), { recursive: true });
+  const fullCheck = existsSync(inUseMarker(options.path)) || existsSync(needsCheckMarker(options.path));
+  let db: SqliteDatabase;
   try {
-    return openChecked(options);
+    db = openChecked(options, fullCheck);
   } catch (error) {
     const reason = corruptionReason(error);
     if (reason === null || !existsSync(options.path)) throw error;
     const at = (options.now ?? (() => new Date()))();
     const movedTo = moveAside(options.path, at);
-    const db = openChecked(options);
+    db = openChecked(options, false);
     options.onRecovered?.({ movedTo, reason, at });
-    return db;
   }
+  rmSync(needsCheckMarker(options.path), { force: true });
+  return markInUse(db, options.path);
+}
+
+/** Writes the in-use marker and removes it when the connection is closed cleanly. */
+function markInUse(db: SqliteDatabase, path: string): SqliteDatabase {
+  writeFileSync(inUseMarker(path), `${process.pid}\n`);
+  const close = db.close.bind(db);
+  db.close = () => {
+    const closed = close();
+    rmSync(inUseMarker(path), { force: true });
+    return closed;
+  };
+  return db;
 }
 
 /**
@@ -71,7 +104,7 @@ export function openConnection(path: string, synchronous: 'FULL' | 'NORMAL'): Sq
   return db;
 }
 
-function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
+function openChecked(options: OpenDatabaseOptions, fullCheck: boolean): SqliteDatabase {
   checkHeader(options.path);
   const db = new Database(options.path);
   try {
@@ -82,10 +115,11 @@ function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.loadExtension(options.vecExtensionPath ?? resolveVecExtensionPath());
-    const problems = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
-    const firstProblem = problems[0]?.integrity_check;
-    if (firstProblem !== 'ok') {
-      throw new CorruptDatabaseError(`integrity check failed: ${problems.map((p) => p.integrity_check).join('; ')}`);
+    // Reading the whole schema catches a damaged schema page at the cost of a few pages.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    if (fullCheck) {
+      const problems = integrityProblems(db);
+      if (problems.length) throw new CorruptDatabaseError(`integrity check failed: ${problems.join('; ')}`);
     }
     migrate(db, options.migrations);
     return db;
@@ -93,6 +127,13 @@ function openChecked(options: OpenDatabaseOptions): SqliteDatabase {
     db.close();
     throw error;
   }
+}
+
+/** What `PRAGMA integrity_check` finds wrong; empty when the database is sound. */
+export function integrityProblems(db: SqliteDatabase): string[] {
+  const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
+  const problems = rows.map((row) => row.integrity_check);
+  return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
 }
 
 class CorruptDatabaseError extends Error {

@@ -1,14 +1,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HearthError } from '../../../../electron/ipc/errors';
-import { openDatabase, type Recovery } from '../../../../electron/services/store/db';
+import { inUseMarker, needsCheckMarker, openDatabase, type Recovery } from '../../../../electron/services/store/db';
+import { checkIntegrityInBackground, stopIntegrityChecker } from '../../../../electron/services/store/integrity';
 import type { Migration } from '../../../../electron/services/store/migration';
 import { writeGarbage } from '../../../helpers/corrupt';
 import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir();
+afterAll(() => stopIntegrityChecker());
 
 const notes: Migration = {
   version: 1,
@@ -88,20 +90,58 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('moves aside a file whose pages are damaged (integrity check fails)', () => {
+  it('opens without a full check after a clean shutdown: start-up does not grow with the file', () => {
     const dir = tempDir();
     const path = join(dir, 'hearth.db');
     seed(path);
-    // Page 1 is the header and schema; damage the b-tree pages that hold the rows.
+    expect(existsSync(inUseMarker(path))).toBe(false);
+    // Damage rows, not the schema: only the full check (linear in the file) can see it.
     writeGarbage(path, 4096 * 3, 4096 * 4);
+    const onRecovered = vi.fn();
+    const db = open(path, onRecovered);
+    expect(onRecovered).not.toHaveBeenCalled();
+    expect(existsSync(inUseMarker(path))).toBe(true);
+    db.close();
+    expect(existsSync(inUseMarker(path))).toBe(false);
+  });
+
+  it('after an unclean shutdown, checks in full at open and moves a damaged file aside', () => {
+    const dir = tempDir();
+    const path = join(dir, 'hearth.db');
+    seed(path);
+    writeGarbage(path, 4096 * 3, 4096 * 4);
+    // A crash leaves the in-use marker behind.
+    writeFileSync(inUseMarker(path), '1234\n');
     const onRecovered = vi.fn();
 
     const db = open(path, onRecovered);
 
     expect(onRecovered).toHaveBeenCalledTimes(1);
+    expect((onRecovered.mock.calls[0]![0] as Recovery).reason).toMatch(/integrity check failed|malformed/);
     expect(existsSync((onRecovered.mock.calls[0]![0] as Recovery).movedTo)).toBe(true);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+
+  it('the background check finds damage off the main thread, and the next open recovers the file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'hearth.db');
+    seed(path);
+    const healthy = join(dir, 'library.db');
+    seed(healthy);
+    writeGarbage(path, 4096 * 3, 4096 * 4);
+
+    const found = await checkIntegrityInBackground([path, healthy]);
+    expect([...found.keys()]).toEqual([path]);
+    expect(existsSync(needsCheckMarker(path))).toBe(true);
+    expect(existsSync(needsCheckMarker(healthy))).toBe(false);
+
+    const onRecovered = vi.fn();
+    open(path, onRecovered).close();
+    expect(onRecovered).toHaveBeenCalledTimes(1);
+    expect(existsSync(needsCheckMarker(path))).toBe(false);
+    open(healthy, onRecovered).close();
+    expect(onRecovered).toHaveBeenCalledTimes(1);
   });
 
   it('moves the WAL and shared-memory files along with the database', () => {
