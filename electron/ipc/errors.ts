@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'PERMISSION_DENIED',
   /** The air-gap setting is on: Hearth makes no network request at all. */
   'AIR_GAP',
+  /** Another Hearth process (the app, or the CLI) holds what this needs, e.g. the indexer. */
+  'BUSY',
   /** A bug: something threw that was not expected to. The message is safe to show. */
   'INTERNAL',
 ] as const;

@@ -38,6 +38,11 @@ export interface ServicesOptions {
   machine?: { measure?: () => Promise<MachineProfile> };
   /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
   catalog?: CatalogEntry[];
+  /**
+   * Start the background work of a long-running app (machine measurement, integrity check).
+   * Defaults to `true`; the CLI, which runs one command and exits, turns it off.
+   */
+  backgroundTasks?: boolean;
   /** Where and how downloads go. Defaults to Hugging Face over https with the global fetch. */
   downloads?: Partial<
     Pick<
@@ -82,14 +87,17 @@ export function createServices(options: ServicesOptions): Services {
   const settings = new SettingsService(store.hearth, options.emit);
   const machine = new MachineService({ db: store.hearth, llama, measure: options.machine?.measure });
   // Measured once per machine, in the background, after start-up has settled.
-  const measureSoon = setTimeout(() => void machine.profile().catch(() => undefined), 3000);
+  const background = options.backgroundTasks ?? true;
+  const measureSoon = setTimeout(() => background && void machine.profile().catch(() => undefined), 3000);
   measureSoon.unref();
   // The full integrity check is linear in the databases' size: off start-up, on a worker thread.
   const checkSoon = setTimeout(
     () =>
+      background &&
       void checkIntegrityInBackground(
         ['hearth.db', 'library.db'].map((name) => join(options.dataDir, name)),
-        (path, problems) => console.error(`[store] ${path} has problems; it is checked again at the next start:`, problems),
+        (path, problems) =>
+          console.error(`[store] ${path} has problems; it is checked again at the next start:`, problems),
       ).catch(() => undefined),
     30_000,
   );

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Collection, DocumentStatusSchema } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
+import { acquireIndexLock } from './index-lock';
 import { runIndexWorker } from './index-runner';
 import {
   addSource,
@@ -73,6 +74,8 @@ export class LibraryService {
     if (this.#running.has(collectionId)) {
       throw new HearthError('VALIDATION', 'This collection is being indexed already.');
     }
+    // Across processes too: the app and the CLI never index one library at once.
+    const release = acquireIndexLock(`${this.#options.libraryDbPath}.index-lock`);
     this.#running.add(collectionId);
     try {
       return await runIndexWorker(
@@ -81,6 +84,7 @@ export class LibraryService {
       );
     } finally {
       this.#running.delete(collectionId);
+      release();
     }
   }
 

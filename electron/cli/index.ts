@@ -1,0 +1,122 @@
+/**
+ * `hearth`: the same services as the desktop app, in plain Node, on the same data folder.
+ *
+ *   hearth index <folder> [--collection NAME]   add a folder to a collection and index it
+ *   hearth library status                       collections and their accounting
+ *
+ * Options: --data-dir DIR (default: the app's, or HEARTH_DATA_DIR), --json, --help.
+ * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library).
+ */
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HearthError, toErrorData } from '../ipc/errors';
+import { createServices, type Services } from '../services';
+import { defaultDataDir } from './data-dir';
+import { progressLine, progressPrinter } from './progress';
+
+const USAGE = `Usage:
+  hearth index <folder> [--collection NAME] [--data-dir DIR] [--json]
+  hearth library status [--data-dir DIR] [--json]
+
+Indexes folders into Hearth's library and reports on it, on the same data folder as the app
+(${defaultDataDir()} here; --data-dir or HEARTH_DATA_DIR to change it).
+
+Exit codes: 0 done, 1 failed, 2 usage error, 3 another Hearth process is indexing this library.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        collection: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const open = () =>
+    createServices({
+      dataDir,
+      appVersion: 'cli',
+      emit: () => undefined,
+      backgroundTasks: false,
+      llama: { maxThreads: 1 },
+    });
+
+  if (command === 'index') {
+    if (rest.length !== 1) throw new UsageError('`hearth index` takes one folder.');
+    const folder = resolve(rest[0]!);
+    return withServices(open(), async (services) => {
+      const collection = services.library.createCollection(values.collection ?? basename(folder));
+      services.library.addFolder(collection.id, folder);
+      const mode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';
+      const printer = progressPrinter(process.stderr, mode);
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort());
+      try {
+        const report = await services.library.index(collection.id, {
+          signal: controller.signal,
+          onProgress: (r) => printer.update(r),
+        });
+        printer.end();
+        if (values.json) print({ collection: collection.name, folder, report });
+        else process.stdout.write(`${collection.name}: ${progressLine(report)}\n`);
+        return 0;
+      } finally {
+        printer.end();
+      }
+    });
+  }
+  if (command === 'library' && rest[0] === 'status' && rest.length === 1) {
+    return withServices(open(), async (services) => {
+      const collections = services.library.collections();
+      if (values.json) print({ dataDir, collections });
+      else if (!collections.length) process.stdout.write(`No collections in ${dataDir}.\n`);
+      else
+        for (const c of collections)
+          process.stdout.write(`${c.name} (${c.folders.join(', ')}): ${progressLine(c.report)}\n`);
+      return 0;
+    });
+  }
+  throw new UsageError(command ? `Unknown command: ${[command, ...rest].join(' ')}` : 'No command given.');
+}
+
+async function withServices(services: Services, run: (services: Services) => Promise<number>): Promise<number> {
+  try {
+    return await run(services);
+  } finally {
+    await services.dispose();
+  }
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`hearth: ${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    const data = toErrorData(error);
+    if (!(error instanceof HearthError)) console.error(error);
+    process.stderr.write(`hearth: ${data.message}\n`);
+    process.exitCode = data.code === 'BUSY' ? 3 : 1;
+  }
+}

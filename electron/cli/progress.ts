@@ -1,0 +1,36 @@
+import type { CollectionReport } from '../services/library/library-store';
+import { formatNumber } from '../ipc/format';
+
+/** One line of indexing progress: counts that always add up to what was discovered. */
+export function progressLine(report: CollectionReport): string {
+  const done = report.indexed + report.skipped + report.quarantined;
+  const percent = report.discovered ? Math.floor((done / report.discovered) * 100) : 0;
+  return `${percent}% · ${formatNumber(done)}/${formatNumber(report.discovered)} files · ${formatNumber(report.indexed)} indexed · ${formatNumber(report.skipped + report.quarantined)} skipped · ${formatNumber(report.chunks)} passages`;
+}
+
+/**
+ * Progress for a person on a terminal (one line, redrawn) or for a log or a pipe (a plain line
+ * at most every few seconds). `--json` runs print nothing until the result.
+ */
+export function progressPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines' | 'quiet') {
+  let lastPrintedAt = 0;
+  let printed = '';
+  let latest = '';
+  return {
+    update(report: CollectionReport) {
+      latest = progressLine(report);
+      if (mode === 'tty') stream.write(`\r\x1b[2K${latest}`);
+      else if (mode === 'lines' && Date.now() - lastPrintedAt > 2000) {
+        lastPrintedAt = Date.now();
+        printed = latest;
+        stream.write(`${latest}\n`);
+      }
+    },
+    /** Ends the TTY line; a log gets the final state even if it came between two lines. */
+    end() {
+      if (mode === 'tty' && latest) stream.write('\n');
+      else if (mode === 'lines' && latest && latest !== printed) stream.write(`${latest}\n`);
+      latest = printed = '';
+    },
+  };
+}

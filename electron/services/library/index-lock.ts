@@ -1,0 +1,40 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { HearthError } from '../../ipc/errors';
+
+/**
+ * One indexer per data folder, across processes: the app and the `hearth` CLI may both be open on
+ * the same `library.db`, and two indexers would do the same work twice and fight over the queue.
+ * The lock is a file created exclusively, holding the owner's pid; a lock whose process is gone
+ * (a crash, `kill -9`) is taken over.
+ */
+export function acquireIndexLock(path: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+      const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (owner === process.pid || isAlive(owner)) {
+        throw new HearthError(
+          'BUSY',
+          `Another Hearth process (pid ${owner}) is indexing this library. Wait for it to finish, or stop it.`,
+          { pid: owner },
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new HearthError('BUSY', 'The library is being indexed by another Hearth process.');
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}

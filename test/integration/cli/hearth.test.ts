@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+const OSX = resolve(import.meta.dirname, '../../../../shared/corpus/tldr/pages/osx');
+
+/** Runs the real `hearth` binary (bin/hearth.mjs) and collects its output and exit code. */
+function hearth(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['bin/hearth.mjs', ...args], {
+      env: { ...process.env, HEARTH_DATA_DIR: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('hearth CLI', () => {
+  it('indexes a folder into a data dir and reports it as JSON, then shows it in library status', async () => {
+    const dataDir = tempDir();
+    const indexed = await hearth(['index', OSX, '--collection', 'Mac pages', '--data-dir', dataDir, '--json']);
+    expect(indexed.stderr).toBe('');
+    expect(indexed.code).toBe(0);
+    const result = JSON.parse(indexed.stdout) as {
+      collection: string;
+      report: { discovered: number; indexed: number; skipped: number; pending: number; chunks: number };
+    };
+    expect(result.collection).toBe('Mac pages');
+    expect(result.report.pending).toBe(0);
+    expect(result.report.indexed).toBeGreaterThan(100);
+    expect(result.report.discovered).toBe(result.report.indexed + result.report.skipped);
+
+    const status = await hearth(['library', 'status', '--json'], { HEARTH_DATA_DIR: dataDir });
+    expect(status.code).toBe(0);
+    const { collections } = JSON.parse(status.stdout) as {
+      collections: Array<{ name: string; folders: string[]; report: unknown }>;
+    };
+    expect(collections).toEqual([
+      expect.objectContaining({
+        name: 'Mac pages',
+        folders: [OSX],
+        report: expect.objectContaining({ indexed: result.report.indexed }),
+      }),
+    ]);
+  }, 120_000);
+
+  it('prints plain progress lines when not on a terminal', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'a.md'), '# A\n\nSome text.\n');
+    const run = await hearth(['index', folder, '--data-dir', tempDir()]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^100% · 1\/1 files · 1 indexed · 0 skipped/m);
+    expect(run.stdout).toMatch(/: 100% · 1\/1 files/);
+  }, 60_000);
+
+  it('gives a usage error and exit code 2 for bad arguments', async () => {
+    for (const args of [[], ['index'], ['index', 'a', 'b'], ['library', 'bogus'], ['index', '--nope', 'x']]) {
+      const run = await hearth(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/Usage:/);
+    }
+    const help = await hearth(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/hearth index <folder>/);
+  }, 60_000);
+
+  it('refuses to index while another Hearth process holds the library, with exit code 3', async () => {
+    const dataDir = tempDir();
+    mkdirSync(dataDir, { recursive: true });
+    // This test process plays the app that is indexing.
+    writeFileSync(join(dataDir, 'library.db.index-lock'), `${process.pid}\n`);
+    const run = await hearth(['index', OSX, '--data-dir', dataDir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`Another Hearth process (pid ${process.pid}) is indexing this library`);
+
+    // A lock left by a process that no longer exists is taken over.
+    writeFileSync(join(dataDir, 'library.db.index-lock'), '999999999\n');
+    const folder = tempDir();
+    writeFileSync(join(folder, 'a.md'), '# A\n');
+    expect((await hearth(['index', folder, '--data-dir', dataDir, '--json'])).code).toBe(0);
+  }, 60_000);
+});
