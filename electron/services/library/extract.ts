@@ -1,14 +1,36 @@
 import { extname } from 'node:path';
 import { parseDocx } from './parsers/docx';
+import { parseEmail } from './parsers/email';
+import { OFFICE_TYPES, parseOffice, type OfficeType } from './parsers/office';
+import { parseWordDoc } from './parsers/word-doc';
 import { parseHtmlDocument } from './parsers/html';
 import { parsePdf } from './parsers/pdf';
-import { UnreadableDocument, type Section } from './parsers/types';
+import { UnreadableDocument, type Parsed, type Section } from './parsers/types';
 import type { SkipReason } from './walk';
 import { decodeText } from './text/decode';
 import { checkTextQuality } from './text/quality';
 
 /** What a document's text is, as the index stores it. */
-export type DocumentType = 'markdown' | 'text' | 'code' | 'pdf' | 'docx' | 'html' | 'unsupported';
+export type DocumentType =
+  | 'markdown'
+  | 'text'
+  | 'code'
+  | 'pdf'
+  | 'docx'
+  | 'doc'
+  | 'html'
+  | 'email'
+  | OfficeType
+  | 'unsupported';
+
+/** Formats that go through a parser (bytes in, sections out) rather than text decoding. */
+const PARSED: Partial<Record<DocumentType, (bytes: Buffer) => Promise<Parsed>>> = {
+  pdf: parsePdf,
+  docx: parseDocx,
+  doc: parseWordDoc,
+  email: parseEmail,
+  ...Object.fromEntries(OFFICE_TYPES.map((type) => [type, (bytes: Buffer) => parseOffice(bytes, type)])),
+};
 
 export type Extracted =
   | { ok: true; type: DocumentType; sections: Section[]; markdown: boolean }
@@ -37,27 +59,9 @@ const CODE = new Set(
   ).split(' '),
 );
 
-/** Formats the index will read once their parsers land (other Office formats, e-mail, images). */
+/** Formats the index will read once their parsers land (legacy PowerPoint and Excel, Outlook, images). */
 const NOT_YET: Record<string, string> = Object.fromEntries(
-  [
-    '.doc',
-    '.odt',
-    '.rtf',
-    '.epub',
-    '.pptx',
-    '.ppt',
-    '.xlsx',
-    '.xls',
-    '.ods',
-    '.odp',
-    '.eml',
-    '.msg',
-    '.png',
-    '.jpg',
-    '.jpeg',
-    '.tif',
-    '.tiff',
-  ].map((ext) => [ext, ext.slice(1).toUpperCase()]),
+  ['.ppt', '.xls', '.msg', '.png', '.jpg', '.jpeg', '.tif', '.tiff'].map((ext) => [ext, ext.slice(1).toUpperCase()]),
 );
 
 export function documentType(path: string): DocumentType {
@@ -65,6 +69,10 @@ export function documentType(path: string): DocumentType {
   if (MARKDOWN.has(ext)) return 'markdown';
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
+  if (ext === '.doc') return 'doc';
+  if (ext === '.eml') return 'email';
+  const office = OFFICE_TYPES.find((type) => ext === `.${type}`);
+  if (office) return office;
   if (HTML.has(ext)) return 'html';
   if (TEXT.has(ext) || ext === '') return 'text';
   if (CODE.has(ext)) return 'code';
@@ -91,9 +99,10 @@ export async function extractDocument(path: string, bytes: Buffer): Promise<Extr
         : `Hearth does not read ${ext || 'extension-less'} files.`,
     };
   }
-  if (type === 'pdf' || type === 'docx') {
+  const parse = PARSED[type];
+  if (parse) {
     try {
-      const parsed = type === 'pdf' ? await parsePdf(bytes) : await parseDocx(bytes);
+      const parsed = await parse(bytes);
       return checked(type, parsed.sections, parsed.markdown, true);
     } catch (error) {
       if (error instanceof UnreadableDocument) return { ok: false, type, reason: error.reason, detail: error.message };

@@ -5,7 +5,7 @@ import TurndownService from 'turndown';
 /** HTML to Markdown: headings become `#` lines (heading paths), lists and links stay readable. */
 export function htmlToMarkdown(html: string): string {
   const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
-  turndown.remove(['script', 'style', 'noscript', 'iframe', 'object', 'embed']);
+  turndown.remove(['head', 'title', 'script', 'style', 'noscript', 'iframe', 'object', 'embed']);
   return turndown.turndown(html).trim();
 }
 

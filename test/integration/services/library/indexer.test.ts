@@ -164,7 +164,7 @@ describe('indexing', () => {
     expect(store.library.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
-  it('indexes the PDF, Word and other-format corpus: every file accounted for, pages and headings kept', async () => {
+  it('indexes the PDF, Word, legacy Office, OpenDocument, EPUB and e-mail corpus: every file accounted for, pages and headings kept', async () => {
     const store = open();
     const collection = createCollection(store.library, 'formats');
     for (const folder of ['pdf', 'docx', 'formats'])
@@ -178,6 +178,13 @@ describe('indexing', () => {
     expect(report.quarantined).toBe(0);
     expect(report.byType['pdf']?.indexed).toBeGreaterThanOrEqual(25);
     expect(report.byType['docx']?.indexed).toBeGreaterThanOrEqual(15);
+    // Legacy Word, e-mail, EPUB and OpenDocument/OOXML through their parsers; nothing left unread.
+    expect(report.byType['doc']?.indexed).toBeGreaterThanOrEqual(20);
+    expect(report.byType['email']?.indexed).toBe(12);
+    expect(report.byType['epub']?.indexed).toBeGreaterThanOrEqual(10);
+    for (const type of ['odt', 'ods', 'odp', 'pptx', 'xlsx'])
+      expect(report.byType[type]?.indexed, type).toBeGreaterThan(0);
+    expect(report.byType['unsupported']).toBeUndefined();
     // A rescan of a collection with three folders keeps each folder's documents (each walk only
     // answers for its own folder).
     expect(await indexCollection(store.library, collection)).toEqual(report);

@@ -66,8 +66,13 @@ describe('extractDocument', () => {
     });
     expect(await extractDocument('/x/old.doc', Buffer.from('whatever'))).toMatchObject({
       ok: false,
+      reason: 'parse-failed',
+      detail: expect.stringMatching(/^The Word 97–2003 file could not be read/),
+    });
+    expect(await extractDocument('/x/slides.ppt', Buffer.from('whatever'))).toMatchObject({
+      ok: false,
       reason: 'unsupported-type',
-      detail: 'DOC files are not read yet in this version of Hearth.',
+      detail: 'PPT files are not read yet in this version of Hearth.',
     });
   });
 
