@@ -76,6 +76,8 @@ export const contract = {
     'models.changed': M.LoadedModelsSchema,
     /** A download was paused, finished, failed or discarded: the paused list is now this. */
     'models.partialsChanged': z.array(M.partialDownload),
+    /** A collection changed: indexing progress, a sync after changes on disk, a folder added. */
+    'library.changed': z.array(CollectionSchema),
   },
 } as const satisfies ContractShape;
 

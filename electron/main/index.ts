@@ -59,6 +59,8 @@ function start(): void {
     app.exit(1);
     return;
   }
+  // Changes made while Hearth was closed, then every change while it runs.
+  void services.library.startSync();
   registerIpcServer({
     dispatcher: createDispatcher(contract, createHandlers(services, electronPlatform)),
     isTrustedUrl: (url) => url.startsWith(appUrl),

@@ -10,7 +10,7 @@ import { stopGgufValidator } from './models/gguf/gguf-validator';
 import { DownloadService, type DownloadServiceOptions } from './models/downloads/download-service';
 import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
-import { LibraryService } from './library/library-service';
+import { LibraryService, type LibraryServiceOptions } from './library/library-service';
 import { MachineService } from './machine/machine-service';
 import { SettingsService } from './settings/settings-service';
 import type { CatalogEntry } from '../ipc/schemas/catalog';
@@ -36,6 +36,8 @@ export interface ServicesOptions {
    * seconds after start-up in the background. Tests pass a simulated profile.
    */
   machine?: { measure?: () => Promise<MachineProfile> };
+  /** Library tuning; tests shorten the quiet time before a changed folder is re-indexed. */
+  library?: Pick<LibraryServiceOptions, 'syncDebounceMs' | 'maxFileBytes'>;
   /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
   catalog?: CatalogEntry[];
   /**
@@ -113,6 +115,12 @@ export function createServices(options: ServicesOptions): Services {
     targetTokensPerSecond: () => settings.get().targetTokensPerSecond,
   });
   const catalog = options.catalog ?? loadCatalog();
+  const library = new LibraryService({
+    db: store.library,
+    libraryDbPath: join(options.dataDir, 'library.db'),
+    onChanged: (collections) => options.emit('library.changed', collections),
+    ...options.library,
+  });
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,
     catalog,
@@ -129,7 +137,7 @@ export function createServices(options: ServicesOptions): Services {
     llama,
     models,
     machine,
-    library: new LibraryService({ db: store.library, libraryDbPath: join(options.dataDir, 'library.db') }),
+    library,
     settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,
@@ -140,6 +148,7 @@ export function createServices(options: ServicesOptions): Services {
     }),
     async dispose() {
       clearTimeout(measureSoon);
+      await library.stopSync();
       clearTimeout(checkSoon);
       await stopIntegrityChecker();
       await machine.idle();

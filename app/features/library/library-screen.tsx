@@ -38,7 +38,7 @@ function NewCollection({ onCreated }: { onCreated(): void }) {
 }
 
 export function LibraryScreen() {
-  const [collections, reload] = useInvoke('library.collections');
+  const [collections, reload] = useInvoke('library.collections', 'library.changed');
   return (
     <Page title="Library" description="Folders you choose, indexed on this computer only.">
       {collections.status === 'error' && <p role="alert">{collections.error.message}</p>}

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Collection, DocumentStatusSchema } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
+import { FolderWatcher } from './folder-watcher';
 import { acquireIndexLock } from './index-lock';
 import { runIndexWorker } from './index-runner';
 import {
@@ -24,6 +25,10 @@ export interface LibraryServiceOptions {
   libraryDbPath: string;
   /** Files larger than this are skipped. Defaults to 50 MB. */
   maxFileBytes?: () => number | undefined;
+  /** Told after every change to a collection (indexing progress, a sync, a folder added). */
+  onChanged?: (collections: Collection[]) => void;
+  /** Quiet time after a change on disk before a watched collection is re-indexed. Defaults to 1 s. */
+  syncDebounceMs?: number;
 }
 
 /**
@@ -33,9 +38,50 @@ export interface LibraryServiceOptions {
 export class LibraryService {
   readonly #options: LibraryServiceOptions;
   readonly #running = new Set<number>();
+  /** Collections that changed on disk while they were being indexed: index them again after. */
+  readonly #again = new Set<number>();
+  readonly #watcher: FolderWatcher;
 
   constructor(options: LibraryServiceOptions) {
     this.#options = options;
+    this.#watcher = new FolderWatcher({
+      debounceMs: options.syncDebounceMs,
+      onChange: (collectionId) => void this.#syncNow(collectionId),
+    });
+  }
+
+  /**
+   * Keeps every collection in step with its folders: re-scans each now (changes made while Hearth
+   * was closed), then watches them and re-indexes a collection after each burst of changes.
+   */
+  async startSync(): Promise<void> {
+    for (const collection of listCollections(this.#options.db)) {
+      await this.#watcher.watch(
+        collection.id,
+        listSources(this.#options.db, collection.id).map((s) => s.root),
+      );
+      await this.#syncNow(collection.id);
+    }
+  }
+
+  async stopSync(): Promise<void> {
+    await this.#watcher.close();
+  }
+
+  async #syncNow(collectionId: number): Promise<void> {
+    if (this.#running.has(collectionId)) {
+      this.#again.add(collectionId);
+      return;
+    }
+    try {
+      await this.index(collectionId);
+    } catch (error) {
+      // BUSY (the CLI is indexing) or a failed run: the next change, or the next start, tries again.
+      console.warn(
+        `[library] sync of collection ${collectionId} did not run:`,
+        error instanceof Error ? error.message : error,
+      );
+    }
   }
 
   collections(): Collection[] {
@@ -54,6 +100,13 @@ export class LibraryService {
     if (!stats) throw new HearthError('NOT_FOUND', `There is no folder at ${root}.`, { path: root });
     if (!stats.isDirectory()) throw new HearthError('VALIDATION', `${root} is a file, not a folder.`, { path: root });
     addSource(this.#options.db, collectionId, { root });
+    if (this.#watcher.isWatching(collectionId)) {
+      void this.#watcher.watch(
+        collectionId,
+        listSources(this.#options.db, collectionId).map((s) => s.root),
+      );
+    }
+    this.#changed();
     return this.#collection(collectionId);
   }
 
@@ -77,15 +130,28 @@ export class LibraryService {
     // Across processes too: the app and the CLI never index one library at once.
     const release = acquireIndexLock(`${this.#options.libraryDbPath}.index-lock`);
     this.#running.add(collectionId);
+    this.#changed();
     try {
       return await runIndexWorker(
         { libraryDbPath: this.#options.libraryDbPath, collectionId, maxFileBytes: this.#options.maxFileBytes?.() },
-        options,
+        {
+          signal: options.signal,
+          onProgress: (report) => {
+            options.onProgress?.(report);
+            this.#changed();
+          },
+        },
       );
     } finally {
       this.#running.delete(collectionId);
       release();
+      this.#changed();
+      if (this.#again.delete(collectionId)) void this.#syncNow(collectionId);
     }
+  }
+
+  #changed(): void {
+    this.#options.onChanged?.(this.collections());
   }
 
   #collection(id: number): Collection {
