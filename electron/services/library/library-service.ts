@@ -138,7 +138,7 @@ export class LibraryService {
           signal: options.signal,
           onProgress: (report) => {
             options.onProgress?.(report);
-            this.#changed();
+            this.#progressed(collectionId, report);
           },
         },
       );
@@ -150,8 +150,27 @@ export class LibraryService {
     }
   }
 
+  /** The last list sent to `onChanged`, so progress can update one entry without querying. */
+  #lastSent: Collection[] | null = null;
+
   #changed(): void {
-    this.#options.onChanged?.(this.collections());
+    if (!this.#options.onChanged) return;
+    this.#lastSent = this.collections();
+    this.#options.onChanged(this.#lastSent);
+  }
+
+  /**
+   * Progress comes several times a second with the worker's own accounting: the main thread only
+   * swaps it into the last list sent. Querying every collection's counts here would cost the
+   * event loop time that grows with the library.
+   */
+  #progressed(collectionId: number, report: CollectionReport): void {
+    if (!this.#options.onChanged) return;
+    if (!this.#lastSent?.some((collection) => collection.id === collectionId)) return this.#changed();
+    this.#lastSent = this.#lastSent.map((collection) =>
+      collection.id === collectionId ? { ...collection, report, indexing: true } : collection,
+    );
+    this.#options.onChanged(this.#lastSent);
   }
 
   #collection(id: number): Collection {
