@@ -36,8 +36,8 @@ export interface ServicesOptions {
    * seconds after start-up in the background. Tests pass a simulated profile.
    */
   machine?: { measure?: () => Promise<MachineProfile> };
-  /** Library tuning; tests shorten the quiet time before a changed folder is re-indexed. */
-  library?: Pick<LibraryServiceOptions, 'syncDebounceMs' | 'maxFileBytes'>;
+  /** Library tuning; tests shorten the quiet time before a re-index and the time limit per file. */
+  library?: Pick<LibraryServiceOptions, 'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs'>;
   /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
   catalog?: CatalogEntry[];
   /**

@@ -23,6 +23,7 @@ try {
     signal: controller.signal,
     maxFileBytes: input.maxFileBytes,
     onProgress: (progress) => post({ type: 'progress', report: progress }),
+    onDocument: ({ id, path }) => post({ type: 'document', id, path }),
   });
   post({ type: 'done', report });
 } catch (error) {

@@ -26,6 +26,8 @@ export interface IndexOptions {
   /** Files larger than this are skipped. Defaults to 50 MB. */
   maxFileBytes?: number;
   chunking?: Pick<ChunkOptions, 'maxTokens' | 'overlapTokens' | 'countTokens'>;
+  /** Told as each document starts (the worker's watchdog needs to know which one hangs). */
+  onDocument?: (document: { id: number; path: string }) => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function indexCollection(
 
   for (let document = nextPending(db, collectionId); document; document = nextPending(db, collectionId)) {
     options.signal?.throwIfAborted();
+    options.onDocument?.(document);
     try {
       const bytes = await readFile(document.path);
       const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -5,7 +5,7 @@ import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
 import { FolderWatcher } from './folder-watcher';
 import { acquireIndexLock } from './index-lock';
-import { runIndexWorker } from './index-runner';
+import { runIndexWorker, StuckDocument } from './index-runner';
 import {
   addSource,
   collectionReport,
@@ -13,6 +13,7 @@ import {
   listCollections,
   listDocuments,
   listSources,
+  recordFailure,
   type CollectionReport,
   type DocumentRow,
 } from './library-store';
@@ -29,6 +30,8 @@ export interface LibraryServiceOptions {
   onChanged?: (collections: Collection[]) => void;
   /** Quiet time after a change on disk before a watched collection is re-indexed. Defaults to 1 s. */
   syncDebounceMs?: number;
+  /** How long one file may take before it counts as a failure (twice: quarantined). Defaults to 2 min. */
+  fileTimeoutMs?: number;
 }
 
 /**
@@ -132,16 +135,26 @@ export class LibraryService {
     this.#running.add(collectionId);
     this.#changed();
     try {
-      return await runIndexWorker(
-        { libraryDbPath: this.#options.libraryDbPath, collectionId, maxFileBytes: this.#options.maxFileBytes?.() },
-        {
-          signal: options.signal,
-          onProgress: (report) => {
-            options.onProgress?.(report);
-            this.#progressed(collectionId, report);
-          },
-        },
-      );
+      // A file that hangs its parser costs the worker: count it against the file, start a fresh
+      // worker, and go on. The second time, the file is quarantined and the run carries on past it.
+      for (;;) {
+        try {
+          return await runIndexWorker(
+            { libraryDbPath: this.#options.libraryDbPath, collectionId, maxFileBytes: this.#options.maxFileBytes?.() },
+            {
+              signal: options.signal,
+              fileTimeoutMs: this.#options.fileTimeoutMs,
+              onProgress: (report) => {
+                options.onProgress?.(report);
+                this.#progressed(collectionId, report);
+              },
+            },
+          );
+        } catch (error) {
+          if (!(error instanceof StuckDocument)) throw error;
+          recordFailure(this.#options.db, error.documentId, error.message, 'timeout');
+        }
+      }
     } finally {
       this.#running.delete(collectionId);
       release();

@@ -232,14 +232,22 @@ export function markSkipped(
  * A failure a running indexer saw (the parser threw, or ran out of time). The second one
  * quarantines the file with its error, so it never blocks the rest and never crash-loops.
  */
-export function recordFailure(db: SqliteDatabase, id: number, error: string, quarantineAfter = 2): DocumentStatus {
+export function recordFailure(
+  db: SqliteDatabase,
+  id: number,
+  error: string,
+  reason: Extract<SkipReason, 'parse-failed' | 'timeout'> = 'parse-failed',
+  quarantineAfter = 2,
+): DocumentStatus {
   const { attempts } = db
     .prepare('UPDATE documents SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts')
     .get(error, id) as { attempts: number };
   if (attempts < quarantineAfter) return 'pending';
-  db.prepare(
-    `UPDATE documents SET status = 'quarantined', skip_reason = 'parse-failed', skip_detail = ? WHERE id = ?`,
-  ).run(`Failed ${attempts} times; last error: ${error}`, id);
+  db.prepare(`UPDATE documents SET status = 'quarantined', skip_reason = ?, skip_detail = ? WHERE id = ?`).run(
+    reason,
+    `Failed ${attempts} times; last error: ${error}`,
+    id,
+  );
   return 'quarantined';
 }
 

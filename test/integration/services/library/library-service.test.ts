@@ -73,6 +73,28 @@ describe('LibraryService', () => {
     expect(done.indexed).toBe(partial.indexed + partial.pending);
   });
 
+  it('stops a worker stuck on one file, counts it against the file, and quarantines it the second time', async () => {
+    services = startServices(tempDir(), { library: { fileTimeoutMs: 1000 } }).services;
+    const s = services;
+    const folder = tempDir();
+    writeFileSync(join(folder, 'a.md'), '# Quick\n\nA small note.\n');
+    // 30 MB of text: seconds of decoding, chunking and full-text writes, far past a 1 s limit.
+    writeFileSync(join(folder, 'huge.log'), `${'word '.repeat(19)}words\n`.repeat(300_000));
+    const collection = s.library.createCollection('Slow');
+    s.library.addFolder(collection.id, folder);
+
+    const report = await s.library.index(collection.id);
+
+    expect(report).toMatchObject({ discovered: 2, indexed: 1, quarantined: 1, pending: 0 });
+    const [huge] = s.library.documents(collection.id, { status: 'quarantined', offset: 0, limit: 10 }).documents;
+    expect(huge).toMatchObject({
+      path: join(folder, 'huge.log'),
+      skipReason: 'timeout',
+      skipDetail: expect.stringMatching(/^Failed 2 times; last error: Reading .*huge\.log took longer than 1 s\.$/),
+      chunks: 0,
+    });
+  }, 60_000);
+
   it('refuses what is not a folder, a second run of the same collection, and unknown collections', async () => {
     const s = start();
     const collection = s.library.createCollection('Odd');
