@@ -15,6 +15,7 @@ import {
   listSources,
   recordFailure,
   type CollectionReport,
+  type CollectionRow,
   type DocumentRow,
 } from './library-store';
 import type { z } from 'zod';
@@ -88,7 +89,7 @@ export class LibraryService {
   }
 
   collections(): Collection[] {
-    return listCollections(this.#options.db).map((row) => this.#collection(row.id));
+    return listCollections(this.#options.db).map((row) => this.#describe(row));
   }
 
   createCollection(name: string): Collection {
@@ -187,19 +188,25 @@ export class LibraryService {
   }
 
   #collection(id: number): Collection {
-    const row = listCollections(this.#options.db).find((collection) => collection.id === id);
-    if (!row) throw new HearthError('NOT_FOUND', `No collection has the id ${id}.`);
+    return this.#describe(this.#requireCollection(id));
+  }
+
+  /** A collection with its folders and accounting (the accounting counts its chunks: not free). */
+  #describe(row: CollectionRow): Collection {
     return {
-      id,
+      id: row.id,
       name: row.name,
       createdAt: row.createdAt.toISOString(),
-      folders: listSources(this.#options.db, id).map((source) => source.root),
-      report: collectionReport(this.#options.db, id),
-      indexing: this.#running.has(id),
+      folders: listSources(this.#options.db, row.id).map((source) => source.root),
+      report: collectionReport(this.#options.db, row.id),
+      indexing: this.#running.has(row.id),
     };
   }
 
-  #requireCollection(id: number): void {
-    this.#collection(id);
+  /** The collection's row, or `NOT_FOUND`: a check, without the accounting a description costs. */
+  #requireCollection(id: number): CollectionRow {
+    const row = listCollections(this.#options.db).find((collection) => collection.id === id);
+    if (!row) throw new HearthError('NOT_FOUND', `No collection has the id ${id}.`);
+    return row;
   }
 }
