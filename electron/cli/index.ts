@@ -61,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length !== 1) throw new UsageError('`hearth index` takes one folder.');
     const folder = resolve(rest[0]!);
     return withServices(open(), async (services) => {
+      // Checked before anything is written: a mistyped path must not leave an empty collection.
+      services.library.requireFolder(folder);
       const collection = services.library.createCollection(values.collection ?? basename(folder));
       services.library.addFolder(collection.id, folder);
       const mode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';

@@ -96,13 +96,19 @@ export class LibraryService {
     return this.#collection(createCollection(this.#options.db, name.trim()));
   }
 
-  /** Adds a folder the user picked; refuses what is not an existing folder, saying which. */
-  addFolder(collectionId: number, path: string): Collection {
-    this.#requireCollection(collectionId);
+  /** The absolute path of an existing folder, or a specific error naming what is there instead. */
+  requireFolder(path: string): string {
     const root = resolve(path);
     const stats = statSync(root, { throwIfNoEntry: false });
     if (!stats) throw new HearthError('NOT_FOUND', `There is no folder at ${root}.`, { path: root });
     if (!stats.isDirectory()) throw new HearthError('VALIDATION', `${root} is a file, not a folder.`, { path: root });
+    return root;
+  }
+
+  /** Adds a folder the user picked; refuses what is not an existing folder, saying which. */
+  addFolder(collectionId: number, path: string): Collection {
+    this.#requireCollection(collectionId);
+    const root = this.requireFolder(path);
     addSource(this.#options.db, collectionId, { root });
     if (this.#watcher.isWatching(collectionId)) {
       void this.#watcher.watch(

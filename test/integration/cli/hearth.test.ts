@@ -64,6 +64,16 @@ describe('hearth CLI', () => {
     expect(run.stdout).toMatch(/: 100% · 1\/1 files/);
   }, 60_000);
 
+  it('refuses a folder that is not there with exit code 1, and creates nothing', async () => {
+    const dataDir = tempDir();
+    const missing = join(tempDir(), 'not-here');
+    const run = await hearth(['index', missing, '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`hearth: There is no folder at ${missing}.\n`);
+    const status = await hearth(['library', 'status', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ collections: [] });
+  }, 60_000);
+
   it('gives a usage error and exit code 2 for bad arguments', async () => {
     for (const args of [[], ['index'], ['index', 'a', 'b'], ['library', 'bogus'], ['index', '--nope', 'x']]) {
       const run = await hearth(args);
