@@ -29,6 +29,10 @@ describe('Library screen', () => {
 
     await card.getByRole('button', { name: 'Index now' }).click();
     await card.getByTestId('index-progress').waitFor();
+    // Once files are counted: the screenshot shows the accounting moving, not the first instant.
+    await expect
+      .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/[1-9][\d,]* files:/);
     await screenshot(page, 'library-indexing');
     await card.getByRole('button', { name: 'Index now' }).waitFor({ timeout: 120_000 });
 

@@ -12,7 +12,14 @@ import { Progress } from '../../ui/progress';
 import { FileTable } from './file-table';
 
 /** "2,030 files: 1,990 indexed · 40 skipped · 0 waiting": the accounting always adds up. */
-function Accounting({ report }: { report: CollectionReportData }) {
+function Accounting({ report, scanning }: { report: CollectionReportData; scanning: boolean }) {
+  if (scanning && report.discovered === 0) {
+    return (
+      <p className="mt-2 text-sm" data-testid="collection-accounting">
+        Looking for files…
+      </p>
+    );
+  }
   return (
     <p className="mt-2 text-sm" data-testid="collection-accounting">
       {formatNumber(report.discovered)} files: {formatNumber(report.indexed)} indexed ·{' '}
@@ -73,7 +80,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
           </Button>
         )}
       </div>
-      <Accounting report={report} />
+      <Accounting report={report} scanning={progress !== null} />
       {Object.keys(report.skipReasons).length > 0 && (
         <p className="mt-1 flex flex-wrap gap-1.5">
           {Object.entries(report.skipReasons).map(([reason, count]) => (
