@@ -36,7 +36,10 @@ describe('Library screen', () => {
     await screenshot(page, 'library-indexing');
     await card.getByRole('button', { name: 'Index now' }).waitFor({ timeout: 120_000 });
 
-    const accounting = (await card.getByTestId('collection-accounting').textContent()) ?? '';
+    // The counts on the card are re-read from main after the run: wait for that, not the button.
+    const accountingText = async () => (await card.getByTestId('collection-accounting').textContent()) ?? '';
+    await expect.poll(accountingText, { timeout: 10_000 }).toMatch(/ 0 waiting/);
+    const accounting = await accountingText();
     const [, discovered, indexed, skipped, waiting] =
       /([\d,]+) files: ([\d,]+) indexed · ([\d,]+) skipped · ([\d,]+) waiting/
         .exec(accounting)!
