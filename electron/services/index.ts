@@ -10,6 +10,7 @@ import { stopGgufValidator } from './models/gguf/gguf-validator';
 import { DownloadService, type DownloadServiceOptions } from './models/downloads/download-service';
 import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
+import { Embedder } from './models/embedder';
 import { LibraryService, type LibraryServiceOptions } from './library/library-service';
 import { MachineService } from './machine/machine-service';
 import { SettingsService } from './settings/settings-service';
@@ -64,6 +65,8 @@ export interface Services {
   models: ModelsService;
   machine: MachineService;
   library: LibraryService;
+  /** The library's embedding model: vectors for chunks and for search queries. */
+  embedder: Embedder;
   downloads: DownloadService;
   catalog: CatalogEntry[];
   dispose(): Promise<void>;
@@ -115,12 +118,21 @@ export function createServices(options: ServicesOptions): Services {
     targetTokensPerSecond: () => settings.get().targetTokensPerSecond,
   });
   const catalog = options.catalog ?? loadCatalog();
+  const embedder = new Embedder({ models, catalog, chosen: () => settings.get().embeddingModel });
   const library = new LibraryService({
     db: store.library,
     libraryDbPath: join(options.dataDir, 'library.db'),
+    vecExtensionPath: options.vecExtensionPath,
     onChanged: (collections) => options.emit('library.changed', collections),
+    embedder: () => {
+      const spec = embedder.current();
+      return spec && { ...spec, embed: (texts, signal) => embedder.embedDocuments(spec, texts, signal) };
+    },
     ...options.library,
   });
+  // A new (or first) embedding model fills its vectors in the background.
+  models.onChange(() => library.embedderMayHaveChanged());
+  settings.onChange(() => library.embedderMayHaveChanged());
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,
     catalog,
@@ -138,6 +150,7 @@ export function createServices(options: ServicesOptions): Services {
     models,
     machine,
     library,
+    embedder,
     settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,

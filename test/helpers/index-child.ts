@@ -1,15 +1,23 @@
 /**
  * A separate process that indexes a folder into a data dir and exits, so a test can `kill -9` it
- * at any moment: `node --import tsx test/helpers/index-child.ts <dataDir> <folder>`.
+ * at any moment: `node --import tsx test/helpers/index-child.ts <dataDir> <folder>`. It runs the
+ * app's own services: the index worker, and the embedding model installed in the data dir (the
+ * test installs it first), so a kill can land in any stage, vectors included.
  */
-import { indexCollection } from '../../electron/services/library/indexer';
-import { addSource, createCollection } from '../../electron/services/library/library-store';
-import { openStore } from '../../electron/services/store/store';
+import { createServices } from '../../electron/services';
+import { simulatedMachine } from './machine';
 
 const [dataDir, folder] = process.argv.slice(2) as [string, string];
-const store = openStore({ dataDir });
-const collection = createCollection(store.library, 'corpus');
-addSource(store.library, collection, { root: folder });
-await indexCollection(store.library, collection, { chunking: { maxTokens: 64, overlapTokens: 8 } });
-store.close();
+const services = createServices({
+  dataDir,
+  appVersion: 'kill-test',
+  emit: () => undefined,
+  backgroundTasks: false,
+  llama: { maxThreads: 1 },
+  machine: { measure: async () => simulatedMachine() },
+});
+const collection = services.library.createCollection('corpus');
+services.library.addFolder(collection.id, folder);
+await services.library.index(collection.id);
+await services.dispose();
 process.stdout.write('done\n');

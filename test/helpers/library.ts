@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
+import { listEmbedders, vecTable } from '../../electron/services/library/embedders';
 import type { SqliteDatabase } from '../../electron/services/store/db';
 
 /**
  * A fingerprint of everything an index holds that a rerun must reproduce: documents (by path,
- * never by row id), their chunks, and the full-text index's terms per chunk. Timestamps and
- * attempt counts are left out: they record when, not what.
+ * never by row id), their chunks, the full-text index's terms per chunk, and each embedder's
+ * vectors (the exact floats) per chunk. Timestamps and attempt counts are left out: they record
+ * when, not what.
  */
 export function indexFingerprint(db: SqliteDatabase): {
   hash: string;
   documents: number;
   chunks: number;
   terms: number;
+  vectors: number;
 } {
   const hash = createHash('sha256');
   const documents = db
@@ -31,5 +34,25 @@ export function indexFingerprint(db: SqliteDatabase): {
     )
     .all() as unknown[];
   for (const row of [...documents, ...chunks, ...terms]) hash.update(JSON.stringify(row)).update('\n');
-  return { hash: hash.digest('hex'), documents: documents.length, chunks: chunks.length, terms: terms.length };
+  let vectors = 0;
+  for (const embedder of listEmbedders(db)) {
+    const rows = db
+      .prepare(
+        `SELECT d.path, c.ordinal, v.embedding FROM ${vecTable(embedder.id)} v
+         JOIN chunks c ON c.id = v.rowid JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.ordinal`,
+      )
+      .all() as Array<{ path: string; ordinal: number; embedding: Buffer }>;
+    for (const row of rows) {
+      hash.update(`${embedder.key} ${embedder.filledAt ? 'filled' : 'filling'} ${row.path} ${row.ordinal} `);
+      hash.update(row.embedding).update('\n');
+    }
+    vectors += rows.length;
+  }
+  return {
+    hash: hash.digest('hex'),
+    documents: documents.length,
+    chunks: chunks.length,
+    terms: terms.length,
+    vectors,
+  };
 }

@@ -10,6 +10,8 @@ export const CollectionReportSchema = z.object({
   skipped: z.number().int().nonnegative(),
   quarantined: z.number().int().nonnegative(),
   chunks: z.number().int().nonnegative(),
+  /** Chunks with a vector from the current embedding model; 0 when none is installed. */
+  embedded: z.number().int().nonnegative(),
   /** Skipped and quarantined files by reason (`binary`, `encrypted`, `no-text`, …). */
   skipReasons: z.record(z.string(), z.number().int()),
   /** Files by document type, then status. */

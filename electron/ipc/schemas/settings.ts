@@ -18,6 +18,12 @@ export const SettingsSchema = z.object({
    * machine to be recommended. About reading speed; defaults to 10.
    */
   targetTokensPerSecond: z.number().min(1).max(200),
+  /**
+   * The installed embedding model that gives the library its vectors (a model id). `null` uses the
+   * first one installed. Changing it re-embeds in the background; the old vectors serve until the
+   * new ones are complete. Defaults to `null`.
+   */
+  embeddingModel: z.string().min(1).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -6,17 +6,26 @@ export interface IndexWorkerData {
   libraryDbPath: string;
   collectionId: number;
   maxFileBytes?: number;
+  /** sqlite-vec, which the worker's connection loads (vector tables and their triggers need it). */
+  vecExtensionPath: string;
+  /** The current embedding model's row in `embedders`; `null` when none is installed. */
+  embedderId: number | null;
 }
 
 /** How long one file may take (read, parse, chunk, write) before its worker is stopped. */
 export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 
 /** Main → worker. */
-export type IndexCommand = { type: 'cancel' };
+export type IndexCommand =
+  | { type: 'cancel' }
+  | { type: 'embedded'; requestId: number; vectors: Float32Array[] }
+  | { type: 'embed-failed'; requestId: number; error: HearthErrorData };
 
 /** Worker → main. */
 export type IndexMessage =
   | { type: 'document'; id: number; path: string }
   | { type: 'progress'; report: CollectionReport }
+  /** The model lives in the main process: the worker asks it for vectors. */
+  | { type: 'embed'; requestId: number; texts: string[] }
   | { type: 'done'; report: CollectionReport }
   | { type: 'failed'; error: HearthErrorData };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { HearthError } from '../../ipc/errors';
+import { HearthError, toErrorData } from '../../ipc/errors';
 import { startWorker } from '../workers/worker-client';
 import { DEFAULT_FILE_TIMEOUT_MS, type IndexCommand, type IndexMessage, type IndexWorkerData } from './index-protocol';
 import type { CollectionReport } from './library-store';
@@ -32,6 +32,8 @@ export function runIndexWorker(
     signal?: AbortSignal;
     onProgress?: (report: CollectionReport) => void;
     fileTimeoutMs?: number;
+    /** Vectors for the worker's chunks (the model is in this process); needed when `embedderId` is set. */
+    embed?: (texts: string[], signal?: AbortSignal) => Promise<Float32Array[]>;
   } = {},
 ): Promise<CollectionReport> {
   options.signal?.throwIfAborted();
@@ -48,6 +50,17 @@ export function runIndexWorker(
       outcome();
     };
     const cancel = () => worker.postMessage({ type: 'cancel' } satisfies IndexCommand);
+    const embedFor = async (requestId: number, texts: string[]) => {
+      let reply: IndexCommand;
+      try {
+        if (!options.embed) throw new HearthError('INTERNAL', 'No embedding model was given to the indexer.');
+        const vectors = await options.embed(texts, options.signal);
+        reply = { type: 'embedded', requestId, vectors };
+      } catch (error) {
+        reply = { type: 'embed-failed', requestId, error: toErrorData(error) };
+      }
+      if (!settled) worker.postMessage(reply);
+    };
     options.signal?.addEventListener('abort', cancel, { once: true });
     worker.on('message', (message: IndexMessage) => {
       if (message.type === 'document') {
@@ -56,6 +69,10 @@ export function runIndexWorker(
           settle(() => reject(new StuckDocument(message.id, message.path, timeoutMs)));
           void worker.terminate();
         }, timeoutMs);
+      } else if (message.type === 'embed') {
+        // Files are done: the watchdog is for parsers, and embedding has its own progress.
+        clearTimeout(watchdog);
+        void embedFor(message.requestId, message.texts);
       } else if (message.type === 'progress') options.onProgress?.(message.report);
       else if (message.type === 'done') settle(() => resolve(message.report));
       else settle(() => reject(new HearthError(message.error.code, message.error.message, message.error.details)));

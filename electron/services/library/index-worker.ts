@@ -4,7 +4,7 @@
  * never hold the main process's event loop. Reports progress; stops when told to cancel.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { toErrorData } from '../../ipc/errors';
+import { HearthError, toErrorData } from '../../ipc/errors';
 import { openConnection } from '../store/db';
 import type { IndexCommand, IndexMessage, IndexWorkerData } from './index-protocol';
 import { indexCollection } from './indexer';
@@ -13,17 +13,32 @@ const port = parentPort!;
 const input = workerData as IndexWorkerData;
 const post = (message: IndexMessage) => port.postMessage(message);
 const controller = new AbortController();
+const waiting = new Map<number, { resolve: (vectors: Float32Array[]) => void; reject: (error: Error) => void }>();
 port.on('message', (command: IndexCommand) => {
   if (command.type === 'cancel') controller.abort();
+  else if (command.type === 'embedded') waiting.get(command.requestId)?.resolve(command.vectors);
+  else waiting.get(command.requestId)?.reject(new HearthError(command.error.code, command.error.message));
 });
 
-const db = openConnection(input.libraryDbPath, 'NORMAL');
+let requests = 0;
+const embed = (texts: string[]) =>
+  new Promise<Float32Array[]>((resolve, reject) => {
+    const requestId = ++requests;
+    waiting.set(requestId, {
+      resolve: (vectors) => (waiting.delete(requestId), resolve(vectors)),
+      reject: (error) => (waiting.delete(requestId), reject(error)),
+    });
+    post({ type: 'embed', requestId, texts });
+  });
+
+const db = openConnection(input.libraryDbPath, 'NORMAL', input.vecExtensionPath);
 try {
   const report = await indexCollection(db, input.collectionId, {
     signal: controller.signal,
     maxFileBytes: input.maxFileBytes,
     onProgress: (progress) => post({ type: 'progress', report: progress }),
     onDocument: ({ id, path }) => post({ type: 'document', id, path }),
+    embedding: input.embedderId === null ? undefined : { embedderId: input.embedderId, embed },
   });
   post({ type: 'done', report });
 } catch (error) {

@@ -16,6 +16,7 @@ import {
   type CollectionReport,
 } from './library-store';
 import { walk } from './walk';
+import { chunksToEmbed, settleEmbedders, writeVectors } from './embedders';
 
 export interface IndexOptions {
   signal?: AbortSignal;
@@ -28,6 +29,20 @@ export interface IndexOptions {
   chunking?: Pick<ChunkOptions, 'maxTokens' | 'overlapTokens' | 'countTokens'>;
   /** Told as each document starts (the worker's watchdog needs to know which one hangs). */
   onDocument?: (document: { id: number; path: string }) => void;
+  /** Gives chunks vectors once the files are read. Without it, everything but vectors is indexed. */
+  embedding?: EmbeddingStage;
+}
+
+export interface EmbeddingStage {
+  /** The current embedder's row in `embedders` (see registerEmbedder). */
+  embedderId: number;
+  /** Vectors for the texts, in order; the embedder adds its document prefix. */
+  embed: (texts: string[]) => Promise<Float32Array[]>;
+  /**
+   * Chunks per request. One request is one message to the process holding the model and one
+   * transaction to store what comes back. Defaults to 32.
+   */
+  batchSize?: number;
 }
 
 /**
@@ -51,8 +66,15 @@ export async function indexCollection(
     const renames = await findRenames(db, collectionId, source.root, walked.files, sha256File);
     applyWalk(db, collectionId, source.root, walked, documentType, renames);
   }
-  options.onProgress?.(collectionReport(db, collectionId));
+  const progress = () => collectionReport(db, collectionId, options.embedding?.embedderId ?? null);
+  options.onProgress?.(progress());
   let reportedAt = performance.now();
+  const reportNow = () => {
+    if (options.onProgress && performance.now() - reportedAt >= (options.progressEveryMs ?? 250)) {
+      options.onProgress(progress());
+      reportedAt = performance.now();
+    }
+  };
 
   for (let document = nextPending(db, collectionId); document; document = nextPending(db, collectionId)) {
     options.signal?.throwIfAborted();
@@ -79,12 +101,42 @@ export async function indexCollection(
         markSkipped(db, document.id, 'unreadable', 'Permission denied.', null);
       else recordFailure(db, document.id, error instanceof Error ? error.message : String(error));
     }
-    if (options.onProgress && performance.now() - reportedAt >= (options.progressEveryMs ?? 250)) {
-      options.onProgress(collectionReport(db, collectionId));
-      reportedAt = performance.now();
-    }
+    reportNow();
   }
-  const report = collectionReport(db, collectionId);
+  if (options.embedding) {
+    await embedChunks(db, collectionId, options.embedding, { signal: options.signal, onBatch: reportNow });
+  }
+  const report = progress();
   options.onProgress?.(report);
   return report;
+}
+
+/**
+ * Gives every chunk of the collection a vector from the embedder, a batch at a time; each batch is
+ * stored in one transaction, so a run stopped at any moment resumes at the first chunk without
+ * one. When the whole library has vectors from this embedder, older embedders are dropped.
+ */
+export async function embedChunks(
+  db: SqliteDatabase,
+  collectionId: number,
+  stage: EmbeddingStage,
+  options: { signal?: AbortSignal; onBatch?: () => void } = {},
+): Promise<void> {
+  const batchSize = stage.batchSize ?? 32;
+  let afterId = 0;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const batch = chunksToEmbed(db, stage.embedderId, collectionId, afterId, batchSize);
+    if (!batch.length) break;
+    const vectors = await stage.embed(batch.map((chunk) => chunk.text));
+    options.signal?.throwIfAborted();
+    writeVectors(
+      db,
+      stage.embedderId,
+      batch.map((chunk, i) => ({ chunkId: chunk.id, vector: vectors[i]! })),
+    );
+    afterId = batch.at(-1)!.id;
+    options.onBatch?.();
+  }
+  settleEmbedders(db, stage.embedderId);
 }

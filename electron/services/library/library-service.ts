@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Collection, DocumentStatusSchema } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
+import { resolveVecExtensionPath } from '../store/vec-extension';
+import { findEmbedder, registerEmbedder, type EmbedderIdentity } from './embedders';
 import { FolderWatcher } from './folder-watcher';
 import { acquireIndexLock } from './index-lock';
 import { runIndexWorker, StuckDocument } from './index-runner';
@@ -33,6 +35,19 @@ export interface LibraryServiceOptions {
   syncDebounceMs?: number;
   /** How long one file may take before it counts as a failure (twice: quarantined). Defaults to 2 min. */
   fileTimeoutMs?: number;
+  /** sqlite-vec, for the worker's connection. Defaults to the installed package's own path. */
+  vecExtensionPath?: string;
+  /**
+   * The embedding model in use, read at each run; `null` (or no option) when none is installed:
+   * then everything but vectors is indexed, and vectors are filled in once one is.
+   */
+  embedder?: () => LibraryEmbedder | null;
+}
+
+/** An embedding model as the library uses it: who it is, and how to get vectors from it. */
+export interface LibraryEmbedder extends EmbedderIdentity {
+  /** Vectors for document chunks, in order. */
+  embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
 }
 
 /**
@@ -59,6 +74,8 @@ export class LibraryService {
    * was closed), then watches them and re-indexes a collection after each burst of changes.
    */
   async startSync(): Promise<void> {
+    this.#syncing = true;
+    this.#embedderKey = this.#options.embedder?.()?.key ?? null;
     for (const collection of listCollections(this.#options.db)) {
       await this.#watcher.watch(
         collection.id,
@@ -69,7 +86,26 @@ export class LibraryService {
   }
 
   async stopSync(): Promise<void> {
+    this.#syncing = false;
     await this.#watcher.close();
+  }
+
+  /** Whether sync was started (then a new embedding model fills its vectors at once). */
+  #syncing = false;
+  #embedderKey: string | null | undefined;
+
+  /**
+   * Call when the installed models or the chosen embedding model may have changed. If the
+   * embedding model is now another one (or the first one), every collection is brought up to date:
+   * the new vectors are filled in the background, and the old ones serve search until then.
+   */
+  embedderMayHaveChanged(): void {
+    const key = this.#options.embedder?.()?.key ?? null;
+    if (key === this.#embedderKey) return;
+    this.#embedderKey = key;
+    this.#changed();
+    if (!this.#syncing || key === null) return;
+    for (const collection of listCollections(this.#options.db)) void this.#syncNow(collection.id);
   }
 
   async #syncNow(collectionId: number): Promise<void> {
@@ -89,7 +125,14 @@ export class LibraryService {
   }
 
   collections(): Collection[] {
-    return listCollections(this.#options.db).map((row) => this.#describe(row));
+    const embedderId = this.#currentEmbedderId();
+    return listCollections(this.#options.db).map((row) => this.#describe(row, embedderId));
+  }
+
+  /** The current embedding model's row, if it has stored anything yet. */
+  #currentEmbedderId(): number | null {
+    const key = this.#options.embedder?.()?.key;
+    return key ? (findEmbedder(this.#options.db, key)?.id ?? null) : null;
   }
 
   createCollection(name: string): Collection {
@@ -139,6 +182,7 @@ export class LibraryService {
     }
     // Across processes too: the app and the CLI never index one library at once.
     const release = acquireIndexLock(`${this.#options.libraryDbPath}.index-lock`);
+    const embedder = this.#options.embedder?.() ?? null;
     this.#running.add(collectionId);
     this.#changed();
     try {
@@ -147,9 +191,16 @@ export class LibraryService {
       for (;;) {
         try {
           return await runIndexWorker(
-            { libraryDbPath: this.#options.libraryDbPath, collectionId, maxFileBytes: this.#options.maxFileBytes?.() },
+            {
+              libraryDbPath: this.#options.libraryDbPath,
+              collectionId,
+              maxFileBytes: this.#options.maxFileBytes?.(),
+              vecExtensionPath: this.#options.vecExtensionPath ?? resolveVecExtensionPath(),
+              embedderId: embedder ? registerEmbedder(this.#options.db, embedder).id : null,
+            },
             {
               signal: options.signal,
+              embed: embedder ? (texts, signal) => embedder.embed(texts, signal) : undefined,
               fileTimeoutMs: this.#options.fileTimeoutMs,
               onProgress: (report) => {
                 options.onProgress?.(report);
@@ -194,17 +245,17 @@ export class LibraryService {
   }
 
   #collection(id: number): Collection {
-    return this.#describe(this.#requireCollection(id));
+    return this.#describe(this.#requireCollection(id), this.#currentEmbedderId());
   }
 
   /** A collection with its folders and accounting (the accounting counts its chunks: not free). */
-  #describe(row: CollectionRow): Collection {
+  #describe(row: CollectionRow, embedderId: number | null): Collection {
     return {
       id: row.id,
       name: row.name,
       createdAt: row.createdAt.toISOString(),
       folders: listSources(this.#options.db, row.id).map((source) => source.root),
-      report: collectionReport(this.#options.db, row.id),
+      report: collectionReport(this.#options.db, row.id, embedderId),
       indexing: this.#running.has(row.id),
     };
   }

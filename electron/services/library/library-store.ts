@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
 import type { SqliteDatabase } from '../store/db';
 import type { Chunk } from './chunk';
+import { embeddedCount } from './embedders';
 import type { DocumentType } from './extract';
 import type { FoundFile, SkippedPath, SkipReason } from './walk';
 
@@ -258,14 +259,23 @@ export interface CollectionReport {
   skipped: number;
   quarantined: number;
   chunks: number;
+  /** Chunks with a vector from the current embedding model (0 when there is none). */
+  embedded: number;
   /** Skipped and quarantined files by reason. */
   skipReasons: Record<string, number>;
   /** Files by document type and status. */
   byType: Record<string, Partial<Record<DocumentStatus, number>>>;
 }
 
-/** The accounting of a collection: discovered = indexed + skipped + quarantined + pending, always. */
-export function collectionReport(db: SqliteDatabase, collectionId: number): CollectionReport {
+/**
+ * The accounting of a collection: discovered = indexed + skipped + quarantined + pending, always;
+ * and how many of its chunks have a vector from `embedderId` (the current embedding model).
+ */
+export function collectionReport(
+  db: SqliteDatabase,
+  collectionId: number,
+  embedderId: number | null = null,
+): CollectionReport {
   const rows = db
     .prepare('SELECT type, status, skip_reason, count(*) AS n FROM documents WHERE collection_id = ? GROUP BY 1, 2, 3')
     .all(collectionId) as Array<{ type: string; status: DocumentStatus; skip_reason: string | null; n: number }>;
@@ -282,6 +292,7 @@ export function collectionReport(db: SqliteDatabase, collectionId: number): Coll
         )
         .get(collectionId) as { n: number }
     ).n,
+    embedded: embedderId === null ? 0 : embeddedCount(db, embedderId, collectionId),
     skipReasons: {},
     byType: {},
   };

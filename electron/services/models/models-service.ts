@@ -14,6 +14,7 @@ import {
   type ModelMetadata,
   type ModelRole,
   type ModelSettings,
+  type ModelThreads,
 } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { CatalogEntry, CatalogView, SpeedPrediction } from '../../ipc/schemas/catalog';
@@ -299,6 +300,16 @@ export class ModelsService {
     return candidates.at(-1)!;
   }
 
+  /** The threads llama.cpp gets for a model (see chooseThreads), read at each use. */
+  threads(record: ModelRecord): ModelThreads {
+    return chooseThreads({
+      setting: record.settings.threads,
+      benchmarked: latestBenchmark(this.#options.db, record.id)?.recommendedThreads ?? null,
+      physicalCores: this.#options.machine.current()?.physicalCores ?? availableParallelism(),
+      besideEmbedding: record.metadata.role === 'chat' && this.runtime.get('embedding') !== null,
+    });
+  }
+
   async #info(record: ModelRecord): Promise<ModelInfo> {
     const fileMissing = !this.library.filesPresent(record);
     const benchmark = latestBenchmark(this.#options.db, record.id);
@@ -312,12 +323,7 @@ export class ModelsService {
       loaded: this.runtime.isLoaded(record.id),
       fileMissing,
       benchmark,
-      threads: chooseThreads({
-        setting: record.settings.threads,
-        benchmarked: benchmark?.recommendedThreads ?? null,
-        physicalCores: this.#options.machine.current()?.physicalCores ?? availableParallelism(),
-        besideEmbedding: record.metadata.role === 'chat' && this.runtime.get('embedding') !== null,
-      }),
+      threads: this.threads(record),
     };
     if (fileMissing) return { ...base, fit: null, fitError: `The file is missing: ${record.path}` };
     try {
@@ -363,8 +369,17 @@ export class ModelsService {
     return { ramTotal: totalmem(), ramFree: freemem(), vramTotal: vram.total, vramFree: vram.free };
   }
 
+  readonly #listeners = new Set<() => void>();
+
+  /** Calls `listener` after every change: a model installed, removed, loaded or unloaded. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   #changed(): void {
     this.#options.emit('models.changed', this.state());
+    for (const listener of this.#listeners) listener();
   }
 }
 

@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   airGap: false,
   modelsPerRole: 1,
   targetTokensPerSecond: 10,
+  embeddingModel: null,
 };
 
 /**

@@ -95,12 +95,17 @@ function markInUse(db: SqliteDatabase, path: string): SqliteDatabase {
  * thread's own connection): the same pragmas, no checks, no migrations. WAL lets it write while
  * the first connection reads.
  */
-export function openConnection(path: string, synchronous: 'FULL' | 'NORMAL'): SqliteDatabase {
+export function openConnection(
+  path: string,
+  synchronous: 'FULL' | 'NORMAL',
+  vecExtensionPath: string = resolveVecExtensionPath(),
+): SqliteDatabase {
   const db = new Database(path, { fileMustExist: true });
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.loadExtension(vecExtensionPath);
   return db;
 }
 

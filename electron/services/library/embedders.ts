@@ -1,0 +1,189 @@
+import type { SqliteDatabase } from '../store/db';
+
+/**
+ * Query functions over the vectors in `library.db` (migration 0003): the `embedders`, one `vec0`
+ * table per embedder, and the `embeddings` bookkeeping. Every connection that deletes chunks must
+ * have sqlite-vec loaded, since the per-table triggers write to `vec0` tables.
+ */
+
+/** An embedding model as the library knows it: what identifies its vectors, and their width. */
+export interface EmbedderIdentity {
+  /** Identifies the weights (file name and size): the same file installed again reuses its vectors. */
+  key: string;
+  name: string;
+  dimensions: number;
+}
+
+export interface EmbedderRow extends EmbedderIdentity {
+  id: number;
+  /** When every chunk first had a vector from it; `null` while it is still being filled. */
+  filledAt: Date | null;
+}
+
+/** A chunk waiting for its vector, with the text to embed. */
+export interface ChunkToEmbed {
+  id: number;
+  text: string;
+}
+
+/** The name of an embedder's vector table. Ids are integers, so the name is safe in SQL. */
+export const vecTable = (embedderId: number): string => `vec_chunks_${Math.trunc(embedderId)}`;
+
+/**
+ * The embedder's row, created with its vector table and the trigger that keeps that table in step
+ * with `chunks`, all in one transaction. Registering a known embedder changes nothing.
+ */
+export function registerEmbedder(db: SqliteDatabase, embedder: EmbedderIdentity): EmbedderRow {
+  return db.transaction(() => {
+    const existing = findEmbedder(db, embedder.key);
+    if (existing) {
+      if (existing.dimensions !== embedder.dimensions) {
+        throw new Error(
+          `${embedder.name} gives ${embedder.dimensions}-d vectors, but it stored ${existing.dimensions}-d.`,
+        );
+      }
+      return existing;
+    }
+    const id = Number(
+      db
+        .prepare('INSERT INTO embedders (model_key, name, dimensions, created_at) VALUES (?, ?, ?, ?)')
+        .run(embedder.key, embedder.name, embedder.dimensions, Date.now()).lastInsertRowid,
+    );
+    const table = vecTable(id);
+    db.exec(`
+      CREATE VIRTUAL TABLE ${table} USING vec0(embedding float[${Math.trunc(embedder.dimensions)}] distance_metric=cosine);
+      CREATE TRIGGER ${table}_chunk_deleted AFTER DELETE ON chunks BEGIN
+        DELETE FROM ${table} WHERE rowid = old.id;
+      END;
+    `);
+    return { ...embedder, id, filledAt: null };
+  })();
+}
+
+export function findEmbedder(db: SqliteDatabase, key: string): EmbedderRow | null {
+  const row = db.prepare('SELECT * FROM embedders WHERE model_key = ?').get(key) as RawEmbedder | undefined;
+  return row ? toRow(row) : null;
+}
+
+export function listEmbedders(db: SqliteDatabase): EmbedderRow[] {
+  return (db.prepare('SELECT * FROM embedders ORDER BY id').all() as RawEmbedder[]).map(toRow);
+}
+
+/**
+ * The next chunks of a collection without a vector from the embedder, in id order after `afterId`
+ * (a run walks forward, so a chunk that fails is not fetched again and again). The heading path is
+ * put before the text: "Install › Linux" says what a short chunk is about.
+ */
+export function chunksToEmbed(
+  db: SqliteDatabase,
+  embedderId: number,
+  collectionId: number,
+  afterId: number,
+  limit: number,
+): ChunkToEmbed[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.text, c.heading_path FROM chunks c JOIN documents d ON d.id = c.document_id
+       WHERE d.collection_id = ? AND c.id > ?
+         AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.embedder_id = ? AND e.chunk_id = c.id)
+       ORDER BY c.id LIMIT ?`,
+    )
+    .all(collectionId, afterId, embedderId, limit) as Array<{ id: number; text: string; heading_path: string }>;
+  return rows.map((row) => ({ id: row.id, text: row.heading_path ? `${row.heading_path}\n\n${row.text}` : row.text }));
+}
+
+/**
+ * Stores vectors in one transaction. A chunk deleted since it was read (its file changed) is
+ * passed over: its vector would belong to nothing.
+ */
+export function writeVectors(
+  db: SqliteDatabase,
+  embedderId: number,
+  vectors: ReadonlyArray<{ chunkId: number; vector: Float32Array }>,
+): number {
+  const mark = db.prepare(
+    'INSERT OR IGNORE INTO embeddings (embedder_id, chunk_id) SELECT ?, id FROM chunks WHERE id = ?',
+  );
+  const insert = db.prepare(`INSERT INTO ${vecTable(embedderId)} (rowid, embedding) VALUES (?, ?)`);
+  return db.transaction(() => {
+    let written = 0;
+    for (const { chunkId, vector } of vectors) {
+      if (mark.run(embedderId, chunkId).changes === 0) continue;
+      insert.run(BigInt(chunkId), vector);
+      written++;
+    }
+    return written;
+  })();
+}
+
+/** Chunks of a collection with a vector from the embedder. */
+export function embeddedCount(db: SqliteDatabase, embedderId: number, collectionId: number): number {
+  return db
+    .prepare(
+      `SELECT count(*) FROM embeddings e JOIN chunks c ON c.id = e.chunk_id JOIN documents d ON d.id = c.document_id
+       WHERE e.embedder_id = ? AND d.collection_id = ?`,
+    )
+    .pluck()
+    .get(embedderId, collectionId) as number;
+}
+
+/**
+ * Once every chunk of every collection has a vector from `embedderId`, it is marked filled and the
+ * embedders before it are dropped with their vectors: they served search until now. Returns
+ * whether it is filled.
+ */
+export function settleEmbedders(db: SqliteDatabase, embedderId: number): boolean {
+  return db.transaction(() => {
+    const missing = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM chunks c
+           WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.embedder_id = ? AND e.chunk_id = c.id))`,
+      )
+      .pluck()
+      .get(embedderId) as number;
+    if (missing) return false;
+    db.prepare('UPDATE embedders SET filled_at = coalesce(filled_at, ?) WHERE id = ?').run(Date.now(), embedderId);
+    for (const other of listEmbedders(db)) if (other.id !== embedderId) dropEmbedder(db, other.id);
+    return true;
+  })();
+}
+
+/** Removes an embedder with its vectors (its table, trigger and bookkeeping). */
+export function dropEmbedder(db: SqliteDatabase, embedderId: number): void {
+  const table = vecTable(embedderId);
+  db.transaction(() => {
+    db.exec(`DROP TRIGGER IF EXISTS ${table}_chunk_deleted; DROP TABLE IF EXISTS ${table};`);
+    db.prepare('DELETE FROM embedders WHERE id = ?').run(embedderId);
+  })();
+}
+
+/**
+ * The embedder whose vectors answer searches: the current one once it is filled, else the most
+ * recent filled one (the old vectors serve while a new model fills its table), else the current
+ * one with whatever it has so far.
+ */
+export function servingEmbedder(db: SqliteDatabase, currentKey: string | null): EmbedderRow | null {
+  const all = listEmbedders(db);
+  const current = all.find((row) => row.key === currentKey) ?? null;
+  if (current?.filledAt) return current;
+  const filled = all.filter((row) => row.filledAt).at(-1);
+  return filled ?? current;
+}
+
+interface RawEmbedder {
+  id: number;
+  model_key: string;
+  name: string;
+  dimensions: number;
+  filled_at: number | null;
+}
+
+function toRow(row: RawEmbedder): EmbedderRow {
+  return {
+    id: row.id,
+    key: row.model_key,
+    name: row.name,
+    dimensions: row.dimensions,
+    filledAt: row.filled_at === null ? null : new Date(row.filled_at),
+  };
+}

@@ -1,0 +1,146 @@
+import { basename } from 'node:path';
+import type { LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
+import { HearthError } from '../../ipc/errors';
+import type { CatalogEntry } from '../../ipc/schemas/catalog';
+import type { ModelRecord } from './model-store';
+import type { ModelsService } from './models-service';
+
+/** The embedding model the library uses, and what its vectors need. */
+export interface EmbedderSpec {
+  modelId: string;
+  /** Identifies the weights (file name and size): the same file installed again reuses its vectors. */
+  key: string;
+  name: string;
+  dimensions: number;
+  /** Put before each document chunk and each query: the model was trained with them (catalog). */
+  documentPrefix: string;
+  queryPrefix: string;
+}
+
+export interface EmbedderOptions {
+  models: ModelsService;
+  catalog: readonly CatalogEntry[];
+  /** The model the user chose for the library (a setting); `null` picks the first installed one. */
+  chosen?: () => string | null;
+  /** Tokens an embedding context holds; longer texts are cut to fit. Defaults to min(trained, 2048). */
+  maxContext?: number;
+}
+
+/**
+ * Turns text into vectors with the library's embedding model, in the main process (where
+ * node-llama-cpp lives): loads the model on first use through the runtime (fit check, per-role
+ * limit), keeps one embedding context per loaded model, adds the model's prefixes, cuts what is
+ * longer than the context, and returns unit-length vectors (cosine distance is then a dot product).
+ */
+export class Embedder {
+  readonly #options: EmbedderOptions;
+  readonly #contexts = new WeakMap<LlamaModel, Promise<SizedContext>>();
+
+  constructor(options: EmbedderOptions) {
+    this.#options = options;
+  }
+
+  /** The embedding model in use: the chosen one if installed, else the first installed; or none. */
+  current(): EmbedderSpec | null {
+    const installed = this.#options.models.library
+      .list()
+      .filter((record) => record.metadata.role === 'embedding' && this.#options.models.library.filesPresent(record));
+    const chosen = this.#options.chosen?.() ?? null;
+    const record = installed.find((candidate) => candidate.id === chosen) ?? installed[0];
+    return record ? this.#spec(record) : null;
+  }
+
+  /** Vectors for document chunks, in order. */
+  embedDocuments(spec: EmbedderSpec, texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
+    return this.#embed(
+      spec,
+      texts.map((text) => spec.documentPrefix + text),
+      signal,
+    );
+  }
+
+  /** The vector of a search query. */
+  async embedQuery(spec: EmbedderSpec, text: string, signal?: AbortSignal): Promise<Float32Array> {
+    const [vector] = await this.#embed(spec, [spec.queryPrefix + text], signal);
+    return vector!;
+  }
+
+  async #embed(spec: EmbedderSpec, texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
+    const { models } = this.#options;
+    if (!models.runtime.isLoaded(spec.modelId)) await models.load(spec.modelId, { signal });
+    return models.runtime.use(spec.modelId, async (model, retiring) => {
+      const { context, size } = await this.#context(model, models.library.get(spec.modelId));
+      const vectors: Float32Array[] = [];
+      for (const text of texts) {
+        signal?.throwIfAborted();
+        retiring.throwIfAborted();
+        const embedding = await context.getEmbeddingFor(fitTokens(model, text, size));
+        const vector = unitLength(embedding.vector);
+        if (vector.length !== spec.dimensions) {
+          throw new HearthError(
+            'INTERNAL',
+            `${spec.name} gave ${vector.length}-dimensional vectors; its file says ${spec.dimensions}.`,
+          );
+        }
+        vectors.push(vector);
+      }
+      return vectors;
+    });
+  }
+
+  #context(model: LlamaModel, record: ModelRecord): Promise<SizedContext> {
+    const cached = this.#contexts.get(model);
+    if (cached) return cached;
+    const { models } = this.#options;
+    // Beside a loaded chat model, leave it a core: generation stays responsive while files index.
+    const threads = models.threads(record).count;
+    const besideChat = models.runtime.get('chat') !== null && threads > 1;
+    const size = Math.min(record.metadata.contextLength || 512, this.#options.maxContext ?? 2048);
+    const created = model
+      .createEmbeddingContext({ contextSize: size, threads: besideChat ? threads - 1 : threads })
+      .then((context) => ({ context, size }))
+      .catch((error: unknown) => {
+        this.#contexts.delete(model);
+        throw error;
+      });
+    this.#contexts.set(model, created);
+    return created;
+  }
+
+  #spec(record: ModelRecord): EmbedderSpec {
+    const file = basename(record.path);
+    const entry = this.#options.catalog.find((candidate) => candidate.file === file);
+    return {
+      modelId: record.id,
+      key: `${file}:${record.metadata.fileSize}`,
+      name: record.metadata.name,
+      dimensions: entry?.embeddingLength ?? record.metadata.embeddingLength,
+      documentPrefix: entry?.prompt.documentPrefix ?? '',
+      queryPrefix: entry?.prompt.queryPrefix ?? '',
+    };
+  }
+}
+
+interface SizedContext {
+  context: LlamaEmbeddingContext;
+  /** Tokens it holds. */
+  size: number;
+}
+
+/**
+ * The text's tokens, cut to what the context holds with the beginning and end tokens the
+ * embedding context adds (it refuses longer input outright). Chunk sizes are an estimate, so a
+ * dense chunk can come out longer than planned; its head is what it is about.
+ */
+function fitTokens(model: LlamaModel, text: string, contextSize: number): Token[] {
+  const tokens = model.tokenize(text.trim() ? text : ' ');
+  const room = Math.max(1, contextSize - 3);
+  return tokens.length > room ? tokens.slice(0, room) : tokens;
+}
+
+function unitLength(values: readonly number[]): Float32Array {
+  let norm = 0;
+  for (const value of values) norm += value * value;
+  norm = Math.sqrt(norm) || 1;
+  return Float32Array.from(values, (value) => value / norm);
+}
