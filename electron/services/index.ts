@@ -38,7 +38,7 @@ export interface ServicesOptions {
    */
   machine?: { measure?: () => Promise<MachineProfile> };
   /** Library tuning; tests shorten the quiet time before a re-index and the time limit per file. */
-  library?: Pick<LibraryServiceOptions, 'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs'>;
+  library?: Pick<LibraryServiceOptions, 'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs' | 'embedBatchSize'>;
   /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
   catalog?: CatalogEntry[];
   /**
@@ -126,7 +126,13 @@ export function createServices(options: ServicesOptions): Services {
     onChanged: (collections) => options.emit('library.changed', collections),
     embedder: () => {
       const spec = embedder.current();
-      return spec && { ...spec, embed: (texts, signal) => embedder.embedDocuments(spec, texts, signal) };
+      return (
+        spec && {
+          ...spec,
+          embed: (texts, signal) => embedder.embedDocuments(spec, texts, signal),
+          chunking: (signal) => embedder.chunking(spec, signal),
+        }
+      );
     },
     ...options.library,
   });

@@ -3,10 +3,11 @@
  *
  * Measures the library on the shared corpus: parse + chunk throughput (MB/s, files/s) against the
  * raw parsers alone, the main thread's event-loop lag while a collection is indexed on the worker,
- * and how long opening a data folder takes when `library.db` holds over 1 GB. Prints numbers;
+ * how long opening a data folder takes when `library.db` holds over 1 GB, and embedding chunks/s
+ * batched against one at a time at bge-small's size. Prints numbers;
  * asserts nothing. Compare ratios within one run: absolute times on shared machines are noisy.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -18,9 +19,11 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import WordExtractor from 'word-extractor';
 import { createServices } from '../../electron/services';
 import { chunkText } from '../../electron/services/library/chunk';
+import { dropEmbedder, listEmbedders } from '../../electron/services/library/embedders';
 import { extractDocument } from '../../electron/services/library/extract';
 import { addSource, createCollection } from '../../electron/services/library/library-store';
 import { openStore } from '../../electron/services/store/store';
+import { fixtureModel } from '../../native-models/fixtures/generate';
 import { simulatedMachine } from '../helpers/machine';
 
 const { values } = parseArgs({
@@ -116,7 +119,63 @@ const openMs = await timed(async () => openStore({ dataDir: bigDir }).close());
 console.log(
   `open a data folder with a ${(statSync(bigDb).size / 1e9).toFixed(2)} GB library.db: ${(openMs * 1000).toFixed(0)} ms on the main thread (goal < 200 ms)`,
 );
-console.log('embedding chunks/s batched vs one at a time: not measured yet (embeddings are not built).');
+
+// 4. Embedding at bge-small's real size (a llama-architecture stand-in with its layers, width and
+// vocabulary; see native-models/fixtures/shapes.ts), through the index worker and the main-process
+// embedder as the app runs them: chunks/s with 32 chunks per request against one at a time.
+const embedDir = mkdtempSync(join(tmpdir(), 'hearth-bench-embed-'));
+const sample = join(embedDir, 'notes');
+mkdirSync(sample);
+for (const name of readdirSync(join(corpus, 'tldr/pages/common')).sort().slice(0, 40)) {
+  copyFileSync(join(corpus, 'tldr/pages/common', name), join(sample, name));
+}
+const embedServices = (embedBatchSize: number) =>
+  createServices({
+    dataDir: embedDir,
+    appVersion: 'bench',
+    emit: () => undefined,
+    backgroundTasks: false,
+    machine: { measure: async () => simulatedMachine() },
+    library: { embedBatchSize },
+  });
+{
+  const setup = embedServices(32);
+  await setup.models.import(fixtureModel('bge-small-shape'), 'reference');
+  const id = setup.library.createCollection('sample').id;
+  setup.library.addFolder(id, sample);
+  const seconds = await timed(() => setup.library.index(id));
+  const report = setup.library.collections()[0]!.report;
+  const sizing = await setup.embedder.chunking(setup.embedder.current()!);
+  console.log(
+    `index + embed ${report.indexed} tldr pages at bge-small size: ${report.embedded} chunks (≤ ${sizing.maxTokens} tokens, ${sizing.charsPerToken.toFixed(2)} characters a token) in ${seconds.toFixed(1)} s`,
+  );
+  await setup.dispose();
+}
+const embedRate = async (batchSize: number) => {
+  const run = embedServices(batchSize);
+  for (const embedder of listEmbedders(run.store.library)) dropEmbedder(run.store.library, embedder.id);
+  await run.models.load(run.embedder.current()!.modelId);
+  const id = run.library.collections()[0]!.id;
+  const seconds = await timed(() => run.library.index(id));
+  const chunks = run.library.collections()[0]!.report.embedded;
+  await run.dispose();
+  return chunks / seconds;
+};
+let single = 0;
+let batched = 0;
+for (let round = 0; round < 2; round++) {
+  single = Math.max(single, await embedRate(1));
+  batched = Math.max(batched, await embedRate(32));
+}
+console.log(
+  `embedding: ${batched.toFixed(2)} chunks/s in batches of 32 vs ${single.toFixed(2)} chunks/s one at a time; ratio ${(batched / single).toFixed(2)} (goal ≥ 3)`,
+);
+// Why the ratio stays near 1 on a CPU: a chunk of a few hundred tokens costs its tokens' compute
+// (milliseconds each at this size), while what batching saves (a message, a transaction, the
+// ~10 ms fixed cost of a call) is small beside it; and node-llama-cpp 3.21's embedding context
+// evaluates one sequence per call (its native getEmbedding reads sequence 0), so llama.cpp's
+// multi-sequence batching is out of reach without changing the binding.
+console.log('(per-token compute dominates; node-llama-cpp 3.21 embeds one sequence per call: see the comment here)');
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();

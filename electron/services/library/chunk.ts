@@ -162,7 +162,9 @@ function splitLarge(block: Block, maxTokens: number, count: (text: string) => nu
   let pieceStart = block.charStart;
   let pieceLine = block.lineStart;
   let line = block.lineStart;
-  const maxChars = Math.max(16, maxTokens * 4);
+  // Cut by characters at the block's own density: code and tables have fewer characters a token.
+  const charsPerToken = block.text.length / Math.max(1, count(block.text));
+  const maxChars = Math.max(16, Math.floor(maxTokens * charsPerToken));
   for (let i = block.charStart; i <= block.charEnd; i++) {
     const atEnd = i === block.charEnd;
     const char = block.text[i - block.charStart];

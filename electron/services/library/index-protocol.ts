@@ -10,6 +10,10 @@ export interface IndexWorkerData {
   vecExtensionPath: string;
   /** The current embedding model's row in `embedders`; `null` when none is installed. */
   embedderId: number | null;
+  /** Chunk sizes in the embedding model's tokens; `null` (no model) estimates 4 characters a token. */
+  chunking: { charsPerToken: number; maxTokens: number } | null;
+  /** Chunks per embedding request; defaults to 32. */
+  embedBatchSize?: number;
 }
 
 /** How long one file may take (read, parse, chunk, write) before its worker is stopped. */

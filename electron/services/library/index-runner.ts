@@ -7,24 +7,36 @@ import type { CollectionReport } from './library-store';
 
 const sourceDir = dirname(fileURLToPath(import.meta.url));
 
-/** A worker stopped because one file took too long: which file, so the caller can count it. */
-export class StuckDocument extends Error {
+/**
+ * A worker lost to one file: it took too long (`timeout`), or its reader died on it (ran out of
+ * memory on a decompression bomb, or crashed). Says which file, so the caller can count it.
+ */
+export class DocumentFailure extends Error {
   constructor(
     readonly documentId: number,
     readonly path: string,
-    readonly timeoutMs: number,
+    readonly reason: 'timeout' | 'parse-failed',
+    message: string,
   ) {
-    super(`Reading ${path} took longer than ${Math.round(timeoutMs / 1000)} s.`);
-    this.name = 'StuckDocument';
+    super(message);
+    this.name = 'DocumentFailure';
   }
 }
+
+/**
+ * Heap for the indexing worker. Parsers of untrusted files can be made to expand without bound;
+ * past this the worker dies alone (the app and its other work go on) and the file is counted as
+ * failed, instead of the process running out of memory.
+ */
+const WORKER_HEAP_MB = 1536;
 
 /**
  * Indexes a collection on a worker thread of its own and resolves with the final report. Aborting
  * `signal` asks the worker to stop after the document in hand (it is written whole or not at
  * all); a worker that dies fails the run without touching the main process. A watchdog stops a
  * worker that spends longer than `fileTimeoutMs` on one file (a parser in an endless loop cannot
- * be interrupted any other way) and rejects with `StuckDocument`.
+ * be interrupted any other way); it and a worker that dies on a file (out of memory) reject with
+ * `DocumentFailure`.
  */
 export function runIndexWorker(
   data: IndexWorkerData,
@@ -38,10 +50,21 @@ export function runIndexWorker(
 ): Promise<CollectionReport> {
   options.signal?.throwIfAborted();
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const worker = startWorker('index-worker', sourceDir, data);
+  const worker = startWorker('index-worker', sourceDir, data, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
   return new Promise<CollectionReport>((resolve, reject) => {
     let settled = false;
     let watchdog: NodeJS.Timeout | undefined;
+    /** The file being read, until the worker says it moved on to the next or to embedding. */
+    let inHand: { id: number; path: string } | null = null;
+    const lost = (why: string) => {
+      if (!inHand) return new HearthError('INTERNAL', `The indexer stopped unexpectedly (${why}).`);
+      return new DocumentFailure(
+        inHand.id,
+        inHand.path,
+        'parse-failed',
+        `Reading ${inHand.path} stopped its reader (${why}).`,
+      );
+    };
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
@@ -65,21 +88,25 @@ export function runIndexWorker(
     worker.on('message', (message: IndexMessage) => {
       if (message.type === 'document') {
         clearTimeout(watchdog);
+        inHand = { id: message.id, path: message.path };
         watchdog = setTimeout(() => {
-          settle(() => reject(new StuckDocument(message.id, message.path, timeoutMs)));
+          const message = `Reading ${inHand!.path} took longer than ${Math.round(timeoutMs / 1000)} s.`;
+          settle(() => reject(new DocumentFailure(inHand!.id, inHand!.path, 'timeout', message)));
           void worker.terminate();
         }, timeoutMs);
       } else if (message.type === 'embed') {
         // Files are done: the watchdog is for parsers, and embedding has its own progress.
         clearTimeout(watchdog);
+        inHand = null;
         void embedFor(message.requestId, message.texts);
       } else if (message.type === 'progress') options.onProgress?.(message.report);
       else if (message.type === 'done') settle(() => resolve(message.report));
       else settle(() => reject(new HearthError(message.error.code, message.error.message, message.error.details)));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) =>
-      settle(() => reject(new HearthError('INTERNAL', `The indexer stopped unexpectedly (exit ${code}).`))),
-    );
+    worker.on('error', (error) => {
+      const code = (error as { code?: string }).code;
+      settle(() => reject(code === 'ERR_WORKER_OUT_OF_MEMORY' ? lost('out of memory') : error));
+    });
+    worker.on('exit', (code) => settle(() => reject(lost(`exit ${code}`))));
   });
 }

@@ -38,7 +38,14 @@ try {
     maxFileBytes: input.maxFileBytes,
     onProgress: (progress) => post({ type: 'progress', report: progress }),
     onDocument: ({ id, path }) => post({ type: 'document', id, path }),
-    embedding: input.embedderId === null ? undefined : { embedderId: input.embedderId, embed },
+    chunking: input.chunking
+      ? {
+          maxTokens: input.chunking.maxTokens,
+          countTokens: (text) => Math.ceil(text.length / input.chunking!.charsPerToken),
+        }
+      : undefined,
+    embedding:
+      input.embedderId === null ? undefined : { embedderId: input.embedderId, embed, batchSize: input.embedBatchSize },
   });
   post({ type: 'done', report });
 } catch (error) {

@@ -7,7 +7,8 @@ import { resolveVecExtensionPath } from '../store/vec-extension';
 import { findEmbedder, registerEmbedder, type EmbedderIdentity } from './embedders';
 import { FolderWatcher } from './folder-watcher';
 import { acquireIndexLock } from './index-lock';
-import { runIndexWorker, StuckDocument } from './index-runner';
+import type { IndexWorkerData } from './index-protocol';
+import { DocumentFailure, runIndexWorker } from './index-runner';
 import {
   addSource,
   collectionReport,
@@ -35,6 +36,11 @@ export interface LibraryServiceOptions {
   syncDebounceMs?: number;
   /** How long one file may take before it counts as a failure (twice: quarantined). Defaults to 2 min. */
   fileTimeoutMs?: number;
+  /**
+   * Chunks per embedding request: one message to the model and one transaction for what comes
+   * back. Defaults to 32.
+   */
+  embedBatchSize?: number;
   /** sqlite-vec, for the worker's connection. Defaults to the installed package's own path. */
   vecExtensionPath?: string;
   /**
@@ -48,6 +54,8 @@ export interface LibraryServiceOptions {
 export interface LibraryEmbedder extends EmbedderIdentity {
   /** Vectors for document chunks, in order. */
   embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
+  /** How to size chunks in the model's tokens. */
+  chunking(signal?: AbortSignal): Promise<{ charsPerToken: number; maxTokens: number }>;
 }
 
 /**
@@ -183,13 +191,15 @@ export class LibraryService {
     // Across processes too: the app and the CLI never index one library at once.
     const release = acquireIndexLock(`${this.#options.libraryDbPath}.index-lock`);
     const embedder = this.#options.embedder?.() ?? null;
+    let chunking: IndexWorkerData['chunking'] = null;
     this.#running.add(collectionId);
     this.#changed();
     try {
-      // A file that hangs its parser costs the worker: count it against the file, start a fresh
-      // worker, and go on. The second time, the file is quarantined and the run carries on past it.
+      // A file that hangs its parser, or makes it run out of memory, costs the worker: count it
+      // against the file, start a fresh worker, and go on. The second time, the file is quarantined and the run carries on past it.
       for (;;) {
         try {
+          chunking ??= embedder ? await embedder.chunking(options.signal) : null;
           return await runIndexWorker(
             {
               libraryDbPath: this.#options.libraryDbPath,
@@ -197,6 +207,8 @@ export class LibraryService {
               maxFileBytes: this.#options.maxFileBytes?.(),
               vecExtensionPath: this.#options.vecExtensionPath ?? resolveVecExtensionPath(),
               embedderId: embedder ? registerEmbedder(this.#options.db, embedder).id : null,
+              chunking,
+              embedBatchSize: this.#options.embedBatchSize,
             },
             {
               signal: options.signal,
@@ -209,8 +221,8 @@ export class LibraryService {
             },
           );
         } catch (error) {
-          if (!(error instanceof StuckDocument)) throw error;
-          recordFailure(this.#options.db, error.documentId, error.message, 'timeout');
+          if (!(error instanceof DocumentFailure)) throw error;
+          recordFailure(this.#options.db, error.documentId, error.message, error.reason);
         }
       }
     } finally {

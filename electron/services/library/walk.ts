@@ -16,6 +16,7 @@ export type SkipReason =
   | 'encrypted'
   | 'no-text'
   | 'garbage-text'
+  | 'zip-bomb'
   | 'timeout';
 
 export interface FoundFile {

@@ -4,6 +4,7 @@ import { HearthError } from '../../ipc/errors';
 import type { CatalogEntry } from '../../ipc/schemas/catalog';
 import type { ModelRecord } from './model-store';
 import type { ModelsService } from './models-service';
+import { TOKEN_SAMPLE } from './token-sample';
 
 /** The embedding model the library uses, and what its vectors need. */
 export interface EmbedderSpec {
@@ -15,6 +16,12 @@ export interface EmbedderSpec {
   /** Put before each document chunk and each query: the model was trained with them (catalog). */
   documentPrefix: string;
   queryPrefix: string;
+}
+
+/** How chunks are sized for an embedding model (see `Embedder.chunking`). */
+export interface ChunkSizing {
+  charsPerToken: number;
+  maxTokens: number;
 }
 
 export interface EmbedderOptions {
@@ -48,6 +55,24 @@ export class Embedder {
     const chosen = this.#options.chosen?.() ?? null;
     const record = installed.find((candidate) => candidate.id === chosen) ?? installed[0];
     return record ? this.#spec(record) : null;
+  }
+
+  /**
+   * How to size chunks for the model: its characters per token on a sample of typical text, and
+   * the most tokens a chunk should have (256, or less when the model's context is smaller).
+   * Loads the model if it is not loaded.
+   */
+  async chunking(spec: EmbedderSpec, signal?: AbortSignal): Promise<ChunkSizing> {
+    const { models } = this.#options;
+    if (!models.runtime.isLoaded(spec.modelId)) await models.load(spec.modelId, { signal });
+    return models.runtime.use(spec.modelId, async (model) => {
+      const { size } = await this.#context(model, models.library.get(spec.modelId));
+      const prefixTokens = model.tokenize(spec.documentPrefix).length;
+      return {
+        charsPerToken: TOKEN_SAMPLE.length / Math.max(1, model.tokenize(TOKEN_SAMPLE).length),
+        maxTokens: Math.max(32, Math.min(256, size - prefixTokens - 16)),
+      };
+    });
   }
 
   /** Vectors for document chunks, in order. */

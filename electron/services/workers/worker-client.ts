@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { HearthError } from '../../ipc/errors';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -114,10 +114,15 @@ export class WorkerClient<In, Out> {
  * The built worker (`out/main/<name>.js`, beside the bundle this file is part of) or, when running
  * from source, its TypeScript compiled on the fly by tsx (a dev dependency).
  */
-export function startWorker(name: string, sourceDir: string, workerData?: unknown): Worker {
+export function startWorker(
+  name: string,
+  sourceDir: string,
+  workerData?: unknown,
+  resourceLimits?: WorkerOptions['resourceLimits'],
+): Worker {
   const built = join(here, `${name}.js`);
-  if (existsSync(built)) return new Worker(built, { workerData });
+  if (existsSync(built)) return new Worker(built, { workerData, resourceLimits });
   const source = pathToFileURL(join(sourceDir, `${name}.ts`)).href;
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }

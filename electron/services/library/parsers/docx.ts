@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { htmlToMarkdown } from './html';
+import { checkZipLimits } from './zip-limits';
 import { UnreadableDocument, type Parsed } from './types';
 
 /** Most text a document may expand to; a zip bomb stops here instead of filling memory. */
@@ -10,9 +11,16 @@ const MAX_TEXT_CHARS = 20_000_000;
  * so chunks carry the document's heading path. A file that is not a valid .docx is `parse-failed`.
  */
 export async function parseDocx(bytes: Buffer): Promise<Parsed> {
+  checkZipLimits(bytes);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    // Pictures are left out (never read): as data URIs they would be base64 noise in the index.
+    html = (
+      await mammoth.convertToHtml(
+        { buffer: bytes },
+        { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+      )
+    ).value;
   } catch (error) {
     throw new UnreadableDocument(
       'parse-failed',
@@ -20,7 +28,7 @@ export async function parseDocx(bytes: Buffer): Promise<Parsed> {
     );
   }
   if (html.length > MAX_TEXT_CHARS * 2) {
-    throw new UnreadableDocument('parse-failed', 'The Word file expands to far more text than a document holds.');
+    throw new UnreadableDocument('zip-bomb', 'The Word file expands to far more text than a document holds.');
   }
   return { sections: [{ text: htmlToMarkdown(html), page: null }], markdown: true };
 }

@@ -6,6 +6,14 @@ import TurndownService from 'turndown';
 export function htmlToMarkdown(html: string): string {
   const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
   turndown.remove(['head', 'title', 'script', 'style', 'noscript', 'iframe', 'object', 'embed']);
+  // A picture is its description, if it has one: its address (often a base64 data URI) is noise.
+  turndown.addRule('picture', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const alt = (node as { getAttribute(name: string): string | null }).getAttribute('alt')?.trim();
+      return alt ? ` ${alt} ` : '';
+    },
+  });
   return turndown.turndown(html).trim();
 }
 

@@ -1,5 +1,6 @@
 import { OfficeParser } from 'officeparser';
 import { htmlToMarkdown } from './html';
+import { checkZipLimits } from './zip-limits';
 import { UnreadableDocument, type Parsed } from './types';
 
 /** Formats officeparser reads for Hearth, by extension (the hint it needs for RTF and others). */
@@ -14,6 +15,7 @@ export type OfficeType = (typeof OFFICE_TYPES)[number];
  * `parse-failed`; a password-protected one is `encrypted`.
  */
 export async function parseOffice(bytes: Buffer, type: OfficeType, signal?: AbortSignal): Promise<Parsed> {
+  if (type !== 'rtf') checkZipLimits(bytes);
   let html: string;
   try {
     const ast = await OfficeParser.parseOffice(bytes, {

@@ -9,9 +9,11 @@ import { checkTextQuality } from '../../../../electron/services/library/text/qua
 import { walk } from '../../../../electron/services/library/walk';
 import { openStore, type Store } from '../../../../electron/services/store/store';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
+import { encryptedPdf } from '../../../helpers/encrypted-pdf';
 import { indexFingerprint } from '../../../helpers/library';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { docx } from '../../../helpers/zip';
 
 const tempDir = useTempDir();
 const CORPUS = resolve(import.meta.dirname, '../../../../../shared/corpus');
@@ -50,6 +52,22 @@ function badInputFolder(): string {
   );
   writeFileSync(join(dir, 'one-line.log'), `${'x'.repeat(1000)} `.repeat(5000));
   writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7 and nothing after the header');
+  writeFileSync(join(dir, 'salaries.pdf'), encryptedPdf('hunter2'));
+  // 300 KB that inflate to 300 MB of one paragraph.
+  writeFileSync(
+    join(dir, 'bomb.docx'),
+    docx(
+      Buffer.concat([
+        Buffer.from('<w:p><w:r><w:t>'),
+        Buffer.alloc(300 * 1024 * 1024, 'a'),
+        Buffer.from('</w:t></w:r></w:p>'),
+      ]),
+    ),
+  );
+  writeFileSync(
+    join(dir, 'memo.docx'),
+    docx('<w:p><w:r><w:t>The memo says the bins go out on Tuesday.</w:t></w:r></w:p>'),
+  );
   mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
   writeFileSync(join(dir, 'node_modules', 'pkg', 'README.md'), '# ignored');
   mkdirSync(join(dir, '.hidden'));
@@ -68,10 +86,13 @@ describe('walking a folder', () => {
     const walked = await walk(dir, { maxFileBytes: 1024 * 1024 });
     const rel = (path: string) => relative(dir, path);
     expect(walked.files.map((file) => rel(file.path)).sort()).toEqual([
+      'bomb.docx',
       'latin1.txt',
+      'memo.docx',
       'notes.md',
       'photo.txt',
       'report.pdf',
+      'salaries.pdf',
       'utf16.txt',
     ]);
     expect(walked.skipped.map((s) => [rel(s.path), s.reason]).sort()).toEqual([
@@ -108,13 +129,21 @@ describe('indexing', () => {
     expect(report.skipReasons).toEqual({
       binary: 1,
       empty: 1,
+      encrypted: 1,
       'parse-failed': 1,
       'symlink-loop': 1,
       vanished: 1,
+      'zip-bomb': 1,
     });
     const status = (name: string) =>
       store.library.prepare('SELECT status, skip_detail FROM documents WHERE path = ?').get(join(dir, name));
     expect(status('photo.txt')).toEqual({ status: 'skipped', skip_detail: 'Binary data (a NUL byte at offset 4).' });
+    expect(status('salaries.pdf')).toEqual({ status: 'skipped', skip_detail: 'The PDF is protected by a password.' });
+    expect(status('bomb.docx')).toEqual({
+      status: 'skipped',
+      skip_detail: 'A part of the file expands 1028× to 300 MB: a decompression bomb, not a document.',
+    });
+    expect(status('memo.docx')).toMatchObject({ status: 'indexed' });
     expect(status('report.pdf')).toMatchObject({
       status: 'skipped',
       skip_detail: expect.stringMatching(/^The PDF could not be read/),
