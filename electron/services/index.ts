@@ -123,6 +123,7 @@ export function createServices(options: ServicesOptions): Services {
     db: store.library,
     libraryDbPath: join(options.dataDir, 'library.db'),
     vecExtensionPath: options.vecExtensionPath,
+    ocr: () => ({ enabled: settings.get().ocrEnabled, maxPages: settings.get().ocrMaxPages }),
     onChanged: (collections) => options.emit('library.changed', collections),
     embedder: () => {
       const spec = embedder.current();

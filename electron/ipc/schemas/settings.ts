@@ -24,6 +24,10 @@ export const SettingsSchema = z.object({
    * new ones are complete. Defaults to `null`.
    */
   embeddingModel: z.string().min(1).nullable(),
+  /** Read scanned PDFs and pictures with OCR (on this computer). Defaults to `true`. */
+  ocrEnabled: z.boolean(),
+  /** Most pages of a scanned PDF OCR reads; a longer scan is skipped with that reason. Defaults to 20. */
+  ocrMaxPages: z.number().int().min(1).max(2000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -5,6 +5,10 @@ import { OFFICE_TYPES, parseOffice, type OfficeType } from './parsers/office';
 import { parseWordDoc } from './parsers/word-doc';
 import { parseHtmlDocument } from './parsers/html';
 import { parsePdf } from './parsers/pdf';
+import { parseImage } from './parsers/image';
+import { DEFAULT_OCR, type OcrOptions } from './parsers/ocr';
+import { parseOutlookMessage } from './parsers/outlook';
+import { parseSpreadsheet } from './parsers/spreadsheet';
 import { UnreadableDocument, type Parsed, type Section } from './parsers/types';
 import type { SkipReason } from './walk';
 import { decodeText } from './text/decode';
@@ -20,15 +24,29 @@ export type DocumentType =
   | 'doc'
   | 'html'
   | 'email'
+  | 'msg'
+  | 'xls'
+  | 'image'
   | OfficeType
   | 'unsupported';
 
+/** What a parser may need besides the bytes. */
+export interface ExtractOptions {
+  /** Scanned PDFs and pictures. Defaults to on, up to 20 pages. */
+  ocr?: OcrOptions;
+}
+
+type Parser = (bytes: Buffer, options: Required<ExtractOptions>) => Parsed | Promise<Parsed>;
+
 /** Formats that go through a parser (bytes in, sections out) rather than text decoding. */
-const PARSED: Partial<Record<DocumentType, (bytes: Buffer) => Promise<Parsed>>> = {
-  pdf: parsePdf,
+const PARSED: Partial<Record<DocumentType, Parser>> = {
+  pdf: (bytes, { ocr }) => parsePdf(bytes, ocr),
+  image: (bytes, { ocr }) => parseImage(bytes, ocr),
   docx: parseDocx,
   doc: parseWordDoc,
   email: parseEmail,
+  msg: parseOutlookMessage,
+  xls: parseSpreadsheet,
   ...Object.fromEntries(OFFICE_TYPES.map((type) => [type, (bytes: Buffer) => parseOffice(bytes, type)])),
 };
 
@@ -59,10 +77,12 @@ const CODE = new Set(
   ).split(' '),
 );
 
-/** Formats the index will read once their parsers land (legacy PowerPoint and Excel, Outlook, images). */
-const NOT_YET: Record<string, string> = Object.fromEntries(
-  ['.ppt', '.xls', '.msg', '.png', '.jpg', '.jpeg', '.tif', '.tiff'].map((ext) => [ext, ext.slice(1).toUpperCase()]),
-);
+const IMAGES = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp']);
+
+/** Formats Hearth recognises but does not read, with what to do instead. */
+const NOT_READ: Record<string, string> = {
+  '.ppt': 'Legacy PowerPoint (.ppt) files are not read: save the presentation as .pptx to index it.',
+};
 
 export function documentType(path: string): DocumentType {
   const ext = extname(path).toLowerCase();
@@ -71,6 +91,9 @@ export function documentType(path: string): DocumentType {
   if (ext === '.docx') return 'docx';
   if (ext === '.doc') return 'doc';
   if (ext === '.eml') return 'email';
+  if (ext === '.msg') return 'msg';
+  if (ext === '.xls') return 'xls';
+  if (IMAGES.has(ext)) return 'image';
   const office = OFFICE_TYPES.find((type) => ext === `.${type}`);
   if (office) return office;
   if (HTML.has(ext)) return 'html';
@@ -85,24 +108,21 @@ export function documentType(path: string): DocumentType {
  * skip reason (encrypted, broken, no text), and so is any text that turns out to be binary,
  * garbage or leftover markup. Anything else a parser throws is a failure the caller counts.
  */
-export async function extractDocument(path: string, bytes: Buffer): Promise<Extracted> {
+export async function extractDocument(path: string, bytes: Buffer, options: ExtractOptions = {}): Promise<Extracted> {
   const type = documentType(path);
   if (type === 'unsupported') {
     const ext = extname(path).toLowerCase();
-    const format = NOT_YET[ext];
     return {
       ok: false,
       type,
       reason: 'unsupported-type',
-      detail: format
-        ? `${format} files are not read yet in this version of Hearth.`
-        : `Hearth does not read ${ext || 'extension-less'} files.`,
+      detail: NOT_READ[ext] ?? `Hearth does not read ${ext || 'extension-less'} files.`,
     };
   }
   const parse = PARSED[type];
   if (parse) {
     try {
-      const parsed = await parse(bytes);
+      const parsed = await parse(bytes, { ocr: options.ocr ?? DEFAULT_OCR });
       return checked(type, parsed.sections, parsed.markdown, true);
     } catch (error) {
       if (error instanceof UnreadableDocument) return { ok: false, type, reason: error.reason, detail: error.message };

@@ -1,5 +1,6 @@
 import type { HearthErrorData } from '../../ipc/errors';
 import type { CollectionReport } from './library-store';
+import type { OcrOptions } from './parsers/ocr';
 
 /** What the index worker is started with. */
 export interface IndexWorkerData {
@@ -12,6 +13,8 @@ export interface IndexWorkerData {
   embedderId: number | null;
   /** Chunk sizes in the embedding model's tokens; `null` (no model) estimates 4 characters a token. */
   chunking: { charsPerToken: number; maxTokens: number } | null;
+  /** OCR of scanned PDFs and pictures (the settings). */
+  ocr: OcrOptions;
   /** Chunks per embedding request; defaults to 32. */
   embedBatchSize?: number;
 }

@@ -8,6 +8,7 @@ import { HearthError, toErrorData } from '../../ipc/errors';
 import { openConnection } from '../store/db';
 import type { IndexCommand, IndexMessage, IndexWorkerData } from './index-protocol';
 import { indexCollection } from './indexer';
+import { stopOcr } from './parsers/ocr';
 
 const port = parentPort!;
 const input = workerData as IndexWorkerData;
@@ -38,6 +39,7 @@ try {
     maxFileBytes: input.maxFileBytes,
     onProgress: (progress) => post({ type: 'progress', report: progress }),
     onDocument: ({ id, path }) => post({ type: 'document', id, path }),
+    extract: { ocr: input.ocr },
     chunking: input.chunking
       ? {
           maxTokens: input.chunking.maxTokens,
@@ -51,6 +53,7 @@ try {
 } catch (error) {
   post({ type: 'failed', error: toErrorData(error) });
 } finally {
+  await stopOcr();
   db.close();
   port.close();
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { sha256File } from '../models/file-identity';
 import type { SqliteDatabase } from '../store/db';
 import { chunkText, type ChunkOptions } from './chunk';
-import { documentType, extractDocument } from './extract';
+import { documentType, extractDocument, type ExtractOptions } from './extract';
 import {
   applyWalk,
   collectionReport,
@@ -29,6 +29,8 @@ export interface IndexOptions {
   chunking?: Pick<ChunkOptions, 'maxTokens' | 'overlapTokens' | 'countTokens'>;
   /** Told as each document starts (the worker's watchdog needs to know which one hangs). */
   onDocument?: (document: { id: number; path: string }) => void;
+  /** Parser options (OCR). */
+  extract?: ExtractOptions;
   /** Gives chunks vectors once the files are read. Without it, everything but vectors is indexed. */
   embedding?: EmbeddingStage;
 }
@@ -82,7 +84,7 @@ export async function indexCollection(
     try {
       const bytes = await readFile(document.path);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const extracted = await extractDocument(document.path, bytes);
+      const extracted = await extractDocument(document.path, bytes, options.extract);
       if (!extracted.ok) {
         markSkipped(db, document.id, extracted.reason, extracted.detail, sha256);
       } else {

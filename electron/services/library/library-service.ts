@@ -8,6 +8,7 @@ import { findEmbedder, registerEmbedder, type EmbedderIdentity } from './embedde
 import { FolderWatcher } from './folder-watcher';
 import { acquireIndexLock } from './index-lock';
 import type { IndexWorkerData } from './index-protocol';
+import { DEFAULT_OCR, type OcrOptions } from './parsers/ocr';
 import { DocumentFailure, runIndexWorker } from './index-runner';
 import {
   addSource,
@@ -36,6 +37,8 @@ export interface LibraryServiceOptions {
   syncDebounceMs?: number;
   /** How long one file may take before it counts as a failure (twice: quarantined). Defaults to 2 min. */
   fileTimeoutMs?: number;
+  /** OCR of scanned PDFs and pictures, read at each run (the settings). Defaults to on, 20 pages. */
+  ocr?: () => OcrOptions;
   /**
    * Chunks per embedding request: one message to the model and one transaction for what comes
    * back. Defaults to 32.
@@ -209,6 +212,7 @@ export class LibraryService {
               embedderId: embedder ? registerEmbedder(this.#options.db, embedder).id : null,
               chunking,
               embedBatchSize: this.#options.embedBatchSize,
+              ocr: this.#options.ocr?.() ?? DEFAULT_OCR,
             },
             {
               signal: options.signal,

@@ -17,6 +17,7 @@ export type SkipReason =
   | 'no-text'
   | 'garbage-text'
   | 'zip-bomb'
+  | 'ocr-limit'
   | 'timeout';
 
 export interface FoundFile {

@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS: Settings = {
   modelsPerRole: 1,
   targetTokensPerSecond: 10,
   embeddingModel: null,
+  ocrEnabled: true,
+  ocrMaxPages: 20,
 };
 
 /**

@@ -1,5 +1,5 @@
-import { sep } from 'node:path';
 import { getLoadablePath } from 'sqlite-vec';
+import { asarUnpacked } from '../asar-path';
 
 /**
  * Where the sqlite-vec shared library is. A native library cannot be loaded from inside an asar
@@ -9,6 +9,5 @@ import { getLoadablePath } from 'sqlite-vec';
  * @param loadablePath The path sqlite-vec reports. Defaults to its own `getLoadablePath()`.
  */
 export function resolveVecExtensionPath(loadablePath: string = getLoadablePath()): string {
-  const packed = `${sep}app.asar${sep}`;
-  return loadablePath.includes(packed) ? loadablePath.replace(packed, `${sep}app.asar.unpacked${sep}`) : loadablePath;
+  return asarUnpacked(loadablePath);
 }

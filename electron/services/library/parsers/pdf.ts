@@ -1,12 +1,17 @@
-import { extractText, getDocumentProxy } from 'unpdf';
+import { extractText, getDocumentProxy, renderPageAsImage } from 'unpdf';
+import { DEFAULT_OCR, recognizeText, type OcrOptions } from './ocr';
 import { UnreadableDocument, type Parsed } from './types';
+
+/** Pages are rendered at 2.5× (180 DPI): small print stays legible to OCR, memory stays modest. */
+const OCR_SCALE = 2.5;
 
 /**
  * Text per page with pdf.js (through unpdf), so every chunk knows its page. A password-protected
- * file is `encrypted`; a file pdf.js cannot make sense of is `parse-failed`; a scan with no text
- * layer is `no-text` (OCR is a later step).
+ * file is `encrypted`; a file pdf.js cannot make sense of is `parse-failed`. A scan with no text
+ * layer is read by OCR, page by page (rendered, then recognized), up to `ocr.maxPages`; a longer
+ * scan is `ocr-limit`, and one OCR finds nothing in (or OCR switched off) is `no-text`.
  */
-export async function parsePdf(bytes: Buffer): Promise<Parsed> {
+export async function parsePdf(bytes: Buffer, ocr: OcrOptions = DEFAULT_OCR): Promise<Parsed> {
   let pages: string[];
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 });
@@ -24,8 +29,28 @@ export async function parsePdf(bytes: Buffer): Promise<Parsed> {
     );
   }
   const sections = pages.map((text, index) => ({ text: text.trim(), page: index + 1 })).filter((s) => s.text);
-  if (!sections.length) {
-    throw new UnreadableDocument('no-text', `No text layer in ${pages.length} page(s): a scan or images only.`);
+  if (sections.length) return { sections, markdown: false };
+
+  if (!ocr.enabled) {
+    throw new UnreadableDocument('no-text', `No text layer in ${pages.length} page(s), and OCR is off in Settings.`);
   }
-  return { sections, markdown: false };
+  if (pages.length > ocr.maxPages) {
+    throw new UnreadableDocument(
+      'ocr-limit',
+      `A scan of ${pages.length} pages with no text layer: OCR reads up to ${ocr.maxPages} (Settings).`,
+    );
+  }
+  const read = [];
+  for (let page = 1; page <= pages.length; page++) {
+    const image = await renderPageAsImage(new Uint8Array(bytes), page, {
+      canvasImport: () => import('@napi-rs/canvas'),
+      scale: OCR_SCALE,
+    });
+    const { text } = await recognizeText(Buffer.from(image));
+    if (text) read.push({ text, page });
+  }
+  if (!read.length) {
+    throw new UnreadableDocument('no-text', `No text layer in ${pages.length} page(s), and OCR found no text.`);
+  }
+  return { sections: read, markdown: false };
 }

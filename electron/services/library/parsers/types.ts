@@ -15,7 +15,7 @@ export interface Parsed {
 /** A file a parser recognised as one it cannot read, with why (not a bug, not worth a retry). */
 export class UnreadableDocument extends Error {
   constructor(
-    readonly reason: 'encrypted' | 'parse-failed' | 'no-text' | 'zip-bomb',
+    readonly reason: 'encrypted' | 'parse-failed' | 'no-text' | 'zip-bomb' | 'ocr-limit' | 'unsupported-type',
     message: string,
   ) {
     super(message);

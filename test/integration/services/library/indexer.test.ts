@@ -1,15 +1,29 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../../electron/services/library/extract';
 import { indexCollection } from '../../../../electron/services/library/indexer';
+import { stopOcr } from '../../../../electron/services/library/parsers/ocr';
 import { addSource, collectionReport, createCollection } from '../../../../electron/services/library/library-store';
 import { checkTextQuality } from '../../../../electron/services/library/text/quality';
 import { walk } from '../../../../electron/services/library/walk';
 import { openStore, type Store } from '../../../../electron/services/store/store';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { encryptedPdf } from '../../../helpers/encrypted-pdf';
+import { outlookMessage, xlsWorkbook } from '../../../helpers/legacy-office';
+import { gradientPng, scannedPage } from '../../../helpers/scanned-pdf';
 import { indexFingerprint } from '../../../helpers/library';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
@@ -35,6 +49,27 @@ async function indexFolder(store: Store, folder: string) {
     collection,
     report: await indexCollection(store.library, collection, { chunking: { maxTokens: 64, overlapTokens: 8 } }),
   };
+}
+
+/**
+ * Walks `dir` as an ordinary user: in this process, or, when the tests run as root (CI), in a
+ * child process as `nobody`, since root may read any folder whatever its permissions.
+ */
+async function walkAsUser(dir: string): Promise<Awaited<ReturnType<typeof walk>>> {
+  if (process.getuid?.() !== 0) return walk(dir);
+  chmodSync(dir, 0o755);
+  const output = await new Promise<string>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/walk-child.ts', dir], {
+      uid: 65534,
+      gid: 65534,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (data: Buffer) => (out += data.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise(out) : reject(new Error(`walk exited with ${code}`))));
+  });
+  return JSON.parse(output) as Awaited<ReturnType<typeof walk>>;
 }
 
 /** A folder with the worst a home folder holds, for the walker and the readers. */
@@ -103,14 +138,14 @@ describe('walking a folder', () => {
     ]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('records a folder it may not read, and goes on', async () => {
+  it('records a folder it may not read, and goes on', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'locked'));
     writeFileSync(join(dir, 'locked', 'a.md'), '# a');
     writeFileSync(join(dir, 'b.md'), '# b');
     chmodSync(join(dir, 'locked'), 0);
     try {
-      const walked = await walk(dir);
+      const walked = await walkAsUser(dir);
       expect(walked.files.map((f) => relative(dir, f.path))).toEqual(['b.md']);
       expect(walked.skipped).toMatchObject([{ path: join(dir, 'locked'), reason: 'unreadable' }]);
     } finally {
@@ -165,6 +200,112 @@ describe('indexing', () => {
     expect(texts.find((t) => t.path.endsWith('latin1.txt'))?.text).toContain('Où est le café?');
     expect(texts.find((t) => t.path.endsWith('utf16.txt'))?.text).toContain('Grüße aus Zürich.');
   });
+
+  it('reads scanned PDFs and photographed pages by OCR, and says why when it cannot', async () => {
+    const dir = tempDir();
+    const { pdf, jpeg } = await scannedPage(readFileSync(join(CORPUS, 'pdf', 'tracemonkey.pdf')), 1);
+    writeFileSync(join(dir, 'scan.pdf'), pdf);
+    writeFileSync(join(dir, 'photo-of-page.jpg'), jpeg);
+    writeFileSync(join(dir, 'sunset.png'), await gradientPng());
+    writeFileSync(join(dir, 'broken.png'), Buffer.from('\x89PNG\r\n\x1a\n but the rest is not a picture'));
+    const store = open();
+    const collection = createCollection(store.library, 'scans');
+    addSource(store.library, collection, { root: dir });
+    const report = await indexCollection(store.library, collection, {
+      extract: { ocr: { enabled: true, maxPages: 5 } },
+    });
+    await stopOcr();
+    const row = (name: string) =>
+      store.library
+        .prepare(
+          `SELECT d.status, d.skip_reason, d.skip_detail, group_concat(c.text, ' ') AS text, min(c.page) AS page
+           FROM documents d LEFT JOIN chunks c ON c.document_id = d.id WHERE d.path = ? GROUP BY d.id`,
+        )
+        .get(join(dir, name)) as {
+        status: string;
+        skip_reason: string | null;
+        text: string | null;
+        page: number | null;
+      };
+    expect(row('scan.pdf')).toMatchObject({ status: 'indexed', page: 1 });
+    expect(row('scan.pdf').text).toMatch(/Trace-based Just-in-Time Type Specialization/);
+    expect(row('photo-of-page.jpg')).toMatchObject({ status: 'indexed' });
+    expect(row('photo-of-page.jpg').text).toMatch(/Dynamic\s+Languages/);
+    expect(row('sunset.png')).toMatchObject({ status: 'skipped', skip_reason: 'no-text' });
+    expect(row('broken.png')).toMatchObject({ status: 'skipped', skip_reason: 'parse-failed' });
+    expect(report).toMatchObject({ discovered: 4, indexed: 2, skipped: 2, pending: 0 });
+
+    // Off, or past the page limit: skipped with that reason, nothing read.
+    const off = await extractDocument(join(dir, 'scan.pdf'), pdf, { ocr: { enabled: false, maxPages: 5 } });
+    expect(off).toMatchObject({ ok: false, reason: 'no-text', detail: expect.stringMatching(/OCR is off/) });
+    const long = await extractDocument(join(dir, 'scan.pdf'), pdf, { ocr: { enabled: true, maxPages: 0 } });
+    expect(long).toMatchObject({ ok: false, reason: 'ocr-limit' });
+  }, 120_000);
+
+  it('reads legacy Excel and Outlook files, and says what to do with legacy PowerPoint', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'budget.xls'),
+      xlsWorkbook('Garden', [
+        ['Item', 'Cost'],
+        ['Seeds', 12.5],
+        ['Compost', 30],
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'rota.msg'),
+      outlookMessage({ subject: 'Allotment rota', from: 'Ada Gardener', body: 'Water the tomatoes on Tuesdays.' }),
+    );
+    writeFileSync(join(dir, 'slides.ppt'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const store = open();
+    const { report } = await indexFolder(store, dir);
+    const rows = store.library
+      .prepare(
+        `SELECT d.path, d.type, d.status, d.skip_detail, c.text, c.heading_path FROM documents d
+         LEFT JOIN chunks c ON c.document_id = d.id ORDER BY d.path, c.ordinal`,
+      )
+      .all() as Array<{
+      path: string;
+      type: string;
+      status: string;
+      skip_detail: string;
+      text: string;
+      heading_path: string;
+    }>;
+    const of = (name: string) => rows.filter((row) => row.path === join(dir, name));
+    expect(of('budget.xls')[0]).toMatchObject({ type: 'xls', status: 'indexed', heading_path: 'Garden' });
+    expect(
+      of('budget.xls')
+        .map((row) => row.text)
+        .join('\n'),
+    ).toContain('Seeds | 12.5');
+    expect(of('rota.msg')[0]).toMatchObject({ type: 'msg', status: 'indexed', heading_path: 'Allotment rota' });
+    expect(
+      of('rota.msg')
+        .map((row) => row.text)
+        .join('\n'),
+    ).toMatch(/From: Ada Gardener[\s\S]*Water the tomatoes/);
+    expect(of('slides.ppt')[0]).toMatchObject({
+      status: 'skipped',
+      skip_detail: 'Legacy PowerPoint (.ppt) files are not read: save the presentation as .pptx to index it.',
+    });
+    expect(report).toMatchObject({ discovered: 3, indexed: 2, skipped: 1 });
+  });
+
+  it('cuts a 50 MB file on one line into chunks of the usual size', async () => {
+    const dir = tempDir();
+    const words = 'checkout ok user=ada latency=12ms status=200 path=/api/orders ';
+    writeFileSync(join(dir, 'server.log'), words.repeat(Math.floor((50 * 1000 * 1000) / words.length)));
+    const store = open();
+    const { report } = await indexFolder(store, dir);
+    expect(report).toMatchObject({ indexed: 1, pending: 0 });
+    const chunks = store.library.prepare('SELECT count(*) AS n, max(tokens) AS most FROM chunks').get() as {
+      n: number;
+      most: number;
+    };
+    expect(chunks.n).toBeGreaterThan(50_000);
+    expect(chunks.most).toBeLessThanOrEqual(128);
+  }, 120_000);
 
   it('indexes all 7,425 tldr pages: every file accounted for, heading paths kept, no garbage', async () => {
     const store = open();
