@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         const report = await services.library.index(collection.id, {
           signal: controller.signal,
-          onProgress: (r) => printer.update(r),
+          onProgress: (update) => printer.update(update),
         });
         printer.end();
         if (values.json) print({ collection: collection.name, folder, report });

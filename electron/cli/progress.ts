@@ -1,11 +1,13 @@
+import type { IndexUpdate } from '../ipc/contract';
 import type { CollectionReport } from '../services/library/library-store';
-import { formatNumber } from '../ipc/format';
+import { formatIndexProgress, formatNumber } from '../ipc/format';
 
 /** One line of indexing progress: counts that always add up to what was discovered. */
 export function progressLine(report: CollectionReport): string {
   const done = report.indexed + report.skipped + report.quarantined;
   const percent = report.discovered ? Math.floor((done / report.discovered) * 100) : 0;
-  return `${percent}% · ${formatNumber(done)}/${formatNumber(report.discovered)} files · ${formatNumber(report.indexed)} indexed · ${formatNumber(report.skipped + report.quarantined)} skipped · ${formatNumber(report.chunks)} passages`;
+  const vectors = report.embedded ? ` · ${formatNumber(report.embedded)} embedded` : '';
+  return `${percent}% · ${formatNumber(done)}/${formatNumber(report.discovered)} files · ${formatNumber(report.indexed)} indexed · ${formatNumber(report.skipped + report.quarantined)} skipped · ${formatNumber(report.chunks)} passages${vectors}`;
 }
 
 /**
@@ -17,8 +19,8 @@ export function progressPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines
   let printed = '';
   let latest = '';
   return {
-    update(report: CollectionReport) {
-      latest = progressLine(report);
+    update({ report, progress }: IndexUpdate) {
+      latest = `${formatIndexProgress(progress)} · ${progressLine(report)}`;
       if (mode === 'tty') stream.write(`\r\x1b[2K${latest}`);
       else if (mode === 'lines' && Date.now() - lastPrintedAt > 2000) {
         lastPrintedAt = Date.now();

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { HearthErrorData } from './errors';
 import { AppInfoSchema, NoticeSchema, StoreRecoveredSchema } from './schemas/app';
 import { CatalogViewSchema } from './schemas/catalog';
-import { CollectionIdSchema, CollectionReportSchema, CollectionSchema, LibrarySchemas as L } from './schemas/library';
+import {
+  CollectionIdSchema,
+  CollectionReportSchema,
+  CollectionSchema,
+  IndexUpdateSchema,
+  LibrarySchemas as L,
+} from './schemas/library';
 import { ModelsSchemas as M } from './schemas/models';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 
@@ -53,6 +59,10 @@ export const contract = {
     'library.createCollection': { input: L.createCollection, output: CollectionSchema },
     /** Adds a folder to a collection (index it with `library.index`). */
     'library.addFolder': { input: L.addFolder, output: CollectionSchema },
+    /** Removes a folder from a collection, with its files' passages and vectors (not the files). */
+    'library.removeFolder': { input: L.removeFolder, output: CollectionSchema },
+    /** Removes a collection and everything indexed for it (the files stay where they are). */
+    'library.removeCollection': { input: CollectionIdSchema, output: z.null() },
     /** A page of a collection's files with status and skip reason, for the file table. */
     'library.documents': { input: L.documents, output: L.documentsPage },
     /** Asks the user for a GGUF file with the system dialog; `null` when they cancel. */
@@ -67,7 +77,7 @@ export const contract = {
     'models.download': { input: M.download, event: M.downloadProgress, done: M.ModelInfoSchema },
     'models.benchmark': { input: M.benchmark, event: M.benchmarkProgress, done: M.BenchmarkResultSchema },
     /** Brings a collection's index up to date on a worker thread; aborting stops after the file in hand. */
-    'library.index': { input: CollectionIdSchema, event: CollectionReportSchema, done: CollectionReportSchema },
+    'library.index': { input: L.index, event: IndexUpdateSchema, done: CollectionReportSchema },
   },
   event: {
     'store.recovered': StoreRecoveredSchema,

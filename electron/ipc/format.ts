@@ -32,3 +32,29 @@ export function formatNumber(count: number): string {
 export function formatRate(perSecond: number): string {
   return perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toFixed(1);
 }
+
+/** "about 3 min left": a rough time left, as a person reads it ("a few seconds" under ten). */
+export function formatTimeLeft(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return 'working out the time left';
+  if (seconds < 10) return 'a few seconds left';
+  if (seconds < 90) return `about ${Math.round(seconds / 10) * 10} s left`;
+  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min left`;
+  return `about ${(seconds / 3600).toFixed(1)} h left`;
+}
+
+/** "Reading files · 35/120 · 1.2 MB/s · about 2 min left": one line for a run in progress. */
+export function formatIndexProgress(progress: {
+  stage: 'scanning' | 'reading' | 'embedding';
+  done: number;
+  total: number;
+  rate: number;
+  bytesPerSecond: number;
+  etaSeconds: number | null;
+}): string {
+  if (progress.stage === 'scanning') return 'Looking for files';
+  const counts = `${formatNumber(progress.done)}/${formatNumber(progress.total)}`;
+  if (progress.stage === 'reading') {
+    return `Reading files · ${counts} · ${formatRate(progress.rate)} files/s, ${formatBytes(progress.bytesPerSecond)}/s · ${formatTimeLeft(progress.etaSeconds)}`;
+  }
+  return `Embedding passages · ${counts} · ${formatRate(progress.rate)}/s · ${formatTimeLeft(progress.etaSeconds)}`;
+}

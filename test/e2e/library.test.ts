@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureModel } from '../../native-models/fixtures/generate';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
 
@@ -33,6 +34,10 @@ describe('Library screen', () => {
     await expect
       .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '', { timeout: 60_000 })
       .toMatch(/[1-9][\d,]* files:/);
+    // The run says where it is: the stage, a rate and the time left.
+    await expect
+      .poll(async () => (await card.getByTestId('index-stage').textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/^Reading files · [1-9][\d,]*\/[\d,]+ · [\d.]+ files\/s, [\d.]+ (B|KB|MB)\/s · (about|a few)/);
     await screenshot(page, 'library-indexing');
     await card.getByRole('button', { name: 'Index now' }).waitFor({ timeout: 120_000 });
 
@@ -55,6 +60,32 @@ describe('Library screen', () => {
     expect(firstRows.join('\n')).toMatch(/issue7891_bc1\.pdf.*no-text/);
     expect(firstRows.join('\n')).toMatch(/TAMReview\.pdf.*garbage-text/);
     await screenshot(page, 'library-files');
+
+    // Removing the folder removes what was indexed from it; removing the collection asks first.
+    await card.getByRole('button', { name: `Remove folder ${folder}` }).click();
+    await expect.poll(accountingText, { timeout: 10_000 }).toMatch(/^0 files:/);
+    await card.getByRole('button', { name: 'Remove collection Everything' }).click();
+    await card.getByRole('button', { name: 'Remove Everything?' }).click();
+    await expect.poll(() => page.getByTestId('collection').count(), { timeout: 10_000 }).toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('chooses the embedding model and turns OCR off in Settings', async () => {
+    const session = await app.open(tempDir(), '/settings');
+    const { page, bridge } = session;
+    const small = await bridge.services.models.import(fixtureModel('tiny-embedding'), 'reference');
+    const wide = await bridge.services.models.import(fixtureModel('tiny-embedding-wide'), 'reference');
+    const select = page.getByLabel('Embedding model');
+    await expect.poll(() => select.locator('option').count()).toBe(3);
+    await select.selectOption({ label: 'tiny-embedding-wide' });
+    await expect.poll(() => bridge.services.settings.get().embeddingModel).toBe(wide.id);
+    expect(bridge.services.embedder.current()?.modelId).toBe(wide.id);
+    expect(small.id).not.toBe(wide.id);
+
+    await page.getByRole('checkbox', { name: /Read scanned PDFs and pictures with OCR/ }).uncheck();
+    await expect.poll(() => bridge.services.settings.get().ocrEnabled).toBe(false);
+    await expect(page.getByLabel('Most pages OCR reads in one scanned PDF').isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'settings-library');
     expect(session.errors).toEqual([]);
   });
 });

@@ -1,8 +1,14 @@
-import { FolderPlus, Play, Square } from 'lucide-react';
+import { FolderPlus, Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
-import type { Collection, CollectionReportData, StreamHandle } from '../../../electron/ipc/contract';
-import { formatNumber } from '../../../electron/ipc/format';
+import type {
+  Collection,
+  CollectionReportData,
+  IndexProgress,
+  IndexUpdate,
+  StreamHandle,
+} from '../../../electron/ipc/contract';
+import { formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
 import { invoke, stream } from '../../api';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
@@ -25,17 +31,51 @@ function Accounting({ report, scanning }: { report: CollectionReportData; scanni
       {formatNumber(report.discovered)} files: {formatNumber(report.indexed)} indexed ·{' '}
       {formatNumber(report.skipped + report.quarantined)} skipped · {formatNumber(report.pending)} waiting ·{' '}
       {formatNumber(report.chunks)} passages
+      {report.embedded > 0 && <> · {formatNumber(report.embedded)} with vectors</>}
     </p>
   );
 }
 
-/** One collection: its folders, adding one, indexing with progress and cancel, and its files. */
+/** The run's stage, rate and time left, with a bar for the stage. */
+function RunStatus({ progress, report }: { progress: IndexProgress | null; report: CollectionReportData }) {
+  const done = report.indexed + report.skipped + report.quarantined;
+  const fraction =
+    progress && progress.stage !== 'scanning' && progress.total > 0
+      ? progress.done / progress.total
+      : report.discovered
+        ? done / report.discovered
+        : 0;
+  return (
+    <div className="mt-2" data-testid="index-progress">
+      <Progress value={fraction} label="Indexing progress" />
+      {progress && (
+        <p className="mt-1 text-xs text-muted-foreground" data-testid="index-stage">
+          {formatIndexProgress(progress)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One collection: its folders, adding and removing them, indexing with progress and pause, its files. */
 export function CollectionCard({ collection, onChanged }: { collection: Collection; onChanged(): void }) {
   const [folder, setFolder] = useState('');
-  const [progress, setProgress] = useState<CollectionReportData | null>(null);
+  const [live, setLive] = useState<IndexUpdate | null>(null);
+  /**
+   * The report a run ended with, shown while the collection list still holds the report it had
+   * then (`over`): the list catches up a moment later, and must not flash older counts meanwhile.
+   */
+  const [final, setFinal] = useState<{ report: CollectionReportData; over: CollectionReportData | null } | null>(null);
+  // The run's closure cannot see the list as it is when the run ends: note it at the next render.
+  if (final && final.over === null) setFinal({ ...final, over: collection.report });
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const [tableVersion, setTableVersion] = useState(0);
   const running = useRef<StreamHandle<unknown> | null>(null);
-  const report = progress ?? collection.report;
+  const report =
+    live?.report ??
+    (final && (final.over === null || final.over === collection.report) ? final.report : collection.report);
+  const indexing = live !== null || collection.indexing;
+  const progress = live?.progress ?? collection.progress;
 
   const addFolder = async (path: string) => {
     const result = await invoke('library.addFolder', { collectionId: collection.id, path: path.trim() });
@@ -43,44 +83,107 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
     setFolder('');
     onChanged();
   };
+  const removeFolder = async (path: string) => {
+    const result = await invoke('library.removeFolder', { collectionId: collection.id, path });
+    if (!result.ok) return void toast.error(result.error.message);
+    setTableVersion((n) => n + 1);
+    onChanged();
+  };
+  const removeCollection = async () => {
+    const result = await invoke('library.removeCollection', { collectionId: collection.id });
+    if (!result.ok) return void toast.error(result.error.message);
+    onChanged();
+  };
   const browse = async () => {
     const picked = await invoke('dialog.pickFolder');
     if (picked.ok && picked.value) await addFolder(picked.value);
   };
-  const index = async () => {
-    setProgress(collection.report);
-    const handle = stream('library.index', { collectionId: collection.id }, setProgress);
+  const index = async (rereadAll = false) => {
+    setLive({ report: collection.report, progress: { ...NO_PROGRESS } });
+    const handle = stream('library.index', { collectionId: collection.id, rereadAll }, setLive);
     running.current = handle;
     const result = await handle.result;
     running.current = null;
-    setProgress(null);
+    if (result.ok) setFinal({ report: result.value, over: null });
+    setLive(null);
     setTableVersion((n) => n + 1);
     onChanged();
     if (result.ok) toast.success(`${collection.name}: ${formatNumber(result.value.indexed)} files indexed.`);
-    else if (result.error.code !== 'CANCELLED') toast.error(result.error.message);
+    else if (result.error.code === 'CANCELLED')
+      toast(`${collection.name}: paused. Resume carries on where it stopped.`);
+    else toast.error(result.error.message);
   };
 
-  const done = report.indexed + report.skipped + report.quarantined;
   return (
     <Card aria-label={`Collection ${collection.name}`} data-testid="collection">
       <div className="flex items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <CardTitle>{collection.name}</CardTitle>
-          <CardDescription>
-            {collection.folders.length ? collection.folders.join(' · ') : 'No folders yet: add one below.'}
-          </CardDescription>
+          {collection.folders.length ? (
+            <ul className="mt-1 space-y-0.5 text-sm text-muted-foreground" aria-label="Folders">
+              {collection.folders.map((path) => (
+                <li key={path} className="flex items-center gap-1">
+                  <span className="truncate">{path}</span>
+                  <Button
+                    variant="ghost"
+                    className="px-1 py-0.5"
+                    aria-label={`Remove folder ${path}`}
+                    disabled={indexing}
+                    onClick={() => void removeFolder(path)}
+                  >
+                    <X className="size-3.5" aria-hidden />
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <CardDescription>No folders yet: add one below.</CardDescription>
+          )}
         </div>
-        {progress ? (
-          <Button variant="ghost" onClick={() => running.current?.abort()}>
-            <Square className="size-4" aria-hidden /> Stop
-          </Button>
-        ) : (
-          <Button disabled={!collection.folders.length} onClick={() => void index()}>
-            <Play className="size-4" aria-hidden /> Index now
-          </Button>
-        )}
+        <div className="flex shrink-0 gap-2">
+          {live ? (
+            <Button variant="ghost" onClick={() => running.current?.abort()}>
+              <Pause className="size-4" aria-hidden /> Pause
+            </Button>
+          ) : (
+            <>
+              <Button disabled={!collection.folders.length || indexing} onClick={() => void index()}>
+                <Play className="size-4" aria-hidden />{' '}
+                {report.pending > 0 && report.indexed > 0 ? 'Resume' : 'Index now'}
+              </Button>
+              <Button
+                variant="ghost"
+                title="Read every file again (after changing OCR settings, or to retry quarantined files)"
+                disabled={!report.discovered || indexing}
+                onClick={() => void index(true)}
+              >
+                <RefreshCw className="size-4" aria-hidden /> Re-read all
+              </Button>
+              {confirmRemove ? (
+                <>
+                  <Button variant="danger" onClick={() => void removeCollection()}>
+                    Remove {collection.name}?
+                  </Button>
+                  <Button variant="ghost" onClick={() => setConfirmRemove(false)}>
+                    Keep
+                  </Button>
+                </>
+              ) : (
+                <Button
+                  variant="ghost"
+                  aria-label={`Remove collection ${collection.name}`}
+                  title="Remove the collection and its index (your files stay where they are)"
+                  disabled={indexing}
+                  onClick={() => setConfirmRemove(true)}
+                >
+                  <Trash2 className="size-4" aria-hidden />
+                </Button>
+              )}
+            </>
+          )}
+        </div>
       </div>
-      <Accounting report={report} scanning={progress !== null} />
+      <Accounting report={report} scanning={indexing} />
       {Object.keys(report.skipReasons).length > 0 && (
         <p className="mt-1 flex flex-wrap gap-1.5">
           {Object.entries(report.skipReasons).map(([reason, count]) => (
@@ -90,11 +193,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
           ))}
         </p>
       )}
-      {progress && (
-        <div className="mt-2" data-testid="index-progress">
-          <Progress value={report.discovered ? done / report.discovered : 0} label="Indexing progress" />
-        </div>
-      )}
+      {indexing && <RunStatus progress={progress} report={report} />}
       <form
         className="mt-4 flex gap-2"
         onSubmit={(event) => {
@@ -119,3 +218,15 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
     </Card>
   );
 }
+
+/** What a run shows before its first message: scanning, nothing done. */
+const NO_PROGRESS: IndexProgress = {
+  stage: 'scanning',
+  done: 0,
+  total: 0,
+  bytesDone: 0,
+  bytesTotal: 0,
+  rate: 0,
+  bytesPerSecond: 0,
+  etaSeconds: null,
+};

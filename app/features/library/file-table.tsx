@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { TableVirtuoso } from 'react-virtuoso';
 import type { LibraryDocument } from '../../../electron/ipc/contract';
-import { formatBytes } from '../../../electron/ipc/format';
+import { formatBytes, formatNumber } from '../../../electron/ipc/format';
 import { invoke } from '../../api';
 import { Badge } from '../../ui/badge';
 
@@ -9,60 +10,65 @@ const TONE = { indexed: 'good', skipped: 'warn', quarantined: 'bad', pending: 'n
 
 /**
  * A collection's files, problems first: every file is here, indexed or skipped with the reason.
- * Pages of 200, so a library of 100k files costs what one page costs.
+ * Virtualised (only the rows in view are in the page) and fetched 200 at a time as it scrolls, so
+ * a library of 100k files costs what a screenful costs.
  */
 export function FileTable({ collectionId, version }: { collectionId: number; version: number }) {
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ total: number; documents: LibraryDocument[] } | null>(null);
+  const [rows, setRows] = useState<LibraryDocument[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+
   useEffect(() => {
     let live = true;
-    void invoke('library.documents', { collectionId, offset, limit: PAGE }).then(
-      (result) => live && result.ok && setPage(result.value),
-    );
+    void invoke('library.documents', { collectionId, offset: 0, limit: PAGE }).then((result) => {
+      if (!live || !result.ok) return;
+      setTotal(result.value.total);
+      setRows(result.value.documents);
+    });
     return () => {
       live = false;
     };
-  }, [collectionId, offset, version]);
-  if (!page) return null;
+  }, [collectionId, version]);
+  const more = async () => {
+    const result = await invoke('library.documents', { collectionId, offset: rows.length, limit: PAGE });
+    if (result.ok) setRows((current) => [...current, ...result.value.documents]);
+  };
+
+  if (total === null) return null;
   return (
     <div className="mt-4">
-      <table className="w-full text-left text-xs" aria-label="Files">
-        <thead className="text-muted-foreground">
-          <tr>
+      <p className="mb-1 text-xs text-muted-foreground">{formatNumber(total)} files, problems first</p>
+      <TableVirtuoso
+        style={{ height: Math.min(420, 32 + rows.length * 26) }}
+        data={rows}
+        endReached={() => rows.length < total && void more()}
+        increaseViewportBy={200}
+        components={{
+          Table: (props) => <table {...props} className="w-full text-left text-xs" aria-label="Files" />,
+          TableRow: (props) => <tr {...props} className="border-t border-border align-top" data-testid="file-row" />,
+        }}
+        fixedHeaderContent={() => (
+          <tr className="bg-card text-muted-foreground">
             <th className="py-1 font-medium">File</th>
             <th className="py-1 font-medium">Status</th>
             <th className="py-1 font-medium">Size</th>
             <th className="py-1 font-medium">Why</th>
           </tr>
-        </thead>
-        <tbody>
-          {page.documents.map((document) => (
-            <tr key={document.path} className="border-t border-border align-top" data-testid="file-row">
-              <td className="py-1 pr-2 break-all">{document.path.split(/[\\/]/).slice(-2).join('/')}</td>
-              <td className="py-1 pr-2">
-                <Badge tone={TONE[document.status]}>{document.status}</Badge>
-              </td>
-              <td className="py-1 pr-2 whitespace-nowrap">{formatBytes(document.size)}</td>
-              <td className="py-1">
-                {document.skipReason
-                  ? `${document.skipReason}: ${document.skipDetail ?? ''}`
-                  : `${document.chunks} passages`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page.total > PAGE && (
-        <p className="mt-2 flex items-center gap-2 text-xs text-muted-foreground">
-          {offset + 1}–{Math.min(offset + PAGE, page.total)} of {page.total}
-          <button className="underline" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            Previous
-          </button>
-          <button className="underline" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
-            Next
-          </button>
-        </p>
-      )}
+        )}
+        itemContent={(_, document) => (
+          <>
+            <td className="py-1 pr-2 break-all">{document.path.split(/[\\/]/).slice(-2).join('/')}</td>
+            <td className="py-1 pr-2">
+              <Badge tone={TONE[document.status]}>{document.status}</Badge>
+            </td>
+            <td className="py-1 pr-2 whitespace-nowrap">{formatBytes(document.size)}</td>
+            <td className="py-1">
+              {document.skipReason
+                ? `${document.skipReason}: ${document.skipDetail ?? ''}`
+                : `${formatNumber(document.chunks)} ${document.chunks === 1 ? 'passage' : 'passages'}`}
+            </td>
+          </>
+        )}
+      />
     </div>
   );
 }

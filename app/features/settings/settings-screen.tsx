@@ -1,6 +1,7 @@
 import { Page } from '../../ui/page';
 import { AboutPanel } from './about-panel';
 import { AppearancePanel } from './appearance-panel';
+import { LibraryPanel } from './library-panel';
 import { ModelsPanel } from './models-panel';
 import { PrivacyPanel } from './privacy-panel';
 
@@ -10,6 +11,7 @@ export function SettingsScreen() {
       <AppearancePanel />
       <PrivacyPanel />
       <ModelsPanel />
+      <LibraryPanel />
       <AboutPanel />
     </Page>
   );

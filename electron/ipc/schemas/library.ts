@@ -19,6 +19,27 @@ export const CollectionReportSchema = z.object({
 });
 export type CollectionReportData = z.infer<typeof CollectionReportSchema>;
 
+/** Where an indexing run is: scanning the folders, reading files, or embedding passages. */
+export const IndexProgressSchema = z.object({
+  stage: z.enum(['scanning', 'reading', 'embedding']),
+  /** Files read (reading) or passages embedded (embedding) in this run, of how many. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Bytes of files read in this run, of those waiting when reading began (0 while embedding). */
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative(),
+  /** Files or passages per second over the stage so far. */
+  rate: z.number().nonnegative(),
+  bytesPerSecond: z.number().nonnegative(),
+  /** Seconds left in this stage at the rate so far; `null` until there is a rate. */
+  etaSeconds: z.number().nonnegative().nullable(),
+});
+export type IndexProgress = z.infer<typeof IndexProgressSchema>;
+
+/** What an indexing run reports as it goes: the collection's accounting, and the run's progress. */
+export const IndexUpdateSchema = z.object({ report: CollectionReportSchema, progress: IndexProgressSchema });
+export type IndexUpdate = z.infer<typeof IndexUpdateSchema>;
+
 export const CollectionSchema = z.object({
   id: z.number().int().positive(),
   name: z.string(),
@@ -27,6 +48,8 @@ export const CollectionSchema = z.object({
   report: CollectionReportSchema,
   /** An indexing run of this collection is under way. */
   indexing: z.boolean(),
+  /** That run's stage, rate and time left; `null` when none runs. */
+  progress: IndexProgressSchema.nullable(),
 });
 export type Collection = z.infer<typeof CollectionSchema>;
 
@@ -46,6 +69,13 @@ export const CollectionIdSchema = z.object({ collectionId: z.number().int().posi
 export const LibrarySchemas = {
   createCollection: z.object({ name: z.string().trim().min(1).max(100) }),
   addFolder: z.object({ collectionId: z.number().int().positive(), path: z.string().min(1) }),
+  /** A folder as `Collection.folders` lists it. */
+  removeFolder: z.object({ collectionId: z.number().int().positive(), path: z.string().min(1) }),
+  index: z.object({
+    collectionId: z.number().int().positive(),
+    /** Read every file again (after changing OCR settings, or to retry quarantined files). */
+    rereadAll: z.boolean().default(false),
+  }),
   documents: z.object({
     collectionId: z.number().int().positive(),
     /** Only files with this status; all when absent. */

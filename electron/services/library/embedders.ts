@@ -92,6 +92,17 @@ export function chunksToEmbed(
   return rows.map((row) => ({ id: row.id, text: row.heading_path ? `${row.heading_path}\n\n${row.text}` : row.text }));
 }
 
+/** How many chunks of a collection have no vector from the embedder yet. */
+export function countToEmbed(db: SqliteDatabase, embedderId: number, collectionId: number): number {
+  return db
+    .prepare(
+      `SELECT count(*) FROM chunks c JOIN documents d ON d.id = c.document_id
+       WHERE d.collection_id = ? AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.embedder_id = ? AND e.chunk_id = c.id)`,
+    )
+    .pluck()
+    .get(collectionId, embedderId) as number;
+}
+
 /**
  * Stores vectors in one transaction. A chunk deleted since it was read (its file changed) is
  * passed over: its vector would belong to nothing.

@@ -1,3 +1,4 @@
+import type { IndexUpdate } from '../../ipc/contract';
 import type { HearthErrorData } from '../../ipc/errors';
 import type { CollectionReport } from './library-store';
 import type { OcrOptions } from './parsers/ocr';
@@ -31,7 +32,7 @@ export type IndexCommand =
 /** Worker → main. */
 export type IndexMessage =
   | { type: 'document'; id: number; path: string }
-  | { type: 'progress'; report: CollectionReport }
+  | { type: 'progress'; update: IndexUpdate }
   /** The model lives in the main process: the worker asks it for vectors. */
   | { type: 'embed'; requestId: number; texts: string[] }
   | { type: 'done'; report: CollectionReport }

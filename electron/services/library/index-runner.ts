@@ -4,6 +4,7 @@ import { HearthError, toErrorData } from '../../ipc/errors';
 import { startWorker } from '../workers/worker-client';
 import { DEFAULT_FILE_TIMEOUT_MS, type IndexCommand, type IndexMessage, type IndexWorkerData } from './index-protocol';
 import type { CollectionReport } from './library-store';
+import type { IndexUpdate } from '../../ipc/contract';
 
 const sourceDir = dirname(fileURLToPath(import.meta.url));
 
@@ -42,7 +43,7 @@ export function runIndexWorker(
   data: IndexWorkerData,
   options: {
     signal?: AbortSignal;
-    onProgress?: (report: CollectionReport) => void;
+    onProgress?: (update: IndexUpdate) => void;
     fileTimeoutMs?: number;
     /** Vectors for the worker's chunks (the model is in this process); needed when `embedderId` is set. */
     embed?: (texts: string[], signal?: AbortSignal) => Promise<Float32Array[]>;
@@ -99,7 +100,7 @@ export function runIndexWorker(
         clearTimeout(watchdog);
         inHand = null;
         void embedFor(message.requestId, message.texts);
-      } else if (message.type === 'progress') options.onProgress?.(message.report);
+      } else if (message.type === 'progress') options.onProgress?.(message.update);
       else if (message.type === 'done') settle(() => resolve(message.report));
       else settle(() => reject(new HearthError(message.error.code, message.error.message, message.error.details)));
     });

@@ -37,7 +37,7 @@ try {
   const report = await indexCollection(db, input.collectionId, {
     signal: controller.signal,
     maxFileBytes: input.maxFileBytes,
-    onProgress: (progress) => post({ type: 'progress', report: progress }),
+    onProgress: (update) => post({ type: 'progress', update }),
     onDocument: ({ id, path }) => post({ type: 'document', id, path }),
     extract: { ocr: input.ocr },
     chunking: input.chunking

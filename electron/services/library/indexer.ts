@@ -11,17 +11,20 @@ import {
   listSources,
   markSkipped,
   nextPending,
+  pendingTotals,
   recordFailure,
   writeIndexed,
   type CollectionReport,
 } from './library-store';
 import { walk } from './walk';
-import { chunksToEmbed, settleEmbedders, writeVectors } from './embedders';
+import { chunksToEmbed, countToEmbed, settleEmbedders, writeVectors } from './embedders';
+import { RunProgress } from './run-progress';
+import type { IndexUpdate } from '../../ipc/contract';
 
 export interface IndexOptions {
   signal?: AbortSignal;
-  /** Told after the scan, then as files are done (at most every `progressEveryMs`), and at the end. */
-  onProgress?: (report: CollectionReport) => void;
+  /** Told after the scan, then as work is done (at most every `progressEveryMs`), and at the end. */
+  onProgress?: (update: IndexUpdate) => void;
   /** Defaults to 250 ms: the accounting query is cheap, but not free on a large library. */
   progressEveryMs?: number;
   /** Files larger than this are skipped. Defaults to 50 MB. */
@@ -58,6 +61,12 @@ export async function indexCollection(
   collectionId: number,
   options: IndexOptions = {},
 ): Promise<CollectionReport> {
+  const run = new RunProgress();
+  const update = (): IndexUpdate => ({
+    report: collectionReport(db, collectionId, options.embedding?.embedderId ?? null),
+    progress: run.snapshot(),
+  });
+  options.onProgress?.(update());
   for (const source of listSources(db, collectionId)) {
     const walked = await walk(source.root, {
       include: source.include,
@@ -68,12 +77,13 @@ export async function indexCollection(
     const renames = await findRenames(db, collectionId, source.root, walked.files, sha256File);
     applyWalk(db, collectionId, source.root, walked, documentType, renames);
   }
-  const progress = () => collectionReport(db, collectionId, options.embedding?.embedderId ?? null);
-  options.onProgress?.(progress());
+  const waiting = pendingTotals(db, collectionId);
+  run.stage('reading', waiting.files, waiting.bytes);
+  options.onProgress?.(update());
   let reportedAt = performance.now();
   const reportNow = () => {
     if (options.onProgress && performance.now() - reportedAt >= (options.progressEveryMs ?? 250)) {
-      options.onProgress(progress());
+      options.onProgress(update());
       reportedAt = performance.now();
     }
   };
@@ -103,14 +113,22 @@ export async function indexCollection(
         markSkipped(db, document.id, 'unreadable', 'Permission denied.', null);
       else recordFailure(db, document.id, error instanceof Error ? error.message : String(error));
     }
+    run.advance(1, document.size);
     reportNow();
   }
   if (options.embedding) {
-    await embedChunks(db, collectionId, options.embedding, { signal: options.signal, onBatch: reportNow });
+    run.stage('embedding', countToEmbed(db, options.embedding.embedderId, collectionId));
+    await embedChunks(db, collectionId, options.embedding, {
+      signal: options.signal,
+      onBatch: (chunks) => {
+        run.advance(chunks);
+        reportNow();
+      },
+    });
   }
-  const report = progress();
-  options.onProgress?.(report);
-  return report;
+  const last = update();
+  options.onProgress?.(last);
+  return last.report;
 }
 
 /**
@@ -122,7 +140,7 @@ export async function embedChunks(
   db: SqliteDatabase,
   collectionId: number,
   stage: EmbeddingStage,
-  options: { signal?: AbortSignal; onBatch?: () => void } = {},
+  options: { signal?: AbortSignal; onBatch?: (chunks: number) => void } = {},
 ): Promise<void> {
   const batchSize = stage.batchSize ?? 32;
   let afterId = 0;
@@ -138,7 +156,7 @@ export async function embedChunks(
       batch.map((chunk, i) => ({ chunkId: chunk.id, vector: vectors[i]! })),
     );
     afterId = batch.at(-1)!.id;
-    options.onBatch?.();
+    options.onBatch?.(batch.length);
   }
   settleEmbedders(db, stage.embedderId);
 }

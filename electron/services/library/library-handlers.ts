@@ -8,11 +8,16 @@ export function libraryHandlers({ library }: Pick<Services, 'library'>): DomainH
       'library.collections': () => library.collections(),
       'library.createCollection': ({ name }) => library.createCollection(name),
       'library.addFolder': ({ collectionId, path }) => library.addFolder(collectionId, path),
+      'library.removeFolder': ({ collectionId, path }) => library.removeFolder(collectionId, path),
+      'library.removeCollection': async ({ collectionId }) => {
+        await library.removeCollection(collectionId);
+        return null;
+      },
       'library.documents': ({ collectionId, ...page }) => library.documents(collectionId, page),
     },
     stream: {
-      'library.index': ({ collectionId }, { signal, emit }) =>
-        library.index(collectionId, { signal, onProgress: emit }),
+      'library.index': ({ collectionId, rereadAll }, { signal, emit }) =>
+        library.index(collectionId, { signal, rereadAll, onProgress: emit }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Collection, DocumentStatusSchema } from '../../ipc/contract';
+import type { Collection, DocumentStatusSchema, IndexUpdate } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
 import { resolveVecExtensionPath } from '../store/vec-extension';
@@ -13,6 +13,11 @@ import { DocumentFailure, runIndexWorker } from './index-runner';
 import {
   addSource,
   collectionReport,
+  deleteDocuments,
+  markAllPending,
+  removeCollectionRow,
+  removeSource,
+  underRoot,
   createCollection,
   listCollections,
   listDocuments,
@@ -174,6 +179,44 @@ export class LibraryService {
     return this.#collection(collectionId);
   }
 
+  /**
+   * Removes a folder from a collection with what was indexed from it (its files stay on disk).
+   * Refused while the collection is being indexed: stop it first.
+   */
+  async removeFolder(collectionId: number, path: string): Promise<Collection> {
+    this.#requireIdle(collectionId);
+    const source = listSources(this.#options.db, collectionId).find((s) => s.root === path);
+    if (!source) throw new HearthError('NOT_FOUND', `${path} is not a folder of this collection.`, { path });
+    removeSource(this.#options.db, collectionId, source.root);
+    const [where, args] = underRoot(collectionId, source.root);
+    await deleteDocuments(this.#options.db, where, args);
+    await this.#watcher.unwatch(collectionId);
+    if (this.#syncing) {
+      await this.#watcher.watch(
+        collectionId,
+        listSources(this.#options.db, collectionId).map((s) => s.root),
+      );
+    }
+    this.#changed();
+    return this.#collection(collectionId);
+  }
+
+  /** Removes a collection and everything indexed for it (its files stay on disk). */
+  async removeCollection(collectionId: number): Promise<void> {
+    this.#requireIdle(collectionId);
+    await this.#watcher.unwatch(collectionId);
+    await deleteDocuments(this.#options.db, 'collection_id = ?', [collectionId]);
+    removeCollectionRow(this.#options.db, collectionId);
+    this.#changed();
+  }
+
+  #requireIdle(collectionId: number): void {
+    this.#requireCollection(collectionId);
+    if (this.#running.has(collectionId)) {
+      throw new HearthError('VALIDATION', 'This collection is being indexed: stop it first.');
+    }
+  }
+
   documents(
     collectionId: number,
     page: { status?: z.infer<typeof DocumentStatusSchema>; offset: number; limit: number },
@@ -185,7 +228,12 @@ export class LibraryService {
   /** Indexes a collection on a worker thread, reporting progress, until done or `signal` aborts. */
   async index(
     collectionId: number,
-    options: { signal?: AbortSignal; onProgress?: (report: CollectionReport) => void } = {},
+    options: {
+      signal?: AbortSignal;
+      onProgress?: (update: IndexUpdate) => void;
+      /** Read every file again, quarantined ones included. Defaults to `false`. */
+      rereadAll?: boolean;
+    } = {},
   ): Promise<CollectionReport> {
     this.#requireCollection(collectionId);
     if (this.#running.has(collectionId)) {
@@ -193,6 +241,7 @@ export class LibraryService {
     }
     // Across processes too: the app and the CLI never index one library at once.
     const release = acquireIndexLock(`${this.#options.libraryDbPath}.index-lock`);
+    if (options.rereadAll) markAllPending(this.#options.db, collectionId);
     const embedder = this.#options.embedder?.() ?? null;
     let chunking: IndexWorkerData['chunking'] = null;
     this.#running.add(collectionId);
@@ -218,9 +267,9 @@ export class LibraryService {
               signal: options.signal,
               embed: embedder ? (texts, signal) => embedder.embed(texts, signal) : undefined,
               fileTimeoutMs: this.#options.fileTimeoutMs,
-              onProgress: (report) => {
-                options.onProgress?.(report);
-                this.#progressed(collectionId, report);
+              onProgress: (update) => {
+                options.onProgress?.(update);
+                this.#progressed(collectionId, update);
               },
             },
           );
@@ -251,11 +300,11 @@ export class LibraryService {
    * swaps it into the last list sent. Querying every collection's counts here would cost the
    * event loop time that grows with the library.
    */
-  #progressed(collectionId: number, report: CollectionReport): void {
+  #progressed(collectionId: number, { report, progress }: IndexUpdate): void {
     if (!this.#options.onChanged) return;
     if (!this.#lastSent?.some((collection) => collection.id === collectionId)) return this.#changed();
     this.#lastSent = this.#lastSent.map((collection) =>
-      collection.id === collectionId ? { ...collection, report, indexing: true } : collection,
+      collection.id === collectionId ? { ...collection, report, progress, indexing: true } : collection,
     );
     this.#options.onChanged(this.#lastSent);
   }
@@ -273,6 +322,10 @@ export class LibraryService {
       folders: listSources(this.#options.db, row.id).map((source) => source.root),
       report: collectionReport(this.#options.db, row.id, embedderId),
       indexing: this.#running.has(row.id),
+      // Between two progress messages the last one stands; a fresh run has none yet.
+      progress: this.#running.has(row.id)
+        ? (this.#lastSent?.find((collection) => collection.id === row.id)?.progress ?? null)
+        : null,
     };
   }
 

@@ -171,6 +171,15 @@ export async function findRenames(
   return renames;
 }
 
+/** The files of a collection waiting to be read, and their bytes (for rate and time left). */
+export function pendingTotals(db: SqliteDatabase, collectionId: number): { files: number; bytes: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS files, coalesce(sum(size), 0) AS bytes FROM documents WHERE collection_id = ? AND status = 'pending'`,
+    )
+    .get(collectionId) as { files: number; bytes: number };
+}
+
 export function nextPending(db: SqliteDatabase, collectionId: number): PendingDocument | null {
   return (
     (db
@@ -304,6 +313,52 @@ export function collectionReport(
     type[row.status] = (type[row.status] ?? 0) + row.n;
   }
   return report;
+}
+
+/**
+ * Deletes documents (with their chunks, full-text rows and vectors) a batch per transaction,
+ * yielding to the event loop between batches: removing a large collection must not freeze the
+ * window for the seconds its cascade takes. `where` selects the documents (a SQL condition on
+ * `documents`, with `args`). Returns how many were deleted.
+ */
+export async function deleteDocuments(
+  db: SqliteDatabase,
+  where: string,
+  args: unknown[],
+  batchSize = 200,
+): Promise<number> {
+  const select = db.prepare(`SELECT id FROM documents WHERE ${where} LIMIT ?`).pluck();
+  const remove = db.prepare('DELETE FROM documents WHERE id = ?');
+  let deleted = 0;
+  for (;;) {
+    const ids = select.all(...args, batchSize) as number[];
+    if (!ids.length) return deleted;
+    db.transaction(() => ids.forEach((id) => remove.run(id)))();
+    deleted += ids.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Documents under a source folder, as a `deleteDocuments` condition. */
+export function underRoot(collectionId: number, root: string): [string, unknown[]] {
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return [`collection_id = ? AND (path = ? OR substr(path, 1, ?) = ?)`, [collectionId, root, prefix.length, prefix]];
+}
+
+export function removeSource(db: SqliteDatabase, collectionId: number, root: string): void {
+  db.prepare('DELETE FROM sources WHERE collection_id = ? AND root = ?').run(collectionId, root);
+}
+
+export function removeCollectionRow(db: SqliteDatabase, collectionId: number): void {
+  db.prepare('DELETE FROM collections WHERE id = ?').run(collectionId);
+}
+
+/** Every file of a collection is read again at the next run; quarantined files get a new chance. */
+export function markAllPending(db: SqliteDatabase, collectionId: number): void {
+  db.prepare(
+    `UPDATE documents SET status = 'pending', skip_reason = NULL, skip_detail = NULL, attempts = 0, last_error = NULL
+     WHERE collection_id = ?`,
+  ).run(collectionId);
 }
 
 /** Whether `path` is `root` or inside it (paths as the walk wrote them). */

@@ -29,7 +29,7 @@ describe('LibraryService', () => {
     const progress: number[] = [];
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
-    const report = await s.library.index(collection.id, { onProgress: (r) => progress.push(r.indexed) });
+    const report = await s.library.index(collection.id, { onProgress: (u) => progress.push(u.report.indexed) });
     lag.disable();
     const p95 = lag.percentile(95) / 1e6;
     console.log(
@@ -61,7 +61,7 @@ describe('LibraryService', () => {
     const error = await rejectionOf(
       s.library.index(collection.id, {
         signal: controller.signal,
-        onProgress: (r) => r.indexed > 100 && controller.abort(),
+        onProgress: (u) => u.report.indexed > 100 && controller.abort(),
       }),
     );
     expect(error.code).toBe('CANCELLED');
