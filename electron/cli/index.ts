@@ -1,11 +1,12 @@
 /**
  * `hearth`: the same services as the desktop app, in plain Node, on the same data folder.
  *
- *   hearth index <folder> [--collection NAME]   add a folder to a collection and index it
+ *   hearth index <folder> [--collection NAME] [--wait]   add a folder to a collection and index it
  *   hearth library status                       collections and their accounting
  *
  * Options: --data-dir DIR (default: the app's, or HEARTH_DATA_DIR), --json, --help.
- * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library).
+ * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library;
+ * with --wait, `index` waits for it instead).
  */
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,11 +16,13 @@ import { defaultDataDir } from './data-dir';
 import { progressLine, progressPrinter } from './progress';
 
 const USAGE = `Usage:
-  hearth index <folder> [--collection NAME] [--data-dir DIR] [--json]
+  hearth index <folder> [--collection NAME] [--wait] [--data-dir DIR] [--json]
   hearth library status [--data-dir DIR] [--json]
 
 Indexes folders into Hearth's library and reports on it, on the same data folder as the app
 (${defaultDataDir()} here; --data-dir or HEARTH_DATA_DIR to change it).
+
+--wait: if the app (or another hearth) is indexing this library, wait for it instead of exiting.
 
 Exit codes: 0 done, 1 failed, 2 usage error, 3 another Hearth process is indexing this library.`;
 
@@ -35,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
         collection: { type: 'string' },
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
+        wait: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -73,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
         const report = await services.library.index(collection.id, {
           signal: controller.signal,
           onProgress: (update) => printer.update(update),
+          waitForLock: values.wait,
+          onWaiting: (message) => process.stderr.write(`${message}\n`),
         });
         printer.end();
         if (values.json) print({ collection: collection.name, folder, report });

@@ -53,8 +53,9 @@ export function formatIndexProgress(progress: {
 }): string {
   if (progress.stage === 'scanning') return 'Looking for files';
   const counts = `${formatNumber(progress.done)}/${formatNumber(progress.total)}`;
+  const left = progress.done >= progress.total ? 'done' : formatTimeLeft(progress.etaSeconds);
   if (progress.stage === 'reading') {
-    return `Reading files · ${counts} · ${formatRate(progress.rate)} files/s, ${formatBytes(progress.bytesPerSecond)}/s · ${formatTimeLeft(progress.etaSeconds)}`;
+    return `Reading files · ${counts} · ${formatRate(progress.rate)} files/s, ${formatBytes(progress.bytesPerSecond)}/s · ${left}`;
   }
-  return `Embedding passages · ${counts} · ${formatRate(progress.rate)}/s · ${formatTimeLeft(progress.etaSeconds)}`;
+  return `Embedding passages · ${counts} · ${formatRate(progress.rate)}/s · ${left}`;
 }

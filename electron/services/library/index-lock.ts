@@ -28,6 +28,28 @@ export function acquireIndexLock(path: string): () => void {
   throw new HearthError('BUSY', 'The library is being indexed by another Hearth process.');
 }
 
+/**
+ * `acquireIndexLock`, waiting while another process holds the lock: tries again every `pollMs`
+ * (default 1 s) until it is free or `signal` aborts. `onWaiting` is told once, with who holds it.
+ */
+export async function waitForIndexLock(
+  path: string,
+  options: { signal?: AbortSignal; pollMs?: number; onWaiting?: (message: string) => void } = {},
+): Promise<() => void> {
+  let told = false;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    try {
+      return acquireIndexLock(path);
+    } catch (error) {
+      if (!(error instanceof HearthError) || error.code !== 'BUSY') throw error;
+      if (!told) options.onWaiting?.(error.message.replace(/ Wait for it.*$/, ' Waiting for it to finish…'));
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+    }
+  }
+}
+
 function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {

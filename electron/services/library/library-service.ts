@@ -6,7 +6,7 @@ import type { SqliteDatabase } from '../store/db';
 import { resolveVecExtensionPath } from '../store/vec-extension';
 import { findEmbedder, registerEmbedder, type EmbedderIdentity } from './embedders';
 import { FolderWatcher } from './folder-watcher';
-import { acquireIndexLock } from './index-lock';
+import { acquireIndexLock, waitForIndexLock } from './index-lock';
 import type { IndexWorkerData } from './index-protocol';
 import { DEFAULT_OCR, type OcrOptions } from './parsers/ocr';
 import { DocumentFailure, runIndexWorker } from './index-runner';
@@ -233,6 +233,12 @@ export class LibraryService {
       onProgress?: (update: IndexUpdate) => void;
       /** Read every file again, quarantined ones included. Defaults to `false`. */
       rereadAll?: boolean;
+      /**
+       * When another process is indexing this library: wait for it (told through `onWaiting`)
+       * instead of failing with `BUSY`. Defaults to `false`.
+       */
+      waitForLock?: boolean;
+      onWaiting?: (message: string) => void;
     } = {},
   ): Promise<CollectionReport> {
     this.#requireCollection(collectionId);
@@ -240,7 +246,10 @@ export class LibraryService {
       throw new HearthError('VALIDATION', 'This collection is being indexed already.');
     }
     // Across processes too: the app and the CLI never index one library at once.
-    const release = acquireIndexLock(`${this.#options.libraryDbPath}.index-lock`);
+    const lockPath = `${this.#options.libraryDbPath}.index-lock`;
+    const release = options.waitForLock
+      ? await waitForIndexLock(lockPath, { signal: options.signal, onWaiting: options.onWaiting })
+      : acquireIndexLock(lockPath);
     if (options.rereadAll) markAllPending(this.#options.db, collectionId);
     const embedder = this.#options.embedder?.() ?? null;
     let chunking: IndexWorkerData['chunking'] = null;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -60,7 +60,9 @@ describe('hearth CLI', () => {
     writeFileSync(join(folder, 'a.md'), '# A\n\nSome text.\n');
     const run = await hearth(['index', folder, '--data-dir', tempDir()]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^100% · 1\/1 files · 1 indexed · 0 skipped/m);
+    expect(run.stderr).toMatch(
+      /^Reading files · 1\/1 · [\d.]+ files\/s, .*\/s · done · 100% · 1\/1 files · 1 indexed · 0 skipped/m,
+    );
     expect(run.stdout).toMatch(/: 100% · 1\/1 files/);
   }, 60_000);
 
@@ -99,5 +101,25 @@ describe('hearth CLI', () => {
     const folder = tempDir();
     writeFileSync(join(folder, 'a.md'), '# A\n');
     expect((await hearth(['index', folder, '--data-dir', dataDir, '--json'])).code).toBe(0);
+  }, 60_000);
+
+  it('waits for the other process with --wait, then indexes', async () => {
+    const dataDir = tempDir();
+    const lock = join(dataDir, 'library.db.index-lock');
+    writeFileSync(lock, `${process.pid}\n`);
+    const folder = tempDir();
+    writeFileSync(join(folder, 'a.md'), '# A\n\nWaited for its turn.\n');
+    const run = hearth(['index', folder, '--wait', '--data-dir', dataDir, '--json']);
+    let exited = false;
+    void run.then(() => (exited = true));
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(exited).toBe(false);
+    rmSync(lock);
+    const result = await run;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `Another Hearth process (pid ${process.pid}) is indexing this library. Waiting for it to finish…`,
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ report: { indexed: 1 } });
   }, 60_000);
 });
