@@ -61,6 +61,10 @@ export const contract = {
     'library.addFolder': { input: L.addFolder, output: CollectionSchema },
     /** Removes a folder from a collection, with its files' passages and vectors (not the files). */
     'library.removeFolder': { input: L.removeFolder, output: CollectionSchema },
+    /** Stops a collection's indexing (whoever started it) and keeps sync from starting it again. */
+    'library.pause': { input: CollectionIdSchema, output: CollectionSchema },
+    /** Lets a paused collection sync again, and brings it up to date now. */
+    'library.resume': { input: CollectionIdSchema, output: CollectionSchema },
     /** Removes a collection and everything indexed for it (the files stay where they are). */
     'library.removeCollection': { input: CollectionIdSchema, output: z.null() },
     /** A page of a collection's files with status and skip reason, for the file table. */

@@ -6,6 +6,7 @@ import { writeGarbage } from '../helpers/corrupt';
 import { startServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
+import { DEFAULT_SETTINGS } from '../../electron/services/settings/settings-service';
 
 const tempDir = useTempDir('hearth-e2e-');
 const app = useApp();
@@ -70,7 +71,7 @@ describe('app shell', () => {
     expect(results.unknownChannel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(results.stillServing).toEqual({
       ok: true,
-      value: { theme: 'system', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
+      value: { ...DEFAULT_SETTINGS, theme: 'system' },
     });
   });
 

@@ -1,13 +1,7 @@
 import { FolderPlus, Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
-import type {
-  Collection,
-  CollectionReportData,
-  IndexProgress,
-  IndexUpdate,
-  StreamHandle,
-} from '../../../electron/ipc/contract';
+import type { Collection, CollectionReportData, IndexProgress, IndexUpdate } from '../../../electron/ipc/contract';
 import { formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
 import { invoke, stream } from '../../api';
 import { Badge } from '../../ui/badge';
@@ -70,7 +64,6 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
   if (final && final.over === null) setFinal({ ...final, over: collection.report });
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [tableVersion, setTableVersion] = useState(0);
-  const running = useRef<StreamHandle<unknown> | null>(null);
   const report =
     live?.report ??
     (final && (final.over === null || final.over === collection.report) ? final.report : collection.report);
@@ -94,6 +87,16 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
     if (!result.ok) return void toast.error(result.error.message);
     onChanged();
   };
+  const pause = async () => {
+    const result = await invoke('library.pause', { collectionId: collection.id });
+    if (!result.ok) toast.error(result.error.message);
+    onChanged();
+  };
+  const resume = async () => {
+    const result = await invoke('library.resume', { collectionId: collection.id });
+    if (!result.ok) toast.error(result.error.message);
+    onChanged();
+  };
   const browse = async () => {
     const picked = await invoke('dialog.pickFolder');
     if (picked.ok && picked.value) await addFolder(picked.value);
@@ -101,9 +104,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
   const index = async (rereadAll = false) => {
     setLive({ report: collection.report, progress: { ...NO_PROGRESS } });
     const handle = stream('library.index', { collectionId: collection.id, rereadAll }, setLive);
-    running.current = handle;
     const result = await handle.result;
-    running.current = null;
     if (result.ok) setFinal({ report: result.value, over: null });
     setLive(null);
     setTableVersion((n) => n + 1);
@@ -141,16 +142,21 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
           )}
         </div>
         <div className="flex shrink-0 gap-2">
-          {live ? (
-            <Button variant="ghost" onClick={() => running.current?.abort()}>
+          {indexing ? (
+            <Button variant="ghost" onClick={() => void pause()}>
               <Pause className="size-4" aria-hidden /> Pause
             </Button>
           ) : (
             <>
-              <Button disabled={!collection.folders.length || indexing} onClick={() => void index()}>
-                <Play className="size-4" aria-hidden />{' '}
-                {report.pending > 0 && report.indexed > 0 ? 'Resume' : 'Index now'}
-              </Button>
+              {collection.paused ? (
+                <Button onClick={() => void resume()}>
+                  <Play className="size-4" aria-hidden /> Resume
+                </Button>
+              ) : (
+                <Button disabled={!collection.folders.length} onClick={() => void index()}>
+                  <Play className="size-4" aria-hidden /> Index now
+                </Button>
+              )}
               <Button
                 variant="ghost"
                 title="Read every file again (after changing OCR settings, or to retry quarantined files)"
@@ -184,6 +190,9 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
         </div>
       </div>
       <Accounting report={report} scanning={indexing} />
+      {collection.paused && !indexing && (
+        <p className="mt-1 text-xs text-muted-foreground">Paused: changes on disk wait until you resume.</p>
+      )}
       {Object.keys(report.skipReasons).length > 0 && (
         <p className="mt-1 flex flex-wrap gap-1.5">
           {Object.entries(report.skipReasons).map(([reason, count]) => (

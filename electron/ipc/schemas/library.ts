@@ -48,6 +48,8 @@ export const CollectionSchema = z.object({
   report: CollectionReportSchema,
   /** An indexing run of this collection is under way. */
   indexing: z.boolean(),
+  /** Paused by the user: nothing indexes it until it is resumed (or indexed by hand). */
+  paused: z.boolean(),
   /** That run's stage, rate and time left; `null` when none runs. */
   progress: IndexProgressSchema.nullable(),
 });

@@ -9,6 +9,8 @@ export function libraryHandlers({ library }: Pick<Services, 'library'>): DomainH
       'library.createCollection': ({ name }) => library.createCollection(name),
       'library.addFolder': ({ collectionId, path }) => library.addFolder(collectionId, path),
       'library.removeFolder': ({ collectionId, path }) => library.removeFolder(collectionId, path),
+      'library.pause': ({ collectionId }) => library.pause(collectionId),
+      'library.resume': ({ collectionId }) => library.resume(collectionId),
       'library.removeCollection': async ({ collectionId }) => {
         await library.removeCollection(collectionId);
         return null;

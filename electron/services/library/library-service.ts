@@ -17,6 +17,7 @@ import {
   markAllPending,
   removeCollectionRow,
   removeSource,
+  setPaused,
   underRoot,
   createCollection,
   listCollections,
@@ -73,6 +74,8 @@ export interface LibraryEmbedder extends EmbedderIdentity {
 export class LibraryService {
   readonly #options: LibraryServiceOptions;
   readonly #running = new Set<number>();
+  /** Stops each running run (see `pause`). */
+  readonly #controllers = new Map<number, AbortController>();
   /** Collections that changed on disk while they were being indexed: index them again after. */
   readonly #again = new Set<number>();
   readonly #watcher: FolderWatcher;
@@ -118,13 +121,17 @@ export class LibraryService {
   embedderMayHaveChanged(): void {
     const key = this.#options.embedder?.()?.key ?? null;
     if (key === this.#embedderKey) return;
+    const first = this.#embedderKey === undefined;
     this.#embedderKey = key;
+    // The first look has nothing to compare with: it only notes the model in use.
+    if (first) return;
     this.#changed();
     if (!this.#syncing || key === null) return;
     for (const collection of listCollections(this.#options.db)) void this.#syncNow(collection.id);
   }
 
   async #syncNow(collectionId: number): Promise<void> {
+    if (listCollections(this.#options.db).find((row) => row.id === collectionId)?.paused) return;
     if (this.#running.has(collectionId)) {
       this.#again.add(collectionId);
       return;
@@ -201,6 +208,27 @@ export class LibraryService {
     return this.#collection(collectionId);
   }
 
+  /**
+   * Stops the collection's run, whoever started it (a sync, the window, the CLI's own process),
+   * after the file in hand; what was done is kept. Sync leaves it alone until `resume`.
+   */
+  pause(collectionId: number): Collection {
+    this.#requireCollection(collectionId);
+    setPaused(this.#options.db, collectionId, true);
+    this.#controllers.get(collectionId)?.abort(new HearthError('CANCELLED', 'Indexing was paused.'));
+    this.#changed();
+    return this.#collection(collectionId);
+  }
+
+  /** Lets sync run the collection again, and starts it now to catch up. */
+  resume(collectionId: number): Collection {
+    this.#requireCollection(collectionId);
+    setPaused(this.#options.db, collectionId, false);
+    void this.#syncNow(collectionId);
+    this.#changed();
+    return this.#collection(collectionId);
+  }
+
   /** Removes a collection and everything indexed for it (its files stay on disk). */
   async removeCollection(collectionId: number): Promise<void> {
     this.#requireIdle(collectionId);
@@ -250,17 +278,24 @@ export class LibraryService {
     const release = options.waitForLock
       ? await waitForIndexLock(lockPath, { signal: options.signal, onWaiting: options.onWaiting })
       : acquireIndexLock(lockPath);
-    if (options.rereadAll) markAllPending(this.#options.db, collectionId);
-    const embedder = this.#options.embedder?.() ?? null;
-    let chunking: IndexWorkerData['chunking'] = null;
+    // Stopped by the caller's signal, or by `pause` from anywhere.
+    const controller = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    this.#controllers.set(collectionId, controller);
     this.#running.add(collectionId);
-    this.#changed();
     try {
+      // Indexing by hand is the user's "go on": it lifts a pause.
+      setPaused(this.#options.db, collectionId, false);
+      if (options.rereadAll) markAllPending(this.#options.db, collectionId);
+      const embedder = this.#options.embedder?.() ?? null;
+      let chunking: IndexWorkerData['chunking'] = null;
+      this.#changed();
       // A file that hangs its parser, or makes it run out of memory, costs the worker: count it
-      // against the file, start a fresh worker, and go on. The second time, the file is quarantined and the run carries on past it.
+      // against the file, start a fresh worker, and go on. The second time, the file is
+      // quarantined and the run carries on past it.
       for (;;) {
         try {
-          chunking ??= embedder ? await embedder.chunking(options.signal) : null;
+          chunking ??= embedder ? await embedder.chunking(signal) : null;
           return await runIndexWorker(
             {
               libraryDbPath: this.#options.libraryDbPath,
@@ -273,7 +308,7 @@ export class LibraryService {
               ocr: this.#options.ocr?.() ?? DEFAULT_OCR,
             },
             {
-              signal: options.signal,
+              signal,
               embed: embedder ? (texts, signal) => embedder.embed(texts, signal) : undefined,
               fileTimeoutMs: this.#options.fileTimeoutMs,
               onProgress: (update) => {
@@ -283,12 +318,15 @@ export class LibraryService {
             },
           );
         } catch (error) {
+          // Stopped by `pause`: say so, rather than the worker's generic "cancelled".
+          if (signal.aborted && signal.reason instanceof HearthError) throw signal.reason;
           if (!(error instanceof DocumentFailure)) throw error;
           recordFailure(this.#options.db, error.documentId, error.message, error.reason);
         }
       }
     } finally {
       this.#running.delete(collectionId);
+      this.#controllers.delete(collectionId);
       release();
       this.#changed();
       if (this.#again.delete(collectionId)) void this.#syncNow(collectionId);
@@ -331,6 +369,7 @@ export class LibraryService {
       folders: listSources(this.#options.db, row.id).map((source) => source.root),
       report: collectionReport(this.#options.db, row.id, embedderId),
       indexing: this.#running.has(row.id),
+      paused: row.paused,
       // Between two progress messages the last one stands; a fresh run has none yet.
       progress: this.#running.has(row.id)
         ? (this.#lastSent?.find((collection) => collection.id === row.id)?.progress ?? null)

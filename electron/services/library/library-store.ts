@@ -370,16 +370,23 @@ export interface CollectionRow {
   id: number;
   name: string;
   createdAt: Date;
+  /** The user paused it: no sync runs until it is resumed. */
+  paused: boolean;
 }
 
 export function listCollections(db: SqliteDatabase): CollectionRow[] {
   return (
-    db.prepare('SELECT id, name, created_at FROM collections ORDER BY name').all() as Array<{
+    db.prepare('SELECT id, name, created_at, paused FROM collections ORDER BY name').all() as Array<{
       id: number;
       name: string;
       created_at: number;
+      paused: number;
     }>
-  ).map((row) => ({ id: row.id, name: row.name, createdAt: new Date(row.created_at) }));
+  ).map((row) => ({ id: row.id, name: row.name, createdAt: new Date(row.created_at), paused: row.paused === 1 }));
+}
+
+export function setPaused(db: SqliteDatabase, collectionId: number, paused: boolean): void {
+  db.prepare('UPDATE collections SET paused = ? WHERE id = ?').run(paused ? 1 : 0, collectionId);
 }
 
 export interface DocumentRow {

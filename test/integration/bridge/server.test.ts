@@ -6,6 +6,7 @@ import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { BRIDGE_PATH, type ClientMessage, type ServerMessage } from '../../bridge/protocol';
 import { startTestBridge, type TestBridge } from '../../bridge/server';
 import { useTempDir } from '../../helpers/temp-dir';
+import { DEFAULT_SETTINGS } from '../../../electron/services/settings/settings-service';
 
 const tempDir = useTempDir();
 let bridge: TestBridge | undefined;
@@ -62,11 +63,11 @@ describe('test bridge', () => {
     const client = await connect(await start());
     expect(await client.invoke('settings.get')).toEqual({
       ok: true,
-      value: { theme: 'system', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
+      value: { ...DEFAULT_SETTINGS, theme: 'system' },
     });
     expect(await client.invoke('settings.set', { theme: 'dark' })).toEqual({
       ok: true,
-      value: { theme: 'dark', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
+      value: { ...DEFAULT_SETTINGS, theme: 'dark' },
     });
   });
 
@@ -101,7 +102,7 @@ describe('test bridge', () => {
     });
     expect(await client.invoke('settings.get')).toEqual({
       ok: true,
-      value: { theme: 'system', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
+      value: { ...DEFAULT_SETTINGS, theme: 'system' },
     });
   });
 
@@ -131,7 +132,7 @@ describe('test bridge', () => {
     expect(await watcher.next((m) => m.type === 'event')).toEqual({
       type: 'event',
       channel: 'settings.changed',
-      payload: { theme: 'light', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
+      payload: { ...DEFAULT_SETTINGS, theme: 'light' },
     });
   });
 

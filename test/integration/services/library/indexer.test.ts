@@ -449,8 +449,8 @@ describe('failures', () => {
     let swapped = false;
     const report = await indexCollection(store.library, collection, {
       // Right after the scan: the file becomes a folder, so reading it fails (EISDIR) every time.
-      onProgress: () => {
-        if (swapped) return;
+      onProgress: ({ progress }) => {
+        if (swapped || progress.stage !== 'reading') return;
         swapped = true;
         rmSync(join(dir, 'shifty.md'));
         mkdirSync(join(dir, 'shifty.md'));

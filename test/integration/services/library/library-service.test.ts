@@ -1,8 +1,9 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
+import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { rejectionOf } from '../../../helpers/errors';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
@@ -126,4 +127,66 @@ describe('LibraryService', () => {
     expect((await rejectionOf(s.library.index(collection.id))).code).toBe('VALIDATION');
     await first;
   });
+
+  it('pauses a run whoever started it, stays paused through a sync, and catches up on resume', async () => {
+    const s = start();
+    const folder = tempDir();
+    cpSync(join(TLDR, 'common'), folder, { recursive: true });
+    const collection = s.library.createCollection('Big');
+    s.library.addFolder(collection.id, folder);
+    const error = await rejectionOf(
+      s.library.index(collection.id, {
+        onProgress: (u) =>
+          u.report.indexed > 100 && s.library.collections()[0]!.indexing && s.library.pause(collection.id),
+      }),
+    );
+    expect(error).toMatchObject({ code: 'CANCELLED', message: 'Indexing was paused.' });
+    const paused = s.library.collections()[0]!;
+    expect(paused).toMatchObject({ paused: true, indexing: false, progress: null });
+    expect(paused.report.pending).toBeGreaterThan(0);
+
+    // Start-up sync (and any change on disk) leaves a paused collection alone.
+    await s.library.startSync();
+    expect(s.library.collections()[0]!.report.pending).toBe(paused.report.pending);
+
+    expect(s.library.resume(collection.id).paused).toBe(false);
+    const until = Date.now() + 60_000;
+    while (s.library.collections()[0]!.report.pending > 0 || s.library.collections()[0]!.indexing) {
+      if (Date.now() > until) throw new Error('resume did not finish');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(s.library.collections()[0]!.report.indexed).toBe(paused.report.indexed + paused.report.pending);
+  }, 90_000);
+
+  it('removes a folder, then the collection, with their passages, full-text rows and vectors; the files stay', async () => {
+    const s = start();
+    await s.models.import(fixtureModel('tiny-embedding'), 'reference');
+    const [osx, sunos] = [tempDir(), tempDir()];
+    cpSync(join(TLDR, 'osx'), osx, { recursive: true, filter: (p) => !/\/[d-z][^/]*\.md$/.test(p) });
+    cpSync(join(TLDR, 'sunos'), sunos, { recursive: true });
+    const collection = s.library.createCollection('Two');
+    s.library.addFolder(collection.id, osx);
+    s.library.addFolder(collection.id, sunos);
+    const both = await s.library.index(collection.id);
+    const db = s.store.library;
+    const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+    expect(count('SELECT count(*) FROM embeddings')).toBe(both.chunks);
+
+    const after = await s.library.removeFolder(collection.id, osx);
+    expect(after.folders).toEqual([sunos]);
+    expect(count(`SELECT count(*) FROM documents WHERE path LIKE '${osx}%'`)).toBe(0);
+    expect(after.report.chunks).toBeGreaterThan(0);
+    expect(count('SELECT count(*) FROM chunks')).toBe(after.report.chunks);
+    expect(count('SELECT count(*) FROM embeddings')).toBe(after.report.chunks);
+    expect(count('SELECT count(*) FROM vec_chunks_1')).toBe(after.report.chunks);
+    expect(count('SELECT count(*) FROM chunks_fts')).toBe(after.report.chunks);
+    expect(readdirSync(osx).length).toBeGreaterThan(10);
+
+    await s.library.removeCollection(collection.id);
+    expect(s.library.collections()).toEqual([]);
+    for (const table of ['documents', 'chunks', 'embeddings', 'vec_chunks_1', 'chunks_fts', 'sources']) {
+      expect(count(`SELECT count(*) FROM ${table}`)).toBe(0);
+    }
+    expect((await rejectionOf(s.library.removeCollection(collection.id))).code).toBe('NOT_FOUND');
+  }, 90_000);
 });

@@ -15,16 +15,11 @@ describe('SettingsService', () => {
   it('persists a change across a restart and broadcasts it', async () => {
     const dir = tempDir();
     const first = startServices(dir);
-    expect(first.services.settings.set({ theme: 'dark' })).toEqual({
-      theme: 'dark',
-      airGap: false,
-      modelsPerRole: 1,
-      targetTokensPerSecond: 10,
-    });
+    expect(first.services.settings.set({ theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
     expect(first.events).toEqual([
       {
         channel: 'settings.changed',
-        payload: { theme: 'dark', airGap: false, modelsPerRole: 1, targetTokensPerSecond: 10 },
+        payload: { ...DEFAULT_SETTINGS, theme: 'dark' },
       },
     ]);
     await first.services.dispose();

@@ -54,7 +54,7 @@ describe('text quality', () => {
 });
 
 describe('extractDocument', () => {
-  it('skips a binary file named .txt, a broken PDF, and formats not read yet, with the reason', async () => {
+  it('skips a binary file named .txt, a broken PDF, and legacy PowerPoint, with the reason', async () => {
     expect(await extractDocument('/x/photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]))).toMatchObject({
       ok: false,
       reason: 'binary',
@@ -72,7 +72,7 @@ describe('extractDocument', () => {
     expect(await extractDocument('/x/slides.ppt', Buffer.from('whatever'))).toMatchObject({
       ok: false,
       reason: 'unsupported-type',
-      detail: 'PPT files are not read yet in this version of Hearth.',
+      detail: 'Legacy PowerPoint (.ppt) files are not read: save the presentation as .pptx to index it.',
     });
   });
 

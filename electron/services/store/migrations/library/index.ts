@@ -2,6 +2,7 @@ import type { Migration } from '../../migration';
 import { collections } from './0001-collections';
 import { documents } from './0002-documents';
 import { embedders } from './0003-embedders';
+import { paused } from './0004-paused';
 
 /** `library.db`: the rebuildable index of the user's files. Append only; never edit a shipped step. */
-export const libraryMigrations: readonly Migration[] = [collections, documents, embedders];
+export const libraryMigrations: readonly Migration[] = [collections, documents, embedders, paused];
