@@ -1,4 +1,5 @@
 import { Card, CardDescription, CardTitle } from '../../ui/card';
+import { cn } from '../../lib/cn';
 import { inputClass } from '../../ui/input';
 import { useInvoke } from '../../lib/use-invoke';
 import { useSettings } from './settings-context';
@@ -19,7 +20,7 @@ export function LibraryPanel() {
       <label className="mt-4 flex items-center gap-3 text-sm">
         Embedding model
         <select
-          className={`${inputClass} w-72`}
+          className={cn(inputClass, 'w-72')}
           disabled={!settings}
           value={settings?.embeddingModel ?? ''}
           onChange={(event) => void update({ embeddingModel: event.target.value || null })}
@@ -42,7 +43,7 @@ export function LibraryPanel() {
         Read scanned PDFs and pictures with OCR, up to
         <input
           type="number"
-          className={`${inputClass} w-20`}
+          className={cn(inputClass, 'w-20')}
           min={1}
           max={2000}
           aria-label="Most pages OCR reads in one scanned PDF"

@@ -1,4 +1,5 @@
 import { Card, CardDescription, CardTitle } from '../../ui/card';
+import { cn } from '../../lib/cn';
 import { inputClass } from '../../ui/input';
 import { useSettings } from './settings-context';
 
@@ -16,7 +17,7 @@ export function ModelsPanel() {
       <label className="mt-4 flex items-center gap-3 text-sm">
         Models per kind
         <select
-          className={`${inputClass} w-20`}
+          className={cn(inputClass, 'w-20')}
           disabled={!settings}
           value={settings?.modelsPerRole ?? 1}
           onChange={(event) => void update({ modelsPerRole: Number(event.target.value) })}
@@ -32,7 +33,7 @@ export function ModelsPanel() {
         Recommend chat models that reach
         <input
           type="number"
-          className={`${inputClass} w-20`}
+          className={cn(inputClass, 'w-20')}
           min={1}
           max={200}
           aria-label="Target speed in tokens per second"

@@ -5,6 +5,7 @@ import type { Services } from '../../../../electron/services';
 import { listEmbedders, vecTable } from '../../../../electron/services/library/embedders';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
+import { eventually } from '../../../helpers/eventually';
 import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -14,15 +15,6 @@ afterEach(async () => {
   await services?.dispose();
   services = undefined;
 });
-
-/** Polls `check` until it holds or `ms` pass: background work runs on its own time. */
-async function eventually(check: () => boolean, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('the library did not get there in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A few dozen real Markdown pages in a folder of the test's own. */
 function notesFolder(): string {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { rejectionOf } from '../../../helpers/errors';
+import { eventually } from '../../../helpers/eventually';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -150,11 +151,10 @@ describe('LibraryService', () => {
     expect(s.library.collections()[0]!.report.pending).toBe(paused.report.pending);
 
     expect(s.library.resume(collection.id).paused).toBe(false);
-    const until = Date.now() + 60_000;
-    while (s.library.collections()[0]!.report.pending > 0 || s.library.collections()[0]!.indexing) {
-      if (Date.now() > until) throw new Error('resume did not finish');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await eventually(() => {
+      const [now] = s.library.collections();
+      return now!.report.pending === 0 && !now!.indexing;
+    }, 60_000);
     expect(s.library.collections()[0]!.report.indexed).toBe(paused.report.indexed + paused.report.pending);
   }, 90_000);
 

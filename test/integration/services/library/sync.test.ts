@@ -3,24 +3,17 @@ import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { startServices } from '../../../helpers/services';
+import { eventually } from '../../../helpers/eventually';
 import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir();
 const OSX = resolve(import.meta.dirname, '../../../../../shared/corpus/tldr/pages/osx');
+const FOLLOW = 'the index did not follow the change in time';
 let services: Services | undefined;
 afterEach(async () => {
   await services?.dispose();
   services = undefined;
 });
-
-/** Polls `check` until it holds or `ms` pass: the watcher works on its own time. */
-async function eventually(check: () => boolean, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('the index did not follow the change in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('folder sync', () => {
   it('follows an edit, a rename and a deletion on disk, keeping the chunks of the renamed file', async () => {
@@ -52,14 +45,14 @@ describe('folder sync', () => {
     const movedChunks = chunkIds(second!);
 
     writeFileSync(join(folder, first!), '# edited\n\n> Now mentions quokkas.\n');
-    await eventually(() => match('quokkas').includes(first!));
+    await eventually(() => match('quokkas').includes(first!), 15_000, FOLLOW);
 
     renameSync(join(folder, second!), join(folder, `renamed-${second}`));
-    await eventually(() => rows().some((row) => row.path.endsWith(`renamed-${second}`)));
+    await eventually(() => rows().some((row) => row.path.endsWith(`renamed-${second}`)), 15_000, FOLLOW);
     expect(chunkIds(`renamed-${second}`)).toEqual(movedChunks);
 
     rmSync(join(folder, third!));
-    await eventually(() => !rows().some((row) => row.path === join(folder, third!)));
+    await eventually(() => !rows().some((row) => row.path === join(folder, third!)), 15_000, FOLLOW);
     expect(s.library.collections()[0]!.report).toMatchObject({ pending: 0, discovered: before.length - 1 });
   }, 60_000);
 });
