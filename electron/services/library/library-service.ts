@@ -196,16 +196,19 @@ export class LibraryService {
     this.#requireIdle(collectionId);
     const source = listSources(this.#options.db, collectionId).find((s) => s.root === path);
     if (!source) throw new HearthError('NOT_FOUND', `${path} is not a folder of this collection.`, { path });
-    removeSource(this.#options.db, collectionId, source.root);
-    const [where, args] = underRoot(collectionId, source.root);
-    await deleteDocuments(this.#options.db, where, args);
-    await this.#watcher.unwatch(collectionId);
-    if (this.#syncing) {
-      await this.#watcher.watch(
-        collectionId,
-        listSources(this.#options.db, collectionId).map((s) => s.root),
-      );
-    }
+    await this.#exclusively(collectionId, async () => {
+      removeSource(this.#options.db, collectionId, source.root);
+      const [where, args] = underRoot(collectionId, source.root);
+      await deleteDocuments(this.#options.db, where, args);
+      await this.#watcher.unwatch(collectionId);
+      if (this.#syncing) {
+        await this.#watcher.watch(
+          collectionId,
+          listSources(this.#options.db, collectionId).map((s) => s.root),
+        );
+      }
+    });
+    if (this.#again.delete(collectionId)) void this.#syncNow(collectionId);
     this.#changed();
     return this.#collection(collectionId);
   }
@@ -234,10 +237,26 @@ export class LibraryService {
   /** Removes a collection and everything indexed for it (its files stay on disk). */
   async removeCollection(collectionId: number): Promise<void> {
     this.#requireIdle(collectionId);
-    await this.#watcher.unwatch(collectionId);
-    await deleteDocuments(this.#options.db, 'collection_id = ?', [collectionId]);
-    removeCollectionRow(this.#options.db, collectionId);
+    await this.#exclusively(collectionId, async () => {
+      await this.#watcher.unwatch(collectionId);
+      await deleteDocuments(this.#options.db, 'collection_id = ?', [collectionId]);
+      removeCollectionRow(this.#options.db, collectionId);
+    });
+    this.#again.delete(collectionId);
     this.#changed();
+  }
+
+  /**
+   * Runs a removal as if it were a run: the deletes yield to the event loop, and a sync must not
+   * start on the collection meanwhile (it waits, as after any run).
+   */
+  async #exclusively(collectionId: number, work: () => Promise<void>): Promise<void> {
+    this.#running.add(collectionId);
+    try {
+      await work();
+    } finally {
+      this.#running.delete(collectionId);
+    }
   }
 
   #requireIdle(collectionId: number): void {
