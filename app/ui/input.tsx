@@ -18,3 +18,38 @@ export function Field({ label, hint, children }: { label: string; hint?: string;
     </label>
   );
 }
+
+/**
+ * A narrow number box that reports only values within [min, max] (and whole numbers when
+ * `integer`): typing "1" on the way to "15" never saves a value out of range.
+ */
+export function NumberInput({
+  value,
+  min,
+  max,
+  integer = false,
+  onValue,
+  className,
+  ...props
+}: Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'type' | 'min' | 'max'> & {
+  value: number;
+  min: number;
+  max: number;
+  integer?: boolean;
+  onValue(value: number): void;
+}) {
+  return (
+    <input
+      type="number"
+      className={cn(inputClass, 'w-20', className)}
+      min={min}
+      max={max}
+      value={value}
+      onChange={(event) => {
+        const next = Number(event.target.value);
+        if (next >= min && next <= max && (!integer || Number.isInteger(next))) onValue(next);
+      }}
+      {...props}
+    />
+  );
+}

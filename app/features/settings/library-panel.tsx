@@ -1,6 +1,6 @@
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { cn } from '../../lib/cn';
-import { inputClass } from '../../ui/input';
+import { inputClass, NumberInput } from '../../ui/input';
 import { useInvoke } from '../../lib/use-invoke';
 import { useSettings } from './settings-context';
 
@@ -41,18 +41,14 @@ export function LibraryPanel() {
           onChange={(event) => void update({ ocrEnabled: event.target.checked })}
         />
         Read scanned PDFs and pictures with OCR, up to
-        <input
-          type="number"
-          className={cn(inputClass, 'w-20')}
+        <NumberInput
           min={1}
           max={2000}
+          integer
           aria-label="Most pages OCR reads in one scanned PDF"
           disabled={!settings || !settings.ocrEnabled}
           value={settings?.ocrMaxPages ?? 20}
-          onChange={(event) => {
-            const value = Number(event.target.value);
-            if (Number.isInteger(value) && value >= 1 && value <= 2000) void update({ ocrMaxPages: value });
-          }}
+          onValue={(value) => void update({ ocrMaxPages: value })}
         />
         pages a file
       </label>

@@ -1,6 +1,6 @@
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { cn } from '../../lib/cn';
-import { inputClass } from '../../ui/input';
+import { inputClass, NumberInput } from '../../ui/input';
 import { useSettings } from './settings-context';
 
 /** How many models Hearth keeps in memory at once, and how fast a recommended model must be. */
@@ -31,18 +31,13 @@ export function ModelsPanel() {
       </label>
       <label className="mt-4 flex items-center gap-3 text-sm">
         Recommend chat models that reach
-        <input
-          type="number"
-          className={cn(inputClass, 'w-20')}
+        <NumberInput
           min={1}
           max={200}
           aria-label="Target speed in tokens per second"
           disabled={!settings}
           value={settings?.targetTokensPerSecond ?? 10}
-          onChange={(event) => {
-            const value = Number(event.target.value);
-            if (value >= 1 && value <= 200) void update({ targetTokensPerSecond: value });
-          }}
+          onValue={(value) => void update({ targetTokensPerSecond: value })}
         />
         tokens per second on this computer
       </label>
