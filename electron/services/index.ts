@@ -38,10 +38,7 @@ export interface ServicesOptions {
    */
   machine?: { measure?: () => Promise<MachineProfile> };
   /** Library tuning; tests shorten the quiet time before a re-index and the time limit per file. */
-  library?: Pick<
-    LibraryServiceOptions,
-    'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs' | 'embedBatchSize' | 'workerHeapMb'
-  >;
+  library?: Pick<LibraryServiceOptions, 'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs' | 'embedBatchSize'>;
   /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
   catalog?: CatalogEntry[];
   /**

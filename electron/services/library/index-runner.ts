@@ -26,10 +26,12 @@ export class DocumentFailure extends Error {
 
 /**
  * Heap for the indexing worker. Parsers of untrusted files can be made to expand without bound;
- * past this the worker dies alone (the app and its other work go on) and the file is counted as
- * failed, instead of the process running out of memory.
+ * past this Node usually stops the worker alone (the app goes on) and the file is counted as
+ * failed. Usually, not always: on some allocation paths V8 aborts the whole process instead (a
+ * 128 MB limit in a test did so once in CI). The zip checks catch the common bombs before any
+ * of this; parsing in a child process would make it certain.
  */
-export const DEFAULT_WORKER_HEAP_MB = 1536;
+const WORKER_HEAP_MB = 1536;
 
 /**
  * Indexes a collection on a worker thread of its own and resolves with the final report. Aborting
@@ -45,17 +47,13 @@ export function runIndexWorker(
     signal?: AbortSignal;
     onProgress?: (update: IndexUpdate) => void;
     fileTimeoutMs?: number;
-    /** The worker's heap limit. Defaults to 1.5 GB. */
-    heapMb?: number;
     /** Vectors for the worker's chunks (the model is in this process); needed when `embedderId` is set. */
     embed?: (texts: string[], signal?: AbortSignal) => Promise<Float32Array[]>;
   } = {},
 ): Promise<CollectionReport> {
   options.signal?.throwIfAborted();
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const worker = startWorker('index-worker', sourceDir, data, {
-    maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB,
-  });
+  const worker = startWorker('index-worker', sourceDir, data, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
   return new Promise<CollectionReport>((resolve, reject) => {
     let settled = false;
     let watchdog: NodeJS.Timeout | undefined;

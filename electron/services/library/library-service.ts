@@ -43,8 +43,6 @@ export interface LibraryServiceOptions {
   syncDebounceMs?: number;
   /** How long one file may take before it counts as a failure (twice: quarantined). Defaults to 2 min. */
   fileTimeoutMs?: number;
-  /** The indexing worker's heap limit; a file that exhausts it counts as a failure. Defaults to 1.5 GB. */
-  workerHeapMb?: number;
   /** OCR of scanned PDFs and pictures, read at each run (the settings). Defaults to on, 20 pages. */
   ocr?: () => OcrOptions;
   /**
@@ -332,7 +330,6 @@ export class LibraryService {
               signal,
               embed: embedder ? (texts, signal) => embedder.embed(texts, signal) : undefined,
               fileTimeoutMs: this.#options.fileTimeoutMs,
-              heapMb: this.#options.workerHeapMb,
               onProgress: (update) => {
                 options.onProgress?.(update);
                 this.#progressed(collectionId, update);

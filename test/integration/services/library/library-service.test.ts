@@ -8,7 +8,6 @@ import { rejectionOf } from '../../../helpers/errors';
 import { eventually } from '../../../helpers/eventually';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
-import { docx } from '../../../helpers/zip';
 
 const tempDir = useTempDir();
 const TLDR = resolve(import.meta.dirname, '../../../../../shared/corpus/tldr/pages');
@@ -97,25 +96,6 @@ describe('LibraryService', () => {
       chunks: 0,
     });
   }, 60_000);
-
-  it('counts a file whose reader runs out of memory against it, and quarantines it the second time', async () => {
-    // Under the declared-size limits (15 MB of XML), but 450,000 paragraphs outgrow the reader's
-    // heap (small here): only the worker dies, and the file is counted.
-    services = startServices(tempDir(), { library: { workerHeapMb: 128 } }).services;
-    const s = services;
-    const folder = tempDir();
-    writeFileSync(join(folder, 'a.md'), '# Quick\n\nA small note.\n');
-    writeFileSync(join(folder, 'disguised.docx'), docx('<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(450_000)));
-    const collection = s.library.createCollection('Bombs');
-    s.library.addFolder(collection.id, folder);
-    const report = await s.library.index(collection.id);
-    expect(report).toMatchObject({ discovered: 2, indexed: 1, quarantined: 1, pending: 0 });
-    const [bomb] = s.library.documents(collection.id, { status: 'quarantined', offset: 0, limit: 1 }).documents;
-    expect(bomb).toMatchObject({ skipReason: 'parse-failed' });
-    expect(bomb!.skipDetail).toMatch(
-      /^Failed 2 times; last error: Reading .*disguised\.docx stopped its reader \(out of memory\)\.$/,
-    );
-  }, 120_000);
 
   it('refuses what is not a folder, a second run of the same collection, and unknown collections', async () => {
     const s = start();
