@@ -1,7 +1,8 @@
 /**
  * `hearth`: the same services as the desktop app, in plain Node, on the same data folder.
  *
- *   hearth index <folder> [--collection NAME] [--wait]   add a folder to a collection and index it
+ *   hearth index <folder> [--collection NAME] [--include P]… [--exclude P]… [--hidden] [--wait]
+ *                                               add a folder to a collection and index it
  *   hearth library status                       collections and their accounting
  *
  * Options: --data-dir DIR (default: the app's, or HEARTH_DATA_DIR), --json, --help.
@@ -16,12 +17,15 @@ import { defaultDataDir } from './data-dir';
 import { progressLine, progressPrinter } from './progress';
 
 const USAGE = `Usage:
-  hearth index <folder> [--collection NAME] [--wait] [--data-dir DIR] [--json]
+  hearth index <folder> [--collection NAME] [--include PATTERN]... [--exclude PATTERN]... [--hidden]
+               [--wait] [--data-dir DIR] [--json]
   hearth library status [--data-dir DIR] [--json]
 
 Indexes folders into Hearth's library and reports on it, on the same data folder as the app
 (${defaultDataDir()} here; --data-dir or HEARTH_DATA_DIR to change it).
 
+--include / --exclude: gitignore-style patterns, relative to the folder (repeat for more).
+--hidden: index hidden files and folders too.
 --wait: if the app (or another hearth) is indexing this library, wait for it instead of exiting.
 
 Exit codes: 0 done, 1 failed, 2 usage error, 3 another Hearth process is indexing this library.`;
@@ -39,6 +43,9 @@ async function main(argv: string[]): Promise<number> {
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         wait: { type: 'boolean', default: false },
+        include: { type: 'string', multiple: true, default: [] },
+        exclude: { type: 'string', multiple: true, default: [] },
+        hidden: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -68,7 +75,11 @@ async function main(argv: string[]): Promise<number> {
       // Checked before anything is written: a mistyped path must not leave an empty collection.
       services.library.requireFolder(folder);
       const collection = services.library.createCollection(values.collection ?? basename(folder));
-      services.library.addFolder(collection.id, folder);
+      services.library.addFolder(collection.id, folder, {
+        include: values.include,
+        exclude: values.exclude,
+        includeHidden: values.hidden,
+      });
       const mode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';
       const printer = progressPrinter(process.stderr, mode);
       const controller = new AbortController();

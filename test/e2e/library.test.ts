@@ -70,6 +70,31 @@ describe('Library screen', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('adds a folder with rules, shows them, and indexes by them', async () => {
+    const folder = tempDir();
+    mkdirSync(join(folder, '.journal'));
+    writeFileSync(join(folder, 'plan.md'), '# Plan\n\nPaint the fence.\n');
+    writeFileSync(join(folder, 'debug.log'), 'noise\n');
+    writeFileSync(join(folder, '.journal', 'monday.md'), '# Monday\n\nA hidden note.\n');
+    const session = await app.open(tempDir(), '/library');
+    const { page } = session;
+    await page.getByLabel('Collection name').fill('Home');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const card = page.getByTestId('collection');
+    await card.getByRole('button', { name: 'Rules' }).click();
+    await card.getByLabel('Leave out files matching').fill('*.log');
+    await card.getByLabel('Include hidden files and folders').check();
+    await card.getByLabel('Folder path').fill(folder);
+    await card.getByRole('button', { name: 'Add', exact: true }).click();
+    await card.getByText('(not *.log · hidden files too)').waitFor();
+    await card.getByRole('button', { name: 'Index now' }).click();
+    await expect
+      .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/^2 files: 2 indexed · 0 skipped · 0 waiting/);
+    await screenshot(page, 'library-rules');
+    expect(session.errors).toEqual([]);
+  });
+
   it('chooses the embedding model and turns OCR off in Settings', async () => {
     const session = await app.open(tempDir(), '/settings');
     const { page, bridge } = session;

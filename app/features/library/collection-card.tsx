@@ -1,4 +1,4 @@
-import { FolderPlus, Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
+import { Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { Collection, CollectionReportData, IndexProgress, IndexUpdate } from '../../../electron/ipc/contract';
@@ -7,8 +7,8 @@ import { invoke, stream } from '../../api';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
-import { Input } from '../../ui/input';
 import { Progress } from '../../ui/progress';
+import { AddFolderForm, describeRules } from './add-folder-form';
 import { FileTable } from './file-table';
 
 /** "2,030 files: 1,990 indexed · 40 skipped · 0 waiting": the accounting always adds up. */
@@ -53,7 +53,6 @@ function RunStatus({ progress, report }: { progress: IndexProgress | null; repor
 
 /** One collection: its folders, adding and removing them, indexing with progress and pause, its files. */
 export function CollectionCard({ collection, onChanged }: { collection: Collection; onChanged(): void }) {
-  const [folder, setFolder] = useState('');
   const [live, setLive] = useState<IndexUpdate | null>(null);
   /**
    * The report a run ended with, shown while the collection list still holds the report it had
@@ -70,12 +69,6 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
   const indexing = live !== null || collection.indexing;
   const progress = live?.progress ?? collection.progress;
 
-  const addFolder = async (path: string) => {
-    const result = await invoke('library.addFolder', { collectionId: collection.id, path: path.trim() });
-    if (!result.ok) return void toast.error(result.error.message);
-    setFolder('');
-    onChanged();
-  };
   const removeFolder = async (path: string) => {
     const result = await invoke('library.removeFolder', { collectionId: collection.id, path });
     if (!result.ok) return void toast.error(result.error.message);
@@ -96,10 +89,6 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
     const result = await invoke('library.resume', { collectionId: collection.id });
     if (!result.ok) toast.error(result.error.message);
     onChanged();
-  };
-  const browse = async () => {
-    const picked = await invoke('dialog.pickFolder');
-    if (picked.ok && picked.value) await addFolder(picked.value);
   };
   const index = async (rereadAll = false) => {
     setLive({ report: collection.report, progress: { ...NO_PROGRESS } });
@@ -122,15 +111,16 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
           <CardTitle>{collection.name}</CardTitle>
           {collection.folders.length ? (
             <ul className="mt-1 space-y-0.5 text-sm text-muted-foreground" aria-label="Folders">
-              {collection.folders.map((path) => (
-                <li key={path} className="flex items-center gap-1">
-                  <span className="truncate">{path}</span>
+              {collection.sources.map((source) => (
+                <li key={source.path} className="flex items-center gap-1">
+                  <span className="truncate">{source.path}</span>
+                  {describeRules(source) && <span className="shrink-0 text-xs">({describeRules(source)})</span>}
                   <Button
                     variant="ghost"
                     className="px-1 py-0.5"
-                    aria-label={`Remove folder ${path}`}
+                    aria-label={`Remove folder ${source.path}`}
                     disabled={indexing}
-                    onClick={() => void removeFolder(path)}
+                    onClick={() => void removeFolder(source.path)}
                   >
                     <X className="size-3.5" aria-hidden />
                   </Button>
@@ -203,26 +193,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
         </p>
       )}
       {indexing && <RunStatus progress={progress} report={report} />}
-      <form
-        className="mt-4 flex gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void addFolder(folder);
-        }}
-      >
-        <Input
-          aria-label="Folder path"
-          placeholder="/path/to/folder"
-          value={folder}
-          onChange={(event) => setFolder(event.target.value)}
-        />
-        <Button type="submit" disabled={!folder.trim()}>
-          Add
-        </Button>
-        <Button onClick={() => void browse()}>
-          <FolderPlus className="size-4" aria-hidden /> Browse…
-        </Button>
-      </form>
+      <AddFolderForm collectionId={collection.id} onAdded={onChanged} />
       {report.discovered > 0 && <FileTable collectionId={collection.id} version={tableVersion} />}
     </Card>
   );

@@ -40,11 +40,23 @@ export type IndexProgress = z.infer<typeof IndexProgressSchema>;
 export const IndexUpdateSchema = z.object({ report: CollectionReportSchema, progress: IndexProgressSchema });
 export type IndexUpdate = z.infer<typeof IndexUpdateSchema>;
 
+/** A folder of a collection with its rules. */
+export const FolderSourceSchema = z.object({
+  path: z.string(),
+  include: z.array(z.string()),
+  exclude: z.array(z.string()),
+  includeHidden: z.boolean(),
+});
+export type FolderSource = z.infer<typeof FolderSourceSchema>;
+
 export const CollectionSchema = z.object({
   id: z.number().int().positive(),
   name: z.string(),
   createdAt: z.string(),
+  /** The folders' paths. */
   folders: z.array(z.string()),
+  /** The same folders with their include and exclude patterns and hidden-file choice. */
+  sources: z.array(FolderSourceSchema),
   report: CollectionReportSchema,
   /** An indexing run of this collection is under way. */
   indexing: z.boolean(),
@@ -70,7 +82,16 @@ export const CollectionIdSchema = z.object({ collectionId: z.number().int().posi
 
 export const LibrarySchemas = {
   createCollection: z.object({ name: z.string().trim().min(1).max(100) }),
-  addFolder: z.object({ collectionId: z.number().int().positive(), path: z.string().min(1) }),
+  addFolder: z.object({
+    collectionId: z.number().int().positive(),
+    path: z.string().min(1),
+    /** Gitignore-style patterns a file must match (relative to the folder); none means every file. */
+    include: z.array(z.string().trim().min(1).max(500)).max(100).default([]),
+    /** Gitignore-style patterns to leave out, on top of the default ignores and ignore files. */
+    exclude: z.array(z.string().trim().min(1).max(500)).max(100).default([]),
+    /** Index hidden files and folders (`.name`) too. */
+    includeHidden: z.boolean().default(false),
+  }),
   /** A folder as `Collection.folders` lists it. */
   removeFolder: z.object({ collectionId: z.number().int().positive(), path: z.string().min(1) }),
   index: z.object({

@@ -71,6 +71,7 @@ export async function indexCollection(
     const walked = await walk(source.root, {
       include: source.include,
       exclude: source.exclude,
+      includeHidden: source.includeHidden,
       maxFileBytes: options.maxFileBytes,
       signal: options.signal,
     });

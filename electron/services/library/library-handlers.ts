@@ -7,7 +7,7 @@ export function libraryHandlers({ library }: Pick<Services, 'library'>): DomainH
     invoke: {
       'library.collections': () => library.collections(),
       'library.createCollection': ({ name }) => library.createCollection(name),
-      'library.addFolder': ({ collectionId, path }) => library.addFolder(collectionId, path),
+      'library.addFolder': ({ collectionId, path, ...rules }) => library.addFolder(collectionId, path, rules),
       'library.removeFolder': ({ collectionId, path }) => library.removeFolder(collectionId, path),
       'library.pause': ({ collectionId }) => library.pause(collectionId),
       'library.resume': ({ collectionId }) => library.resume(collectionId),

@@ -27,6 +27,7 @@ import {
   type CollectionReport,
   type CollectionRow,
   type DocumentRow,
+  type SourceRow,
 } from './library-store';
 import type { z } from 'zod';
 
@@ -171,11 +172,18 @@ export class LibraryService {
     return root;
   }
 
-  /** Adds a folder the user picked; refuses what is not an existing folder, saying which. */
-  addFolder(collectionId: number, path: string): Collection {
+  /**
+   * Adds a folder the user picked, with its rules (adding it again replaces them); refuses what
+   * is not an existing folder, saying which.
+   */
+  addFolder(
+    collectionId: number,
+    path: string,
+    rules: { include?: readonly string[]; exclude?: readonly string[]; includeHidden?: boolean } = {},
+  ): Collection {
     this.#requireCollection(collectionId);
     const root = this.requireFolder(path);
-    addSource(this.#options.db, collectionId, { root });
+    addSource(this.#options.db, collectionId, { root, ...rules });
     if (this.#watcher.isWatching(collectionId)) {
       void this.#watcher.watch(
         collectionId,
@@ -385,7 +393,7 @@ export class LibraryService {
       id: row.id,
       name: row.name,
       createdAt: row.createdAt.toISOString(),
-      folders: listSources(this.#options.db, row.id).map((source) => source.root),
+      ...folders(listSources(this.#options.db, row.id)),
       report: collectionReport(this.#options.db, row.id, embedderId),
       indexing: this.#running.has(row.id),
       paused: row.paused,
@@ -402,4 +410,17 @@ export class LibraryService {
     if (!row) throw new HearthError('NOT_FOUND', `No collection has the id ${id}.`);
     return row;
   }
+}
+
+/** A collection's folders, as paths and with their rules. */
+function folders(sources: SourceRow[]): Pick<Collection, 'folders' | 'sources'> {
+  return {
+    folders: sources.map((source) => source.root),
+    sources: sources.map(({ root, include, exclude, includeHidden }) => ({
+      path: root,
+      include,
+      exclude,
+      includeHidden,
+    })),
+  };
 }

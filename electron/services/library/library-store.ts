@@ -13,6 +13,8 @@ export interface SourceRow {
   root: string;
   include: string[];
   exclude: string[];
+  /** Index hidden files and folders (`.name`) too. */
+  includeHidden: boolean;
 }
 
 export interface PendingDocument {
@@ -35,30 +37,42 @@ export function createCollection(db: SqliteDatabase, name: string): number {
 export function addSource(
   db: SqliteDatabase,
   collectionId: number,
-  source: { root: string; include?: readonly string[]; exclude?: readonly string[] },
+  source: { root: string; include?: readonly string[]; exclude?: readonly string[]; includeHidden?: boolean },
 ): void {
   db.prepare(
-    `INSERT INTO sources (collection_id, root, include, exclude, added_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (collection_id, root) DO UPDATE SET include = excluded.include, exclude = excluded.exclude`,
+    `INSERT INTO sources (collection_id, root, include, exclude, include_hidden, added_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (collection_id, root) DO UPDATE
+       SET include = excluded.include, exclude = excluded.exclude, include_hidden = excluded.include_hidden`,
   ).run(
     collectionId,
     source.root,
     JSON.stringify(source.include ?? []),
     JSON.stringify(source.exclude ?? []),
+    source.includeHidden ? 1 : 0,
     Date.now(),
   );
 }
 
 export function listSources(db: SqliteDatabase, collectionId: number): SourceRow[] {
   const rows = db
-    .prepare('SELECT id, collection_id, root, include, exclude FROM sources WHERE collection_id = ? ORDER BY id')
-    .all(collectionId) as Array<{ id: number; collection_id: number; root: string; include: string; exclude: string }>;
+    .prepare(
+      'SELECT id, collection_id, root, include, exclude, include_hidden FROM sources WHERE collection_id = ? ORDER BY id',
+    )
+    .all(collectionId) as Array<{
+    id: number;
+    collection_id: number;
+    root: string;
+    include: string;
+    exclude: string;
+    include_hidden: number;
+  }>;
   return rows.map((row) => ({
     id: row.id,
     collectionId: row.collection_id,
     root: row.root,
     include: JSON.parse(row.include) as string[],
     exclude: JSON.parse(row.exclude) as string[],
+    includeHidden: row.include_hidden === 1,
   }));
 }
 

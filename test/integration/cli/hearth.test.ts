@@ -122,4 +122,34 @@ describe('hearth CLI', () => {
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ report: { indexed: 1 } });
   }, 60_000);
+
+  it('indexes by --include, --exclude and --hidden, and shows the rules in the status', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    mkdirSync(join(folder, '.private'));
+    writeFileSync(join(folder, 'a.md'), '# A\n');
+    writeFileSync(join(folder, 'b.md'), '# B\n');
+    writeFileSync(join(folder, 'c.txt'), 'C\n');
+    writeFileSync(join(folder, '.private', 'd.md'), '# D\n');
+    const run = await hearth([
+      'index',
+      folder,
+      '--include',
+      '*.md',
+      '--exclude',
+      'b.md',
+      '--hidden',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ report: { discovered: 2, indexed: 2 } });
+    const status = JSON.parse((await hearth(['library', 'status', '--json', '--data-dir', dataDir])).stdout) as {
+      collections: Array<{ sources: unknown }>;
+    };
+    expect(status.collections[0]!.sources).toEqual([
+      { path: folder, include: ['*.md'], exclude: ['b.md'], includeHidden: true },
+    ]);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -189,4 +189,34 @@ describe('LibraryService', () => {
     }
     expect((await rejectionOf(s.library.removeCollection(collection.id))).code).toBe('NOT_FOUND');
   }, 90_000);
+
+  it('indexes a folder by its rules: only what matches, less what is left out, hidden files when asked', async () => {
+    const s = start();
+    const folder = tempDir();
+    mkdirSync(join(folder, 'drafts'));
+    mkdirSync(join(folder, '.notes'));
+    writeFileSync(join(folder, 'a.md'), '# A\n\nKept.\n');
+    writeFileSync(join(folder, 'b.txt'), 'Not Markdown.\n');
+    writeFileSync(join(folder, 'drafts', 'c.md'), '# C\n\nA draft.\n');
+    writeFileSync(join(folder, '.notes', 'd.md'), '# D\n\nHidden, and asked for.\n');
+    const collection = s.library.createCollection('Rules');
+    const added = s.library.addFolder(collection.id, folder, {
+      include: ['*.md'],
+      exclude: ['drafts/'],
+      includeHidden: true,
+    });
+    expect(added.sources).toEqual([{ path: folder, include: ['*.md'], exclude: ['drafts/'], includeHidden: true }]);
+    await s.library.index(collection.id);
+    const indexed = () =>
+      s.library
+        .documents(collection.id, { offset: 0, limit: 10 })
+        .documents.map((d) => d.path.slice(folder.length + 1))
+        .sort();
+    expect(indexed()).toEqual(['.notes/d.md', 'a.md']);
+
+    // Adding the folder again replaces its rules; the next run follows them.
+    s.library.addFolder(collection.id, folder);
+    await s.library.index(collection.id);
+    expect(indexed()).toEqual(['a.md', 'b.txt', 'drafts/c.md']);
+  });
 });

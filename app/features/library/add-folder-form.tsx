@@ -1,0 +1,106 @@
+import { FolderPlus, SlidersHorizontal } from 'lucide-react';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { FolderSource } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
+import { Button } from '../../ui/button';
+import { Input } from '../../ui/input';
+
+/** "*.md, notes/" → ["*.md", "notes/"]: patterns typed on one line, separated by commas. */
+const patterns = (text: string) =>
+  text
+    .split(',')
+    .map((pattern) => pattern.trim())
+    .filter(Boolean);
+
+/** "only *.md · not drafts/ · hidden files too": a folder's rules in a few words, or nothing. */
+export function describeRules(source: FolderSource): string {
+  return [
+    source.include.length ? `only ${source.include.join(', ')}` : '',
+    source.exclude.length ? `not ${source.exclude.join(', ')}` : '',
+    source.includeHidden ? 'hidden files too' : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * Adds a folder, typed or picked with the system dialog, with optional rules: which files only
+ * (include), which not (exclude), and whether hidden files count.
+ */
+export function AddFolderForm({ collectionId, onAdded }: { collectionId: number; onAdded(): void }) {
+  const [folder, setFolder] = useState('');
+  const [showRules, setShowRules] = useState(false);
+  const [include, setInclude] = useState('');
+  const [exclude, setExclude] = useState('');
+  const [includeHidden, setIncludeHidden] = useState(false);
+
+  const add = async (path: string) => {
+    const result = await invoke('library.addFolder', {
+      collectionId,
+      path: path.trim(),
+      include: patterns(include),
+      exclude: patterns(exclude),
+      includeHidden,
+    });
+    if (!result.ok) return void toast.error(result.error.message);
+    setFolder('');
+    onAdded();
+  };
+  const browse = async () => {
+    const picked = await invoke('dialog.pickFolder');
+    if (picked.ok && picked.value) await add(picked.value);
+  };
+
+  return (
+    <form
+      className="mt-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void add(folder);
+      }}
+    >
+      <div className="flex gap-2">
+        <Input
+          aria-label="Folder path"
+          placeholder="/path/to/folder"
+          value={folder}
+          onChange={(event) => setFolder(event.target.value)}
+        />
+        <Button type="submit" disabled={!folder.trim()}>
+          Add
+        </Button>
+        <Button onClick={() => void browse()}>
+          <FolderPlus className="size-4" aria-hidden /> Browse…
+        </Button>
+        <Button variant="ghost" aria-expanded={showRules} onClick={() => setShowRules(!showRules)}>
+          <SlidersHorizontal className="size-4" aria-hidden /> Rules
+        </Button>
+      </div>
+      {showRules && (
+        <div className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
+          <Input
+            aria-label="Only files matching"
+            placeholder="Only files matching, e.g. *.md, papers/"
+            value={include}
+            onChange={(event) => setInclude(event.target.value)}
+          />
+          <Input
+            aria-label="Leave out files matching"
+            placeholder="Leave out, e.g. drafts/, *.log"
+            value={exclude}
+            onChange={(event) => setExclude(event.target.value)}
+          />
+          <label className="flex items-center gap-2 text-muted-foreground">
+            <input
+              type="checkbox"
+              checked={includeHidden}
+              onChange={(event) => setIncludeHidden(event.target.checked)}
+            />
+            Include hidden files and folders
+          </label>
+        </div>
+      )}
+    </form>
+  );
+}
