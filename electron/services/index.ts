@@ -132,6 +132,7 @@ export function createServices(options: ServicesOptions): Services {
           ...spec,
           embed: (texts, signal) => embedder.embedDocuments(spec, texts, signal),
           chunking: (signal) => embedder.chunking(spec, signal),
+          countTokens: (texts, signal) => embedder.countTokens(spec, texts, signal),
         }
       );
     },

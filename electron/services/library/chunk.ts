@@ -19,7 +19,10 @@ export interface ChunkOptions {
   maxTokens?: number;
   /** Tokens of the previous chunk repeated at the start of the next, for context. Defaults to 32. */
   overlapTokens?: number;
-  /** Counts tokens; defaults to an estimate of one token per four characters. */
+  /**
+   * Counts a block's tokens (called once per block; a chunk's count is the sum of its blocks').
+   * Defaults to an estimate of one token per four characters.
+   */
   countTokens?: (text: string) => number;
   /** Markdown: headings start sections and make the heading path; code fences stay whole. */
   markdown?: boolean;
@@ -36,6 +39,19 @@ interface Block {
   charEnd: number;
 }
 
+interface CountedBlock extends Block {
+  tokens: number;
+}
+
+/**
+ * The texts `chunkText` will count, in order: its blocks (paragraphs, headings, code fences). A
+ * caller whose tokenizer is elsewhere (the embedding model, in another thread) counts these first
+ * and passes the counts back through `countTokens`.
+ */
+export function blockTexts(text: string, markdown: boolean): string[] {
+  return splitBlocks(text, markdown).map((block) => block.text);
+}
+
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
 
 /**
@@ -49,30 +65,32 @@ export function chunkText(text: string, options: ChunkOptions = {}): Chunk[] {
   const maxTokens = options.maxTokens ?? 256;
   const overlapTokens = options.overlapTokens ?? 32;
   const count = options.countTokens ?? estimateTokens;
-  const blocks = splitBlocks(text, options.markdown ?? false).flatMap((block) => splitLarge(block, maxTokens, count));
+  const blocks = splitBlocks(text, options.markdown ?? false).flatMap((block) =>
+    splitLarge({ ...block, tokens: count(block.text) }, maxTokens),
+  );
   const chunks: Chunk[] = [];
-  let current: Block[] = [];
+  let current: CountedBlock[] = [];
+  const sum = (list: CountedBlock[]) => list.reduce((total, block) => total + block.tokens, 0);
   const flush = () => {
     if (!current.length) return;
     const first = current[0]!;
     const last = current.at(-1)!;
-    const body = text.slice(first.charStart, last.charEnd);
     chunks.push({
       ordinal: chunks.length,
-      text: body,
+      text: text.slice(first.charStart, last.charEnd),
       headingPath: first.headingPath,
       page: options.page ?? null,
       lineStart: first.lineStart,
       lineEnd: last.lineEnd,
       charStart: first.charStart,
       charEnd: last.charEnd,
-      tokens: count(body),
+      tokens: sum(current),
     });
     // Carry whole trailing blocks that fit the overlap into the next chunk.
-    const carried: Block[] = [];
+    const carried: CountedBlock[] = [];
     let carriedTokens = 0;
     for (let i = current.length - 1; i > 0; i--) {
-      const tokens = count(current[i]!.text);
+      const tokens = current[i]!.tokens;
       if (carriedTokens + tokens > overlapTokens) break;
       carried.unshift(current[i]!);
       carriedTokens += tokens;
@@ -82,7 +100,7 @@ export function chunkText(text: string, options: ChunkOptions = {}): Chunk[] {
   };
   /** Whether `current` holds a block no chunk has yet (carried overlap alone is not a chunk). */
   let fresh = false;
-  const fits = (block: Block) => count(text.slice(current[0]!.charStart, block.charEnd)) <= maxTokens;
+  const fits = (block: CountedBlock) => sum(current) + block.tokens <= maxTokens;
   for (const block of blocks) {
     if (current.length && block.headingPath !== current[0]!.headingPath) {
       if (fresh) flush();
@@ -155,16 +173,20 @@ function splitBlocks(text: string, markdown: boolean): Block[] {
   return blocks;
 }
 
-/** A block over the limit, cut at line ends, and a line over the limit at spaces. */
-function splitLarge(block: Block, maxTokens: number, count: (text: string) => number): Block[] {
-  if (count(block.text) <= maxTokens) return [block];
-  const pieces: Block[] = [];
+/**
+ * A block over the limit, cut at line ends, and a line over the limit at spaces. The pieces share
+ * the block's counted tokens in proportion to their length.
+ */
+function splitLarge(block: CountedBlock, maxTokens: number): CountedBlock[] {
+  if (block.tokens <= maxTokens) return [block];
+  const pieces: CountedBlock[] = [];
   let pieceStart = block.charStart;
   let pieceLine = block.lineStart;
   let line = block.lineStart;
   // Cut by characters at the block's own density: code and tables have fewer characters a token.
-  const charsPerToken = block.text.length / Math.max(1, count(block.text));
-  const maxChars = Math.max(16, Math.floor(maxTokens * charsPerToken));
+  const charsPerToken = block.text.length / Math.max(1, block.tokens);
+  // A little under the limit, so a cut that waits for the next space still fits.
+  const maxChars = Math.max(16, Math.floor(maxTokens * charsPerToken * 0.9));
   for (let i = block.charStart; i <= block.charEnd; i++) {
     const atEnd = i === block.charEnd;
     const char = block.text[i - block.charStart];
@@ -173,7 +195,15 @@ function splitLarge(block: Block, maxTokens: number, count: (text: string) => nu
     if (boundary && (atEnd || length >= maxChars * 0.8)) {
       const body = block.text.slice(pieceStart - block.charStart, i - block.charStart);
       if (body.trim()) {
-        pieces.push({ ...block, text: body, lineStart: pieceLine, lineEnd: line, charStart: pieceStart, charEnd: i });
+        pieces.push({
+          ...block,
+          text: body,
+          lineStart: pieceLine,
+          lineEnd: line,
+          charStart: pieceStart,
+          charEnd: i,
+          tokens: Math.ceil(body.length / charsPerToken),
+        });
       }
       pieceStart = char === '\n' || char === ' ' ? i + 1 : i;
       pieceLine = char === '\n' ? line + 1 : line;

@@ -12,8 +12,11 @@ export interface IndexWorkerData {
   vecExtensionPath: string;
   /** The current embedding model's row in `embedders`; `null` when none is installed. */
   embedderId: number | null;
-  /** Chunk sizes in the embedding model's tokens; `null` (no model) estimates 4 characters a token. */
-  chunking: { charsPerToken: number; maxTokens: number } | null;
+  /**
+   * With an embedding model: the most tokens a chunk has, counted by the model's tokenizer (the
+   * worker asks main). `null` (no model): 256, estimated at 4 characters a token.
+   */
+  chunking: { maxTokens: number } | null;
   /** OCR of scanned PDFs and pictures (the settings). */
   ocr: OcrOptions;
   /** Chunks per embedding request; defaults to 32. */
@@ -26,14 +29,15 @@ export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 /** Main → worker. */
 export type IndexCommand =
   | { type: 'cancel' }
-  | { type: 'embedded'; requestId: number; vectors: Float32Array[] }
-  | { type: 'embed-failed'; requestId: number; error: HearthErrorData };
+  | { type: 'answer'; requestId: number; value: Float32Array[] | number[] }
+  | { type: 'answer-failed'; requestId: number; error: HearthErrorData };
 
 /** Worker → main. */
 export type IndexMessage =
   | { type: 'document'; id: number; path: string }
   | { type: 'progress'; update: IndexUpdate }
-  /** The model lives in the main process: the worker asks it for vectors. */
+  /** The model lives in the main process: the worker asks it for vectors, and for token counts. */
   | { type: 'embed'; requestId: number; texts: string[] }
+  | { type: 'count'; requestId: number; texts: string[] }
   | { type: 'done'; report: CollectionReport }
   | { type: 'failed'; error: HearthErrorData };

@@ -49,6 +49,8 @@ export function runIndexWorker(
     fileTimeoutMs?: number;
     /** Vectors for the worker's chunks (the model is in this process); needed when `embedderId` is set. */
     embed?: (texts: string[], signal?: AbortSignal) => Promise<Float32Array[]>;
+    /** Token counts by the model's tokenizer; needed when `chunking` is set. */
+    countTokens?: (texts: string[], signal?: AbortSignal) => Promise<number[]>;
   } = {},
 ): Promise<CollectionReport> {
   options.signal?.throwIfAborted();
@@ -76,14 +78,13 @@ export function runIndexWorker(
       outcome();
     };
     const cancel = () => worker.postMessage({ type: 'cancel' } satisfies IndexCommand);
-    const embedFor = async (requestId: number, texts: string[]) => {
+    const answer = async (requestId: number, work: (() => Promise<Float32Array[] | number[]>) | undefined) => {
       let reply: IndexCommand;
       try {
-        if (!options.embed) throw new HearthError('INTERNAL', 'No embedding model was given to the indexer.');
-        const vectors = await options.embed(texts, options.signal);
-        reply = { type: 'embedded', requestId, vectors };
+        if (!work) throw new HearthError('INTERNAL', 'No embedding model was given to the indexer.');
+        reply = { type: 'answer', requestId, value: await work() };
       } catch (error) {
-        reply = { type: 'embed-failed', requestId, error: toErrorData(error) };
+        reply = { type: 'answer-failed', requestId, error: toErrorData(error) };
       }
       if (!settled) worker.postMessage(reply);
     };
@@ -101,7 +102,12 @@ export function runIndexWorker(
         // Files are done: the watchdog is for parsers, and embedding has its own progress.
         clearTimeout(watchdog);
         inHand = null;
-        void embedFor(message.requestId, message.texts);
+        const { embed } = options;
+        void answer(message.requestId, embed && (() => embed(message.texts, options.signal)));
+      } else if (message.type === 'count') {
+        // Part of reading the document in hand: its watchdog keeps running.
+        const { countTokens } = options;
+        void answer(message.requestId, countTokens && (() => countTokens(message.texts, options.signal)));
       } else if (message.type === 'progress') options.onProgress?.(message.update);
       else if (message.type === 'done') settle(() => resolve(message.report));
       else settle(() => reject(new HearthError(message.error.code, message.error.message, message.error.details)));

@@ -14,23 +14,25 @@ const port = parentPort!;
 const input = workerData as IndexWorkerData;
 const post = (message: IndexMessage) => port.postMessage(message);
 const controller = new AbortController();
-const waiting = new Map<number, { resolve: (vectors: Float32Array[]) => void; reject: (error: Error) => void }>();
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 port.on('message', (command: IndexCommand) => {
   if (command.type === 'cancel') controller.abort();
-  else if (command.type === 'embedded') waiting.get(command.requestId)?.resolve(command.vectors);
+  else if (command.type === 'answer') waiting.get(command.requestId)?.resolve(command.value);
   else waiting.get(command.requestId)?.reject(new HearthError(command.error.code, command.error.message));
 });
 
+/** Asks main (where the model is) and waits for its answer. */
 let requests = 0;
-const embed = (texts: string[]) =>
-  new Promise<Float32Array[]>((resolve, reject) => {
+function ask<T>(type: 'embed' | 'count', texts: string[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const requestId = ++requests;
     waiting.set(requestId, {
-      resolve: (vectors) => (waiting.delete(requestId), resolve(vectors)),
+      resolve: (value) => (waiting.delete(requestId), resolve(value as T)),
       reject: (error) => (waiting.delete(requestId), reject(error)),
     });
-    post({ type: 'embed', requestId, texts });
+    post({ type, requestId, texts });
   });
+}
 
 const db = openConnection(input.libraryDbPath, 'NORMAL', input.vecExtensionPath);
 try {
@@ -41,13 +43,16 @@ try {
     onDocument: ({ id, path }) => post({ type: 'document', id, path }),
     extract: { ocr: input.ocr },
     chunking: input.chunking
-      ? {
-          maxTokens: input.chunking.maxTokens,
-          countTokens: (text) => Math.ceil(text.length / input.chunking!.charsPerToken),
-        }
+      ? { maxTokens: input.chunking.maxTokens, countTokens: (texts) => ask<number[]>('count', texts) }
       : undefined,
     embedding:
-      input.embedderId === null ? undefined : { embedderId: input.embedderId, embed, batchSize: input.embedBatchSize },
+      input.embedderId === null
+        ? undefined
+        : {
+            embedderId: input.embedderId,
+            embed: (texts) => ask<Float32Array[]>('embed', texts),
+            batchSize: input.embedBatchSize,
+          },
   });
   post({ type: 'done', report });
 } catch (error) {

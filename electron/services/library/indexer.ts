@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { sha256File } from '../models/file-identity';
 import type { SqliteDatabase } from '../store/db';
-import { chunkText, type ChunkOptions } from './chunk';
+import { blockTexts, chunkText, estimateTokens, type ChunkOptions } from './chunk';
 import { documentType, extractDocument, type ExtractOptions } from './extract';
 import {
   applyWalk,
@@ -29,7 +29,13 @@ export interface IndexOptions {
   progressEveryMs?: number;
   /** Files larger than this are skipped. Defaults to 50 MB. */
   maxFileBytes?: number;
-  chunking?: Pick<ChunkOptions, 'maxTokens' | 'overlapTokens' | 'countTokens'>;
+  chunking?: Pick<ChunkOptions, 'maxTokens' | 'overlapTokens'> & {
+    /**
+     * Counts tokens with the embedding model's own tokenizer, a document's blocks at a time (the
+     * tokenizer is in another thread, hence a promise). Without it, tokens are estimated.
+     */
+    countTokens?: (texts: string[]) => Promise<number[]>;
+  };
   /** Told as each document starts (the worker's watchdog needs to know which one hangs). */
   onDocument?: (document: { id: number; path: string }) => void;
   /** Parser options (OCR). */
@@ -99,10 +105,17 @@ export async function indexCollection(
       if (!extracted.ok) {
         markSkipped(db, document.id, extracted.reason, extracted.detail, sha256);
       } else {
+        const count = await blockCounter(extracted.sections, extracted.markdown, options.chunking?.countTokens);
         // Pages are chunked one by one, so a chunk never spans two pages and keeps its page number.
         const chunks = extracted.sections
           .flatMap((section) =>
-            chunkText(section.text, { ...options.chunking, markdown: extracted.markdown, page: section.page }),
+            chunkText(section.text, {
+              maxTokens: options.chunking?.maxTokens,
+              overlapTokens: options.chunking?.overlapTokens,
+              countTokens: count,
+              markdown: extracted.markdown,
+              page: section.page,
+            }),
           )
           .map((chunk, ordinal) => ({ ...chunk, ordinal }));
         writeIndexed(db, { id: document.id, sha256, type: extracted.type }, chunks);
@@ -130,6 +143,23 @@ export async function indexCollection(
   const last = update();
   options.onProgress?.(last);
   return last.report;
+}
+
+/**
+ * The token counter `chunkText` gets for a document: with the model's tokenizer, every block of
+ * every section is counted first in one request, and the counter answers from those counts;
+ * without it, the estimate.
+ */
+async function blockCounter(
+  sections: ReadonlyArray<{ text: string }>,
+  markdown: boolean,
+  countTokens?: (texts: string[]) => Promise<number[]>,
+): Promise<((text: string) => number) | undefined> {
+  if (!countTokens) return undefined;
+  const texts = [...new Set(sections.flatMap((section) => blockTexts(section.text, markdown)))];
+  const counts = await countTokens(texts);
+  const known = new Map(texts.map((text, i) => [text, counts[i]!]));
+  return (text) => known.get(text) ?? estimateTokens(text);
 }
 
 /**

@@ -64,8 +64,10 @@ export interface LibraryServiceOptions {
 export interface LibraryEmbedder extends EmbedderIdentity {
   /** Vectors for document chunks, in order. */
   embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
-  /** How to size chunks in the model's tokens. */
-  chunking(signal?: AbortSignal): Promise<{ charsPerToken: number; maxTokens: number }>;
+  /** The most tokens a chunk should have for the model. */
+  chunking(signal?: AbortSignal): Promise<{ maxTokens: number }>;
+  /** Tokens in each text by the model's tokenizer. */
+  countTokens(texts: string[], signal?: AbortSignal): Promise<number[]>;
 }
 
 /**
@@ -337,6 +339,7 @@ export class LibraryService {
             {
               signal,
               embed: embedder ? (texts, signal) => embedder.embed(texts, signal) : undefined,
+              countTokens: embedder ? (texts, signal) => embedder.countTokens(texts, signal) : undefined,
               fileTimeoutMs: this.#options.fileTimeoutMs,
               onProgress: (update) => {
                 options.onProgress?.(update);

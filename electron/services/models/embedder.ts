@@ -4,7 +4,6 @@ import { HearthError } from '../../ipc/errors';
 import type { CatalogEntry } from '../../ipc/schemas/catalog';
 import type { ModelRecord } from './model-store';
 import type { ModelsService } from './models-service';
-import { TOKEN_SAMPLE } from './token-sample';
 
 /** The embedding model the library uses, and what its vectors need. */
 export interface EmbedderSpec {
@@ -20,9 +19,12 @@ export interface EmbedderSpec {
 
 /** How chunks are sized for an embedding model (see `Embedder.chunking`). */
 export interface ChunkSizing {
-  charsPerToken: number;
+  /** The most tokens a chunk should have. */
   maxTokens: number;
 }
+
+/** Main's event loop is lent to tokenizing a few milliseconds at a time, then given back. */
+const TOKENIZE_SLICE_MS = 8;
 
 export interface EmbedderOptions {
   models: ModelsService;
@@ -58,9 +60,8 @@ export class Embedder {
   }
 
   /**
-   * How to size chunks for the model: its characters per token on a sample of typical text, and
-   * the most tokens a chunk should have (256, or less when the model's context is smaller).
-   * Loads the model if it is not loaded.
+   * How to size chunks for the model: the most tokens a chunk should have (256, or less when the
+   * model's context is smaller, leaving room for its document prefix). Loads the model if needed.
    */
   async chunking(spec: EmbedderSpec, signal?: AbortSignal): Promise<ChunkSizing> {
     const { models } = this.#options;
@@ -68,10 +69,31 @@ export class Embedder {
     return models.runtime.use(spec.modelId, async (model) => {
       const { size } = await this.#context(model, models.library.get(spec.modelId));
       const prefixTokens = model.tokenize(spec.documentPrefix).length;
-      return {
-        charsPerToken: TOKEN_SAMPLE.length / Math.max(1, model.tokenize(TOKEN_SAMPLE).length),
-        maxTokens: Math.max(32, Math.min(256, size - prefixTokens - 16)),
-      };
+      return { maxTokens: Math.max(32, Math.min(256, size - prefixTokens - 16)) };
+    });
+  }
+
+  /**
+   * Tokens in each text by the model's own tokenizer (chunks are sized by it). Tokenizing is
+   * synchronous native work on main's thread: it runs in slices of a few milliseconds, yielding
+   * between them, so a large document never holds the window.
+   */
+  async countTokens(spec: EmbedderSpec, texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+    const { models } = this.#options;
+    if (!models.runtime.isLoaded(spec.modelId)) await models.load(spec.modelId, { signal });
+    return models.runtime.use(spec.modelId, async (model, retiring) => {
+      const counts: number[] = [];
+      let sliceStart = performance.now();
+      for (const text of texts) {
+        counts.push(model.tokenize(text).length);
+        if (performance.now() - sliceStart > TOKENIZE_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          signal?.throwIfAborted();
+          retiring.throwIfAborted();
+          sliceStart = performance.now();
+        }
+      }
+      return counts;
     });
   }
 

@@ -2,6 +2,7 @@ import { cpSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../../../electron/services';
+import { blockTexts } from '../../../../electron/services/library/chunk';
 import { listEmbedders, vecTable } from '../../../../electron/services/library/embedders';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
@@ -102,6 +103,22 @@ describe('embeddings', () => {
     await s.library.startSync();
     const embedded = s.library.collections()[0]!.report.embedded;
     expect(embedded).toBeGreaterThan(10);
+    const spec = s.embedder.current()!;
+    // Chunks are sized in the model's own tokens: each chunk's count is its paragraphs' counts by
+    // the model's tokenizer (within a token per join of the whole text's), and none is over budget.
+    const rows = s.store.library.prepare('SELECT text, tokens FROM chunks LIMIT 30').all() as Array<{
+      text: string;
+      tokens: number;
+    }>;
+    const { maxTokens } = await s.embedder.chunking(spec);
+    for (const row of rows) {
+      const blocks = blockTexts(row.text, true);
+      const perBlock = await s.embedder.countTokens(spec, blocks);
+      expect(row.tokens).toBe(perBlock.reduce((sum, n) => sum + n, 0));
+      expect(row.tokens).toBeLessThanOrEqual(maxTokens);
+      const [whole] = await s.embedder.countTokens(spec, [row.text]);
+      expect(Math.abs(whole! - row.tokens)).toBeLessThanOrEqual(2 * blocks.length);
+    }
     const embed = vi.spyOn(s.embedder, 'embedDocuments');
     const db = s.store.library;
     const paths = () => db.prepare('SELECT path FROM documents ORDER BY path').pluck().all() as string[];

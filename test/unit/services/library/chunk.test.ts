@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkText, estimateTokens } from '../../../../electron/services/library/chunk';
+import { blockTexts, chunkText } from '../../../../electron/services/library/chunk';
 
 const markdown = [
   '# tar',
@@ -47,7 +47,23 @@ describe('chunkText', () => {
         .slice(chunk.lineStart - 1, chunk.lineEnd)
         .join('\n');
       expect(lines).toContain(chunk.text.split('\n')[0]);
-      expect(chunk.tokens).toBe(estimateTokens(chunk.text));
+      expect(chunk.tokens).toBeGreaterThan(0);
+      expect(chunk.tokens).toBeLessThanOrEqual(16);
+    }
+  });
+
+  it('counts each block once with the given tokenizer, and a chunk as the sum of its blocks', () => {
+    const counted: string[] = [];
+    const words = (text: string) => {
+      counted.push(text);
+      return text.split(/\s+/).filter(Boolean).length;
+    };
+    const chunks = chunkText(markdown, { markdown: true, maxTokens: 30, overlapTokens: 0, countTokens: words });
+    expect(counted).toEqual(blockTexts(markdown, true));
+    for (const chunk of chunks) {
+      const blocks = blockTexts(chunk.text, true);
+      expect(chunk.tokens).toBe(blocks.reduce((sum, block) => sum + words(block), 0));
+      expect(chunk.tokens).toBeLessThanOrEqual(30);
     }
   });
 
