@@ -70,7 +70,12 @@ export function chunkText(text: string, options: ChunkOptions = {}): Chunk[] {
   );
   const chunks: Chunk[] = [];
   let current: CountedBlock[] = [];
-  const sum = (list: CountedBlock[]) => list.reduce((total, block) => total + block.tokens, 0);
+  /** Tokens in `current`, kept as blocks come and go. */
+  let currentTokens = 0;
+  const restart = (blocks: CountedBlock[], tokens: number) => {
+    current = blocks;
+    currentTokens = tokens;
+  };
   const flush = () => {
     if (!current.length) return;
     const first = current[0]!;
@@ -84,7 +89,7 @@ export function chunkText(text: string, options: ChunkOptions = {}): Chunk[] {
       lineEnd: last.lineEnd,
       charStart: first.charStart,
       charEnd: last.charEnd,
-      tokens: sum(current),
+      tokens: currentTokens,
     });
     // Carry whole trailing blocks that fit the overlap into the next chunk.
     const carried: CountedBlock[] = [];
@@ -95,21 +100,22 @@ export function chunkText(text: string, options: ChunkOptions = {}): Chunk[] {
       carried.unshift(current[i]!);
       carriedTokens += tokens;
     }
-    current = carried;
+    restart(carried, carriedTokens);
     fresh = false;
   };
   /** Whether `current` holds a block no chunk has yet (carried overlap alone is not a chunk). */
   let fresh = false;
-  const fits = (block: CountedBlock) => sum(current) + block.tokens <= maxTokens;
+  const fits = (block: CountedBlock) => currentTokens + block.tokens <= maxTokens;
   for (const block of blocks) {
     if (current.length && block.headingPath !== current[0]!.headingPath) {
       if (fresh) flush();
-      current = [];
+      restart([], 0);
     } else if (current.length && !fits(block)) {
       if (fresh) flush();
-      if (current.length && !fits(block)) current = [];
+      if (current.length && !fits(block)) restart([], 0);
     }
     current.push(block);
+    currentTokens += block.tokens;
     fresh = true;
   }
   if (fresh) flush();
