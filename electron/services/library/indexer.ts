@@ -105,7 +105,11 @@ export async function indexCollection(
       if (!extracted.ok) {
         markSkipped(db, document.id, extracted.reason, extracted.detail, sha256);
       } else {
-        const count = await blockCounter(extracted.sections, extracted.markdown, options.chunking?.countTokens);
+        const count = await blockCounter(extracted.sections, extracted.markdown, options.chunking?.countTokens).catch(
+          (error: unknown) => {
+            throw new TokenizerFailure(error);
+          },
+        );
         // Pages are chunked one by one, so a chunk never spans two pages and keeps its page number.
         const chunks = extracted.sections
           .flatMap((section) =>
@@ -121,6 +125,8 @@ export async function indexCollection(
         writeIndexed(db, { id: document.id, sha256, type: extracted.type }, chunks);
       }
     } catch (error) {
+      // The model failed (unloaded, cancelled), not the file: stop the run, never blame the file.
+      if (error instanceof TokenizerFailure) throw error.cause;
       const code = (error as { code?: string }).code;
       if (code === 'ENOENT') markSkipped(db, document.id, 'vanished', 'The file was deleted before it was read.', null);
       else if (code === 'EACCES' || code === 'EPERM')
@@ -143,6 +149,13 @@ export async function indexCollection(
   const last = update();
   options.onProgress?.(last);
   return last.report;
+}
+
+/** The embedding model could not count tokens: a failure of the run, not of the file in hand. */
+class TokenizerFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The embedding model could not count tokens.');
+  }
 }
 
 /**

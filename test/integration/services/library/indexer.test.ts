@@ -13,6 +13,7 @@ import {
 import { join, relative, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HearthError } from '../../../../electron/ipc/errors';
 import { extractDocument } from '../../../../electron/services/library/extract';
 import { indexCollection } from '../../../../electron/services/library/indexer';
 import { stopOcr } from '../../../../electron/services/library/parsers/ocr';
@@ -439,6 +440,23 @@ describe('indexing', () => {
 });
 
 describe('failures', () => {
+  it('stops the run, blaming no file, when the embedding model cannot count tokens', async () => {
+    const store = open();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), '# A\n\nFine.\n');
+    const collection = createCollection(store.library, 'test');
+    addSource(store.library, collection, { root: dir });
+    const unloaded = new HearthError('CANCELLED', 'tiny-embedding was unloaded.');
+    const run = indexCollection(store.library, collection, {
+      chunking: { maxTokens: 64, countTokens: () => Promise.reject(unloaded) },
+    });
+    await expect(run).rejects.toBe(unloaded);
+    expect(store.library.prepare('SELECT status, attempts FROM documents').get()).toEqual({
+      status: 'pending',
+      attempts: 0,
+    });
+  });
+
   it('quarantines a file that fails twice, with its error, and indexes the rest', async () => {
     const store = open();
     const dir = tempDir();
