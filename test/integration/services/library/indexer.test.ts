@@ -28,6 +28,7 @@ import { gradientPng, scannedPage } from '../../../helpers/scanned-pdf';
 import { indexFingerprint } from '../../../helpers/library';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { walkAsUser } from '../../../helpers/walk-as-user';
 import { docx } from '../../../helpers/zip';
 
 const tempDir = useTempDir();
@@ -50,27 +51,6 @@ async function indexFolder(store: Store, folder: string) {
     collection,
     report: await indexCollection(store.library, collection, { chunking: { maxTokens: 64, overlapTokens: 8 } }),
   };
-}
-
-/**
- * Walks `dir` as an ordinary user: in this process, or, when the tests run as root (CI), in a
- * child process as `nobody`, since root may read any folder whatever its permissions.
- */
-async function walkAsUser(dir: string): Promise<Awaited<ReturnType<typeof walk>>> {
-  if (process.getuid?.() !== 0) return walk(dir);
-  chmodSync(dir, 0o755);
-  const output = await new Promise<string>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/walk-child.ts', dir], {
-      uid: 65534,
-      gid: 65534,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (data: Buffer) => (out += data.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolvePromise(out) : reject(new Error(`walk exited with ${code}`))));
-  });
-  return JSON.parse(output) as Awaited<ReturnType<typeof walk>>;
 }
 
 /** A folder with the worst a home folder holds, for the walker and the readers. */
