@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../store/db';
+import { bitWidth, quantizeBits } from './vector-bits';
 
 /**
  * Query functions over the vectors in `library.db` (migration 0003): the `embedders`, one `vec0`
@@ -30,6 +31,35 @@ export interface ChunkToEmbed {
 export const vecTable = (embedderId: number): string => `vec_chunks_${Math.trunc(embedderId)}`;
 
 /**
+ * The name of an embedder's table of binary codes (library/vector-bits.ts), with each chunk's
+ * collection as a metadata column so a search scoped to some collections filters during the scan.
+ */
+export const bitsTable = (embedderId: number): string => `vec_bits_${Math.trunc(embedderId)}`;
+
+/**
+ * Creates the binary-code table of an embedder and the trigger that keeps it in step with
+ * `chunks`. Also used by library migration 0006 for embedders made before it.
+ */
+export function createBitsTable(db: SqliteDatabase, embedderId: number, dimensions: number): void {
+  const table = bitsTable(embedderId);
+  db.exec(`
+    CREATE VIRTUAL TABLE ${table} USING vec0(embedding bit[${bitWidth(Math.trunc(dimensions))}], collection_id integer);
+    CREATE TRIGGER ${table}_chunk_deleted AFTER DELETE ON chunks BEGIN
+      DELETE FROM ${table} WHERE rowid = old.id;
+    END;
+  `);
+}
+
+/** Writes a chunk's binary code; `collectionId` is the collection of the chunk's document. */
+export function bitsInsert(db: SqliteDatabase, embedderId: number) {
+  const insert = db.prepare(
+    `INSERT INTO ${bitsTable(embedderId)} (rowid, embedding, collection_id) VALUES (?, vec_bit(?), ?)`,
+  );
+  return (chunkId: number, vector: Float32Array, collectionId: number) =>
+    insert.run(BigInt(chunkId), quantizeBits(vector), BigInt(collectionId));
+}
+
+/**
  * The embedder's row, created with its vector table and the trigger that keeps that table in step
  * with `chunks`, all in one transaction. Registering a known embedder changes nothing.
  */
@@ -56,6 +86,7 @@ export function registerEmbedder(db: SqliteDatabase, embedder: EmbedderIdentity)
         DELETE FROM ${table} WHERE rowid = old.id;
       END;
     `);
+    createBitsTable(db, id, embedder.dimensions);
     return { ...embedder, id, filledAt: null };
   })();
 }
@@ -115,12 +146,17 @@ export function writeVectors(
   const mark = db.prepare(
     'INSERT OR IGNORE INTO embeddings (embedder_id, chunk_id) SELECT ?, id FROM chunks WHERE id = ?',
   );
+  const collectionOf = db
+    .prepare('SELECT d.collection_id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ?')
+    .pluck();
   const insert = db.prepare(`INSERT INTO ${vecTable(embedderId)} (rowid, embedding) VALUES (?, ?)`);
+  const insertBits = bitsInsert(db, embedderId);
   return db.transaction(() => {
     let written = 0;
     for (const { chunkId, vector } of vectors) {
       if (mark.run(embedderId, chunkId).changes === 0) continue;
       insert.run(BigInt(chunkId), vector);
+      insertBits(chunkId, vector, collectionOf.get(chunkId) as number);
       written++;
     }
     return written;
@@ -159,11 +195,12 @@ export function settleEmbedders(db: SqliteDatabase, embedderId: number): boolean
   })();
 }
 
-/** Removes an embedder with its vectors (its table, trigger and bookkeeping). */
+/** Removes an embedder with its vectors (its tables, triggers and bookkeeping). */
 export function dropEmbedder(db: SqliteDatabase, embedderId: number): void {
-  const table = vecTable(embedderId);
   db.transaction(() => {
-    db.exec(`DROP TRIGGER IF EXISTS ${table}_chunk_deleted; DROP TABLE IF EXISTS ${table};`);
+    for (const table of [vecTable(embedderId), bitsTable(embedderId)]) {
+      db.exec(`DROP TRIGGER IF EXISTS ${table}_chunk_deleted; DROP TABLE IF EXISTS ${table};`);
+    }
     db.prepare('DELETE FROM embedders WHERE id = ?').run(embedderId);
   })();
 }

@@ -7,6 +7,7 @@ import {
   servingEmbedder,
   settleEmbedders,
   vecTable,
+  bitsTable,
   writeVectors,
 } from '../../../../electron/services/library/embedders';
 import { addSource, createCollection } from '../../../../electron/services/library/library-store';
@@ -71,7 +72,15 @@ describe('embedders', () => {
     expect(settleEmbedders(db, next.id)).toBe(true);
     expect(servingEmbedder(db, next.key)).toMatchObject({ id: next.id, filledAt: expect.any(Date) });
     expect(listEmbedders(db).map((row) => row.name)).toEqual(['wide']);
-    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = ?`).pluck().get(vecTable(old.id))).toBe(0);
+    const exists = db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name IN (?, ?)`).pluck();
+    expect(exists.get(vecTable(old.id), bitsTable(old.id))).toBe(0);
+    expect(exists.get(vecTable(next.id), bitsTable(next.id))).toBe(2);
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM ${bitsTable(next.id)}`)
+        .pluck()
+        .get(),
+    ).toBe(10);
   });
 
   it('puts the heading path before a chunk’s text, and walks forward from a given chunk', () => {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { blockTexts } from '../../../../electron/services/library/chunk';
-import { listEmbedders, vecTable } from '../../../../electron/services/library/embedders';
+import { bitsTable, listEmbedders, vecTable } from '../../../../electron/services/library/embedders';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
 import { eventually } from '../../../helpers/eventually';
@@ -91,7 +91,8 @@ describe('embeddings', () => {
       .prepare(`SELECT name FROM sqlite_schema WHERE sql LIKE 'CREATE VIRTUAL TABLE%USING vec0%'`)
       .pluck()
       .all();
-    expect(tables).toEqual([vecTable(listEmbedders(s.store.library)[0]!.id)]);
+    const kept = listEmbedders(s.store.library)[0]!.id;
+    expect(tables.sort()).toEqual([bitsTable(kept), vecTable(kept)].sort());
   }, 90_000);
 
   it('re-embeds nothing for a renamed file, and only the edited file after an edit', async () => {
