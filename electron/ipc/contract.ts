@@ -10,6 +10,7 @@ import {
   LibrarySchemas as L,
 } from './schemas/library';
 import { ModelsSchemas as M } from './schemas/models';
+import { SearchResultSchema, SearchSchemas as S } from './schemas/search';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 
 export * from './schemas/app';
@@ -17,6 +18,7 @@ export * from './schemas/catalog';
 export * from './schemas/library';
 export * from './schemas/machine';
 export * from './schemas/models';
+export * from './schemas/search';
 export * from './schemas/settings';
 
 /**
@@ -69,6 +71,8 @@ export const contract = {
     'library.removeCollection': { input: CollectionIdSchema, output: z.null() },
     /** A page of a collection's files with status and skip reason, for the file table. */
     'library.documents': { input: L.documents, output: L.documentsPage },
+    /** Keyword, vector or hybrid search over the chosen collections: file, page, lines and snippet. */
+    'search.query': { input: S.query, output: SearchResultSchema },
     /** Asks the user for a GGUF file with the system dialog; `null` when they cancel. */
     'dialog.pickModelFile': { input: none, output: z.string().nullable() },
     /** Asks the user for a folder with the system dialog; `null` when they cancel. */

@@ -13,6 +13,7 @@ import { ModelsService } from './models/models-service';
 import { Embedder } from './models/embedder';
 import { LibraryService, type LibraryServiceOptions } from './library/library-service';
 import { MachineService } from './machine/machine-service';
+import { SearchService } from './search/search-service';
 import { SettingsService } from './settings/settings-service';
 import type { CatalogEntry } from '../ipc/schemas/catalog';
 import type { MachineProfile } from '../ipc/schemas/machine';
@@ -67,6 +68,7 @@ export interface Services {
   library: LibraryService;
   /** The library's embedding model: vectors for chunks and for search queries. */
   embedder: Embedder;
+  search: SearchService;
   downloads: DownloadService;
   catalog: CatalogEntry[];
   dispose(): Promise<void>;
@@ -141,6 +143,16 @@ export function createServices(options: ServicesOptions): Services {
   // A new (or first) embedding model fills its vectors in the background.
   models.onChange(() => library.embedderMayHaveChanged());
   settings.onChange(() => library.embedderMayHaveChanged());
+  const search = new SearchService({
+    db: store.library,
+    embedder: {
+      currentKey: () => embedder.current()?.key ?? null,
+      async embed(key, text, signal) {
+        const spec = embedder.withKey(key);
+        return spec ? embedder.embedQuery(spec, text, signal) : null;
+      },
+    },
+  });
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,
     catalog,
@@ -159,6 +171,7 @@ export function createServices(options: ServicesOptions): Services {
     machine,
     library,
     embedder,
+    search,
     settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,

@@ -4,6 +4,7 @@ import type { Services } from '..';
 import { appHandlers } from '../app/app-handlers';
 import { libraryHandlers } from '../library/library-handlers';
 import { modelsHandlers } from '../models/models-handlers';
+import { searchHandlers } from '../search/search-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { composeHandlers, type DomainHandlers } from './domain';
 
@@ -36,6 +37,7 @@ export function createHandlers(services: Services, platform: Platform): Handlers
     settingsHandlers(services),
     modelsHandlers(services),
     libraryHandlers(services),
+    searchHandlers(services),
     dialogHandlers(platform),
   ]);
 }

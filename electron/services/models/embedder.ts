@@ -51,12 +51,28 @@ export class Embedder {
 
   /** The embedding model in use: the chosen one if installed, else the first installed; or none. */
   current(): EmbedderSpec | null {
-    const installed = this.#options.models.library
-      .list()
-      .filter((record) => record.metadata.role === 'embedding' && this.#options.models.library.filesPresent(record));
+    const installed = this.#installed();
     const chosen = this.#options.chosen?.() ?? null;
     const record = installed.find((candidate) => candidate.id === chosen) ?? installed[0];
     return record ? this.#spec(record) : null;
+  }
+
+  /**
+   * The installed model whose vectors are stored under `key`, or `null` if it is gone. Search
+   * embeds its query with the model whose vectors serve, which is not the current one while a
+   * newly chosen model is still filling its table.
+   */
+  withKey(key: string): EmbedderSpec | null {
+    return (
+      this.#installed()
+        .map((record) => this.#spec(record))
+        .find((spec) => spec.key === key) ?? null
+    );
+  }
+
+  #installed(): ModelRecord[] {
+    const { library } = this.#options.models;
+    return library.list().filter((record) => record.metadata.role === 'embedding' && library.filesPresent(record));
   }
 
   /**

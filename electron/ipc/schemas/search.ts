@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** `auto` is hybrid when the library has vectors, else keyword. */
+export const SearchModeSchema = z.enum(['auto', 'keyword', 'vector', 'hybrid']);
+export type SearchMode = z.infer<typeof SearchModeSchema>;
+
+export const SnippetSegmentSchema = z.object({ text: z.string(), hit: z.boolean() });
+
+/** One place in one file that answers the query: a chunk, merged with neighbouring chunks that also matched. */
+export const SearchHitSchema = z.object({
+  documentId: z.number().int().positive(),
+  collectionId: z.number().int().positive(),
+  /** The file's absolute path, and its path within the folder that was added. */
+  path: z.string(),
+  relativePath: z.string(),
+  type: z.string(),
+  /** The chunks merged into this hit, in document order. */
+  chunkIds: z.array(z.number().int().positive()),
+  /** 1-based page of the first chunk (PDFs); `null` where a file has no pages. */
+  page: z.number().int().positive().nullable(),
+  lineStart: z.number().int().nonnegative(),
+  lineEnd: z.number().int().nonnegative(),
+  /** "Install › Linux": the headings the text is under. */
+  headingPath: z.string(),
+  /** A short piece around the matched words, with the words marked. */
+  snippet: z.array(SnippetSegmentSchema),
+  /** The whole text of the merged chunks. */
+  text: z.string(),
+  /** The fused score (higher is better), and each retriever's 1-based rank of the best chunk. */
+  score: z.number(),
+  ranks: z.object({ keyword: z.number().int().positive().optional(), vector: z.number().int().positive().optional() }),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchResultSchema = z.object({
+  /** The mode that ran (`auto` resolved). */
+  mode: z.enum(['keyword', 'vector', 'hybrid']),
+  hits: z.array(SearchHitSchema),
+  /** The words searched for, after stop words were dropped. */
+  terms: z.array(z.string()),
+  /** The embedding model whose vectors were searched; `null` in keyword mode. */
+  embedder: z.string().nullable(),
+  tookMs: z.number().nonnegative(),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const SearchSchemas = {
+  query: z.object({
+    query: z.string().trim().min(1).max(2000),
+    /** Collections to search; every collection when absent. */
+    collectionIds: z.array(z.number().int().positive()).max(1000).optional(),
+    mode: SearchModeSchema.default('auto'),
+    limit: z.number().int().min(1).max(50).default(10),
+  }),
+};

@@ -1,0 +1,50 @@
+import type { SqliteDatabase } from '../store/db';
+import { keywordQuery } from './keyword-query';
+
+export interface KeywordHit {
+  chunkId: number;
+  /** FTS5 bm25: lower is better (it is negative). */
+  score: number;
+}
+
+export interface KeywordSearchOptions {
+  /** Only chunks of these collections; every collection when absent. */
+  collectionIds?: readonly number[];
+  /** How many chunks at most. */
+  limit: number;
+  /**
+   * Pass the text to `MATCH` as it is: plain FTS5, the baseline the evaluation compares against.
+   * Defaults to `false` (the text goes through `keywordQuery`).
+   */
+  raw?: boolean;
+}
+
+/**
+ * A heading match counts for more than a body match: the heading path says what the whole chunk
+ * is about. bm25's column weights are (text, heading_path); measured on the evaluation set.
+ */
+export const HEADING_WEIGHT = 2;
+
+/** The chunks that best match the words of `text`, best first. */
+export function keywordSearch(db: SqliteDatabase, text: string, options: KeywordSearchOptions): KeywordHit[] {
+  const match = options.raw ? text : keywordQuery(text).match;
+  if (!match) return [];
+  const [scope, scopeArgs] = collectionScope(options.collectionIds);
+  const sql = `SELECT f.rowid AS chunkId, bm25(chunks_fts, 1.0, ${HEADING_WEIGHT}) AS score
+    FROM chunks_fts f JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id
+    WHERE chunks_fts MATCH ? ${scope} ORDER BY score LIMIT ?`;
+  try {
+    return db.prepare(sql).all(match, ...scopeArgs, options.limit) as KeywordHit[];
+  } catch (error) {
+    // Raw text is often not valid FTS5 syntax; for the baseline that is simply no answer.
+    if (options.raw && /fts5|syntax/i.test((error as Error).message)) return [];
+    throw error;
+  }
+}
+
+/** `AND d.collection_id IN (…)` with its arguments, or nothing when every collection is in scope. */
+export function collectionScope(collectionIds: readonly number[] | undefined): [string, number[]] {
+  if (!collectionIds) return ['', []];
+  if (collectionIds.length === 0) return ['AND 0', []];
+  return [`AND d.collection_id IN (${collectionIds.map(() => '?').join(', ')})`, [...collectionIds]];
+}

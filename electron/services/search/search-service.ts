@@ -1,0 +1,184 @@
+import { HearthError } from '../../ipc/errors';
+import type { SearchHit, SearchMode, SearchResult } from '../../ipc/schemas/search';
+import { servingEmbedder } from '../library/embedders';
+import type { SqliteDatabase } from '../store/db';
+import { fuseRanks, type RankedList } from './fusion';
+import { keywordQuery } from './keyword-query';
+import { keywordSearch } from './keyword-search';
+import { loadChunks, mergeNeighbours, relativePaths, type ChunkRow, type Passage } from './passages';
+import { HIT_END, HIT_START, snippetSegments } from './snippet';
+import { exactVectorSearch, vectorSearch } from './vector-search';
+
+/** What search needs of the embedding models: which one is current, and query vectors by key. */
+export interface QueryEmbedder {
+  /** The key of the library's current embedding model, or `null` when none is installed. */
+  currentKey(): string | null;
+  /** The query's vector from the model stored under `key`; `null` when that model is not installed. */
+  embed(key: string, text: string, signal?: AbortSignal): Promise<Float32Array | null>;
+}
+
+/** Relative weights of the retrievers in the fusion (fusion.ts). */
+export interface FusionWeights {
+  keyword: number;
+  vector: number;
+}
+
+/**
+ * Keyword results weigh a little more than vector ones. Measured with `hearth eval retrieval
+ * --sweep` on test/eval/tldr-questions.tsv, where the only embedding models here are generated
+ * fixtures with random weights: every vector weight above 0 lowered MRR there, so this is a
+ * cautious middle for real models, which users can measure on their own files with the same
+ * command (README, "Retrieval").
+ */
+export const DEFAULT_WEIGHTS: FusionWeights = { keyword: 1, vector: 0.7 };
+
+/** Chunks each retriever contributes to the fusion. */
+const CANDIDATES = 50;
+
+export interface SearchOptions {
+  query: string;
+  /** Collections to search; every collection when absent. */
+  collectionIds?: number[];
+  mode?: SearchMode;
+  /** Hits wanted. Defaults to 10. */
+  limit?: number;
+  signal?: AbortSignal;
+  /** Overrides the service's weights (the evaluation's sweep). */
+  weights?: FusionWeights;
+  /**
+   * Retrievers as the evaluation's baselines: keyword as plain FTS5 `MATCH` of the raw text, vector
+   * as an exact scan of the float vectors. Defaults to `false`.
+   */
+  baseline?: boolean;
+}
+
+export interface SearchServiceOptions {
+  db: SqliteDatabase;
+  embedder?: QueryEmbedder;
+  /** Defaults to `DEFAULT_WEIGHTS`. */
+  weights?: FusionWeights;
+}
+
+/**
+ * Hybrid retrieval over the library: FTS5 bm25 and sqlite-vec KNN, fused by weighted reciprocal
+ * rank, neighbouring chunks merged, each hit with its file, page, lines, heading path and a
+ * snippet. Keyword only when the library has no vectors.
+ */
+export class SearchService {
+  readonly #options: SearchServiceOptions;
+
+  constructor(options: SearchServiceOptions) {
+    this.#options = options;
+  }
+
+  async search(options: SearchOptions): Promise<SearchResult> {
+    const started = performance.now();
+    const { db } = this.#options;
+    const limit = options.limit ?? 10;
+    const scope = options.collectionIds;
+    const { terms } = keywordQuery(options.query);
+    const vectors = await this.#queryVector(options);
+    const mode = resolveMode(options.mode ?? 'auto', vectors !== null);
+    const weights = options.weights ?? this.#options.weights ?? DEFAULT_WEIGHTS;
+
+    const lists: RankedList[] = [];
+    if (mode !== 'vector') {
+      const hits = keywordSearch(db, options.query, { collectionIds: scope, limit: CANDIDATES, raw: options.baseline });
+      lists.push({ name: 'keyword', weight: weights.keyword, ids: hits.map((hit) => hit.chunkId) });
+    }
+    if (mode !== 'keyword' && vectors) {
+      const hits = options.baseline
+        ? exactVectorSearch(db, vectors.embedderId, vectors.query, CANDIDATES)
+        : vectorSearch(db, vectors.embedderId, vectors.query, { collectionIds: scope, limit: CANDIDATES });
+      lists.push({ name: 'vector', weight: weights.vector, ids: hits.map((hit) => hit.chunkId) });
+    }
+    const fused = fuseRanks(lists);
+    const byId = new Map(fused.map((item) => [item.id, item]));
+    // Enough chunks that merging neighbours still leaves `limit` passages.
+    const top = fused.slice(0, limit * 3);
+    const rows = loadChunks(
+      db,
+      top.map((item) => item.id),
+    );
+    const ranked = top.flatMap((item) => rows.get(item.id) ?? []);
+    const passages = mergeNeighbours(ranked).slice(0, limit);
+    const relativePath = relativePaths(db);
+    const marked = this.#highlighted(
+      passages.flatMap((passage) => passage.chunks.map((chunk) => chunk.id)),
+      options.baseline ? null : keywordQuery(options.query).match,
+    );
+    return {
+      mode,
+      hits: passages.map((passage) => toHit(passage, byId, marked, relativePath)),
+      terms,
+      embedder: mode === 'keyword' ? null : (vectors?.name ?? null),
+      tookMs: performance.now() - started,
+    };
+  }
+
+  /** The query's vector and the embedder whose table serves, or `null` when there is none. */
+  async #queryVector(
+    options: SearchOptions,
+  ): Promise<{ embedderId: number; name: string; query: Float32Array } | null> {
+    const embedder = this.#options.embedder;
+    if (!embedder || options.mode === 'keyword') return null;
+    const serving = servingEmbedder(this.#options.db, embedder.currentKey());
+    if (!serving) return null;
+    const query = await embedder.embed(serving.key, options.query, options.signal);
+    return query && { embedderId: serving.id, name: serving.name, query };
+  }
+
+  /** Each chunk's text with the matched terms marked by FTS5 itself (so stemming agrees). */
+  #highlighted(chunkIds: number[], match: string | null): Map<number, string> {
+    if (!match || chunkIds.length === 0) return new Map();
+    const rows = this.#options.db
+      .prepare(
+        `SELECT rowid AS id, highlight(chunks_fts, 0, ?, ?) AS marked FROM chunks_fts
+         WHERE chunks_fts MATCH ? AND rowid IN (${chunkIds.map(() => '?').join(', ')})`,
+      )
+      .all(HIT_START, HIT_END, match, ...chunkIds) as Array<{ id: number; marked: string }>;
+    return new Map(rows.map((row) => [row.id, row.marked]));
+  }
+}
+
+function resolveMode(mode: SearchMode, hasVectors: boolean): SearchResult['mode'] {
+  if (mode === 'auto') return hasVectors ? 'hybrid' : 'keyword';
+  if (mode !== 'keyword' && !hasVectors) {
+    throw new HearthError(
+      'MODEL_NOT_FOUND',
+      'Searching by meaning needs an embedding model and indexed passages. Install one in Models, or search by keyword.',
+    );
+  }
+  return mode;
+}
+
+function toHit(
+  passage: Passage,
+  fused: Map<number, { score: number; ranks: Record<string, number> }>,
+  marked: Map<number, string>,
+  relativePath: (collectionId: number, path: string) => string,
+): SearchHit {
+  const chunks = passage.chunks;
+  const first = chunks[0]!;
+  const best = chunks.reduce<ChunkRow>(
+    (winner, chunk) => ((fused.get(chunk.id)?.score ?? 0) > (fused.get(winner.id)?.score ?? 0) ? chunk : winner),
+    first,
+  );
+  const { score, ranks } = fused.get(best.id) ?? { score: 0, ranks: {} };
+  return {
+    documentId: first.documentId,
+    collectionId: first.collectionId,
+    path: first.path,
+    relativePath: relativePath(first.collectionId, first.path),
+    type: first.type,
+    chunkIds: chunks.map((chunk) => chunk.id),
+    page: first.page,
+    lineStart: Math.min(...chunks.map((chunk) => chunk.lineStart)),
+    lineEnd: Math.max(...chunks.map((chunk) => chunk.lineEnd)),
+    headingPath: best.headingPath,
+    snippet: snippetSegments(marked.get(best.id) ?? best.text),
+    text: chunks.map((chunk) => chunk.text).join('\n\n'),
+    score,
+    ranks: { keyword: ranks['keyword'], vector: ranks['vector'] },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * English words that carry no topic: a question's "how do I … in my …" would otherwise make every
+ * chunk match. A short list on purpose: words such as "file", "list" or "find" are kept, since in
+ * a user's folders they often are the topic. Chosen on the retrieval evaluation set
+ * (test/eval/tldr-questions.tsv), where this list beat both no list and a long one.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again all also am an and any are as at be because been before being below
+  between both but by can could did do does doing done down during each else even ever every few for
+  from further get gets getting got had has have having he her here hers him his how i if in into is
+  it its itself just let lets like make me might more most much must my myself need no nor not now of
+  off on once one only or other our ours out over own please really same say she should so some
+  someone something such than that the their theirs them then there these they thing things this
+  those through to too under until up us use used using very want wanted was way we were what when
+  where which while who whom why will with without would you your yours`.split(/\s+/),
+);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { mergeNeighbours, type ChunkRow } from '../../../../electron/services/search/passages';
+
+const chunk = (id: number, documentId: number, ordinal: number): ChunkRow => ({
+  id,
+  documentId,
+  collectionId: 1,
+  ordinal,
+  text: `chunk ${id}`,
+  headingPath: '',
+  page: null,
+  lineStart: ordinal * 10,
+  lineEnd: ordinal * 10 + 9,
+  path: `/d${documentId}.md`,
+  type: 'markdown',
+});
+
+describe('mergeNeighbours', () => {
+  it('joins neighbouring chunks of one file into one passage ranked by its best chunk', () => {
+    const passages = mergeNeighbours([chunk(1, 1, 4), chunk(2, 2, 0), chunk(3, 1, 5), chunk(4, 1, 9)]);
+    expect(passages.map((passage) => [passage.rank, passage.chunks.map((c) => c.id)])).toEqual([
+      [0, [1, 3]],
+      [1, [2]],
+      [3, [4]],
+    ]);
+  });
+
+  it('never joins the same ordinal of different files, or chunks two apart', () => {
+    const passages = mergeNeighbours([chunk(1, 1, 2), chunk(2, 2, 3), chunk(3, 1, 4)]);
+    expect(passages).toHaveLength(3);
+  });
+
+  it('bridges two passages when the chunk between them comes later', () => {
+    const passages = mergeNeighbours([chunk(1, 1, 3), chunk(2, 1, 5), chunk(3, 2, 0), chunk(4, 1, 4)]);
+    expect(passages.map((passage) => passage.chunks.map((c) => c.ordinal))).toEqual([[3, 4, 5], [0]]);
+    expect(passages[0]!.rank).toBe(0);
+  });
+});
