@@ -4,6 +4,10 @@
  *   hearth index <folder> [--collection NAME] [--include P]… [--exclude P]… [--hidden] [--wait]
  *                                               add a folder to a collection and index it
  *   hearth library status                       collections and their accounting
+ *   hearth search <query> [--collection NAME]… [--mode M] [--limit N]
+ *                                               search the library: file, page or lines, snippet
+ *   hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep]
+ *                                               recall@1, recall@5 and MRR of each search mode
  *
  * Options: --data-dir DIR (default: the app's, or HEARTH_DATA_DIR), --json, --help.
  * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library;
@@ -15,11 +19,16 @@ import { HearthError, toErrorData } from '../ipc/errors';
 import { createServices, type Services } from '../services';
 import { defaultDataDir } from './data-dir';
 import { progressLine, progressPrinter } from './progress';
+import { runEvalRetrieval, runSearch } from './search-commands';
+import { SearchModeSchema } from '../ipc/schemas/search';
 
 const USAGE = `Usage:
   hearth index <folder> [--collection NAME] [--include PATTERN]... [--exclude PATTERN]... [--hidden]
                [--wait] [--data-dir DIR] [--json]
   hearth library status [--data-dir DIR] [--json]
+  hearth search <query> [--collection NAME]... [--mode auto|keyword|vector|hybrid] [--limit N]
+                [--data-dir DIR] [--json]
+  hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep] [--data-dir DIR] [--json]
 
 Indexes folders into Hearth's library and reports on it, on the same data folder as the app
 (${defaultDataDir()} here; --data-dir or HEARTH_DATA_DIR to change it).
@@ -27,6 +36,9 @@ Indexes folders into Hearth's library and reports on it, on the same data folder
 --include / --exclude: gitignore-style patterns, relative to the folder (repeat for more).
 --hidden: index hidden files and folders too.
 --wait: if the app (or another hearth) is indexing this library, wait for it instead of exiting.
+--collection (search): search only this collection (repeat for more); every collection by default.
+--questions (eval): a file of "question<TAB>path of the answering file, relative to the folder".
+--sweep (eval): also measure hybrid search at several vector weights.
 
 Exit codes: 0 done, 1 failed, 2 usage error, 3 another Hearth process is indexing this library.`;
 
@@ -39,13 +51,17 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        collection: { type: 'string' },
+        collection: { type: 'string', multiple: true, default: [] },
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         wait: { type: 'boolean', default: false },
         include: { type: 'string', multiple: true, default: [] },
         exclude: { type: 'string', multiple: true, default: [] },
         hidden: { type: 'boolean', default: false },
+        mode: { type: 'string', default: 'auto' },
+        limit: { type: 'string', default: '10' },
+        questions: { type: 'string' },
+        sweep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,7 +90,8 @@ async function main(argv: string[]): Promise<number> {
     return withServices(open(), async (services) => {
       // Checked before anything is written: a mistyped path must not leave an empty collection.
       services.library.requireFolder(folder);
-      const collection = services.library.createCollection(values.collection ?? basename(folder));
+      if (values.collection.length > 1) throw new UsageError('`hearth index` takes one --collection.');
+      const collection = services.library.createCollection(values.collection[0] ?? basename(folder));
       services.library.addFolder(collection.id, folder, {
         include: values.include,
         exclude: values.exclude,
@@ -110,6 +127,29 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${c.name} (${c.folders.join(', ')}): ${progressLine(c.report)}\n`);
       return 0;
     });
+  }
+  if (command === 'search') {
+    const query = rest.join(' ').trim();
+    if (!query) throw new UsageError('`hearth search` needs a query.');
+    const mode = SearchModeSchema.safeParse(values.mode);
+    if (!mode.success) throw new UsageError(`--mode must be one of ${SearchModeSchema.options.join(', ')}.`);
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be 1 to 50.');
+    return withServices(open(), (services) =>
+      runSearch(services, { query, collections: values.collection, mode: mode.data, limit, json: values.json }),
+    );
+  }
+  if (command === 'eval' && rest[0] === 'retrieval' && rest.length === 1) {
+    if (!values.questions) throw new UsageError('`hearth eval retrieval` needs --questions FILE.tsv.');
+    if (values.collection.length !== 1) throw new UsageError('`hearth eval retrieval` needs one --collection.');
+    return withServices(open(), (services) =>
+      runEvalRetrieval(services, {
+        questionsFile: resolve(values.questions!),
+        collection: values.collection[0]!,
+        json: values.json,
+        sweep: values.sweep,
+      }),
+    );
   }
   throw new UsageError(command ? `Unknown command: ${[command, ...rest].join(' ')}` : 'No command given.');
 }

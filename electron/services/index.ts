@@ -147,6 +147,7 @@ export function createServices(options: ServicesOptions): Services {
     db: store.library,
     embedder: {
       currentKey: () => embedder.current()?.key ?? null,
+      installed: (key) => embedder.withKey(key) !== null,
       async embed(key, text, signal) {
         const spec = embedder.withKey(key);
         return spec ? embedder.embedQuery(spec, text, signal) : null;

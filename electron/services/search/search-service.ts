@@ -13,6 +13,8 @@ import { exactVectorSearch, vectorSearch } from './vector-search';
 export interface QueryEmbedder {
   /** The key of the library's current embedding model, or `null` when none is installed. */
   currentKey(): string | null;
+  /** Whether the model stored under `key` is installed, so queries can be embedded with it. */
+  installed(key: string): boolean;
   /** The query's vector from the model stored under `key`; `null` when that model is not installed. */
   embed(key: string, text: string, signal?: AbortSignal): Promise<Float32Array | null>;
 }
@@ -24,11 +26,12 @@ export interface FusionWeights {
 }
 
 /**
- * Keyword results weigh a little more than vector ones. Measured with `hearth eval retrieval
- * --sweep` on test/eval/tldr-questions.tsv, where the only embedding models here are generated
- * fixtures with random weights: every vector weight above 0 lowered MRR there, so this is a
- * cautious middle for real models, which users can measure on their own files with the same
- * command (README, "Retrieval").
+ * Keyword results weigh a little more than vector ones. Not measured with a real embedding model:
+ * none can be downloaded where Hearth is built, and the generated test models have random weights,
+ * so on test/eval/tldr-questions.tsv every vector weight above 0 lowered hybrid MRR@10 (0.270 at
+ * 0, 0.225 at 0.7, 0.184 at 1). Equal-weight fusion is known to fall below a good single
+ * retriever; 0.7 leans on keywords until the weights are measured with a real model, which users
+ * can do on their own files with `hearth eval retrieval --sweep` (README, "Search").
  */
 export const DEFAULT_WEIGHTS: FusionWeights = { keyword: 1, vector: 0.7 };
 
@@ -114,6 +117,16 @@ export class SearchService {
       embedder: mode === 'keyword' ? null : (vectors?.name ?? null),
       tookMs: performance.now() - started,
     };
+  }
+
+  /**
+   * The embedding model whose vectors serve search, if any is stored and installed: what `auto`
+   * mode would use, and what the evaluation names.
+   */
+  vectorModel(): string | null {
+    const embedder = this.#options.embedder;
+    const serving = embedder && servingEmbedder(this.#options.db, embedder.currentKey());
+    return serving && embedder.installed(serving.key) ? serving.name : null;
   }
 
   /** The query's vector and the embedder whose table serves, or `null` when there is none. */

@@ -29,13 +29,17 @@ export function snippetSegments(marked: string, maxChars = 240): SnippetSegment[
     if (segment.hit) hits.push([offset, offset + segment.text.length]);
     offset += segment.text.length;
   }
-  // Slide a window starting a little before each hit; keep the one covering the most hits.
+  // Slide a window starting a little before each hit; keep the one covering the most different
+  // terms (a passage with four of the words beats one that repeats "file"), then the most hits.
   let bestStart = 0;
-  let bestCount = -1;
+  let best = [-1, -1];
   for (const [start] of hits.length > 0 ? hits : [[0, 0] as [number, number]]) {
     const from = Math.max(0, start - Math.floor(maxChars / 4));
-    const count = hits.filter(([s, e]) => s >= from && e <= from + maxChars).length;
-    if (count > bestCount) [bestStart, bestCount] = [from, count];
+    const inside = hits.filter(([s, e]) => s >= from && e <= from + maxChars);
+    const distinct = new Set(inside.map(([s, e]) => text.slice(s, e).toLowerCase())).size;
+    if (distinct > best[0]! || (distinct === best[0] && inside.length > best[1]!)) {
+      [bestStart, best] = [from, [distinct, inside.length]];
+    }
   }
   let from = bestStart;
   let to = Math.min(text.length, from + maxChars);

@@ -1,8 +1,9 @@
 /**
  * English words that carry no topic: a question's "how do I … in my …" would otherwise make every
  * chunk match. A short list on purpose: words such as "file", "list" or "find" are kept, since in
- * a user's folders they often are the topic. Chosen on the retrieval evaluation set
- * (test/eval/tldr-questions.tsv), where this list beat both no list and a long one.
+ * a user's folders they often are the topic. On the retrieval evaluation set
+ * (test/eval/tldr-questions.tsv, keyword mode) MRR@10 was 0.264 with no list, 0.270 with this
+ * one, and 0.263 with it plus "file", "command", "line", "terminal", "computer" and the like.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again all also am an and any are as at be because been before being below

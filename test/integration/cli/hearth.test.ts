@@ -1,30 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hearth } from '../../helpers/hearth-cli';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
 const OSX = resolve(import.meta.dirname, '../../../../shared/corpus/tldr/pages/osx');
-
-/** Runs the real `hearth` binary (bin/hearth.mjs) and collects its output and exit code. */
-function hearth(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['bin/hearth.mjs', ...args], {
-      env: { ...process.env, HEARTH_DATA_DIR: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 describe('hearth CLI', () => {
   it('indexes a folder into a data dir and reports it as JSON, then shows it in library status', async () => {

@@ -29,6 +29,15 @@ describe('snippetSegments', () => {
     expect(words.every((word) => /^(word\d+|alpha|beta|gamma|one|two)$/.test(word))).toBe(true);
   });
 
+  it('prefers the window with more different terms over one that repeats a term', () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    const text = `${[1, 2, 3, 4, 5].map(() => mark('file')).join(' ')} ${filler(60)} ${mark('tar')} ${mark('extract')} ${filler(60)}`;
+    const hits = snippetSegments(text, 60)
+      .filter((segment) => segment.hit)
+      .map((segment) => segment.text);
+    expect(hits).toEqual(['tar', 'extract']);
+  });
+
   it('gives the beginning of a text without hits, and collapses white space', () => {
     const segments = snippetSegments(`first\n\n   line ${'x '.repeat(300)}`, 40);
     expect(segments[0]!.text.startsWith('first line x')).toBe(true);
