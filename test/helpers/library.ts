@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { listEmbedders, vecTable } from '../../electron/services/library/embedders';
+import { bitsTable, listEmbedders, vecTable } from '../../electron/services/library/embedders';
 import type { SqliteDatabase } from '../../electron/services/store/db';
 
 /**
@@ -47,6 +47,15 @@ export function indexFingerprint(db: SqliteDatabase): {
       hash.update(row.embedding).update('\n');
     }
     vectors += rows.length;
+    // The binary codes search scans, with the collection each is filed under.
+    const codes = db
+      .prepare(
+        `SELECT d.path, c.ordinal, b.embedding, b.collection_id FROM ${bitsTable(embedder.id)} b
+         JOIN chunks c ON c.id = b.rowid JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.ordinal`,
+      )
+      .all() as Array<{ path: string; ordinal: number; embedding: Buffer; collection_id: number }>;
+    if (codes.length !== rows.length) throw new Error(`${codes.length} binary codes for ${rows.length} vectors`);
+    for (const row of codes) hash.update(`${row.path} ${row.ordinal} ${row.collection_id} `).update(row.embedding);
   }
   return {
     hash: hash.digest('hex'),

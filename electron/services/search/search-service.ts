@@ -35,8 +35,12 @@ export interface FusionWeights {
  */
 export const DEFAULT_WEIGHTS: FusionWeights = { keyword: 1, vector: 0.7 };
 
-/** Chunks each retriever contributes to the fusion. */
-const CANDIDATES = 50;
+/**
+ * Chunks each retriever contributes to the fusion. Fewer from vectors: their scan's cost grows with
+ * the count (vector-search.ts), and past 30 a vector-only chunk's fused score is below the tail of
+ * what is shown.
+ */
+const CANDIDATES = { keyword: 50, vector: 30 };
 
 export interface SearchOptions {
   query: string;
@@ -86,13 +90,17 @@ export class SearchService {
 
     const lists: RankedList[] = [];
     if (mode !== 'vector') {
-      const hits = keywordSearch(db, options.query, { collectionIds: scope, limit: CANDIDATES, raw: options.baseline });
+      const hits = keywordSearch(db, options.query, {
+        collectionIds: scope,
+        limit: CANDIDATES.keyword,
+        raw: options.baseline,
+      });
       lists.push({ name: 'keyword', weight: weights.keyword, ids: hits.map((hit) => hit.chunkId) });
     }
     if (mode !== 'keyword' && vectors) {
       const hits = options.baseline
-        ? exactVectorSearch(db, vectors.embedderId, vectors.query, CANDIDATES)
-        : vectorSearch(db, vectors.embedderId, vectors.query, { collectionIds: scope, limit: CANDIDATES });
+        ? exactVectorSearch(db, vectors.embedderId, vectors.query, CANDIDATES.vector)
+        : vectorSearch(db, vectors.embedderId, vectors.query, { collectionIds: scope, limit: CANDIDATES.vector });
       lists.push({ name: 'vector', weight: weights.vector, ids: hits.map((hit) => hit.chunkId) });
     }
     const fused = fuseRanks(lists);

@@ -4,7 +4,7 @@ import { documents } from './0002-documents';
 import { embedders } from './0003-embedders';
 import { paused } from './0004-paused';
 import { sourceHidden } from './0005-source-hidden';
-import { vectorBits } from './0006-vector-bits';
+import { vectorTables } from './0006-vector-tables';
 
 /** `library.db`: the rebuildable index of the user's files. Append only; never edit a shipped step. */
 export const libraryMigrations: readonly Migration[] = [
@@ -13,5 +13,5 @@ export const libraryMigrations: readonly Migration[] = [
   embedders,
   paused,
   sourceHidden,
-  vectorBits,
+  vectorTables,
 ];

@@ -5,8 +5,8 @@ import { migrate } from '../../../../../../electron/services/store/migration';
 import { libraryMigrations } from '../../../../../../electron/services/store/migrations/library';
 import { resolveVecExtensionPath } from '../../../../../../electron/services/store/vec-extension';
 
-describe('library 0006-vector-bits', () => {
-  it('gives each existing embedder a table of binary codes, filled from its vectors and scoped by collection', () => {
+describe('library 0006-vector-tables', () => {
+  it('moves each embedder’s vectors to a plain table and adds binary codes scoped by collection', () => {
     const db = new Database(':memory:');
     db.loadExtension(resolveVecExtensionPath());
     migrate(db, libraryMigrations, 5);
@@ -28,6 +28,14 @@ describe('library 0006-vector-bits', () => {
     insert.run(2n, b);
 
     expect(migrate(db, libraryMigrations, 6)).toBe(6);
+    const floats = db.prepare('SELECT rowid, embedding FROM vec_chunks_1 ORDER BY rowid').all() as Array<{
+      rowid: number;
+      embedding: Buffer;
+    }>;
+    expect(floats.map((row) => row.rowid)).toEqual([1, 2]);
+    expect(new Float32Array(new Uint8Array(floats[0]!.embedding).buffer)).toEqual(a);
+    expect(new Float32Array(new Uint8Array(floats[1]!.embedding).buffer)).toEqual(b);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'vec_chunks_1'").pluck().get()).not.toMatch(/vec0/);
     const codes = db.prepare('SELECT rowid, embedding, collection_id FROM vec_bits_1 ORDER BY rowid').all() as Array<{
       rowid: number;
       embedding: Buffer;
@@ -53,5 +61,6 @@ describe('library 0006-vector-bits', () => {
 
     db.prepare('DELETE FROM chunks WHERE id = 1').run();
     expect(db.prepare('SELECT rowid FROM vec_bits_1').pluck().all()).toEqual([2]);
+    expect(db.prepare('SELECT rowid FROM vec_chunks_1').pluck().all()).toEqual([2]);
   });
 });
