@@ -4,6 +4,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { ChatScreen } from './features/chat/chat-screen';
 import { LibraryScreen } from './features/library/library-screen';
 import { ModelsScreen } from './features/models/models-screen';
+import { SearchScreen } from './features/search/search-screen';
 import { SettingsProvider, useSettings } from './features/settings/settings-context';
 import { SettingsScreen } from './features/settings/settings-screen';
 import { ErrorBoundary } from './shell/error-boundary';
@@ -21,6 +22,7 @@ function Shell() {
         <ErrorBoundary resetKey={location}>
           <Switch>
             <Route path="/chat" component={ChatScreen} />
+            <Route path="/search" component={SearchScreen} />
             <Route path="/library" component={LibraryScreen} />
             <Route path="/models" component={ModelsScreen} />
             <Route path="/settings" component={SettingsScreen} />

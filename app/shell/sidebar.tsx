@@ -1,9 +1,10 @@
-import { Cpu, FolderOpen, MessageSquare, Settings, type LucideIcon } from 'lucide-react';
+import { Cpu, FolderOpen, MessageSquare, Search, Settings, type LucideIcon } from 'lucide-react';
 import { Link, useLocation } from 'wouter';
 import { cn } from '../lib/cn';
 
 export const SCREENS: Array<{ path: string; label: string; icon: LucideIcon }> = [
   { path: '/chat', label: 'Chat', icon: MessageSquare },
+  { path: '/search', label: 'Search', icon: Search },
   { path: '/library', label: 'Library', icon: FolderOpen },
   { path: '/models', label: 'Models', icon: Cpu },
   { path: '/settings', label: 'Settings', icon: Settings },

@@ -73,6 +73,10 @@ export const contract = {
     'library.documents': { input: L.documents, output: L.documentsPage },
     /** Keyword, vector or hybrid search over the chosen collections: file, page, lines and snippet. */
     'search.query': { input: S.query, output: SearchResultSchema },
+    /** Opens a library file in the system's default app (only files the library holds). */
+    'shell.openDocument': { input: S.document, output: z.null() },
+    /** Shows a library file in the system's file manager. */
+    'shell.showDocument': { input: S.document, output: z.null() },
     /** Asks the user for a GGUF file with the system dialog; `null` when they cancel. */
     'dialog.pickModelFile': { input: none, output: z.string().nullable() },
     /** Asks the user for a folder with the system dialog; `null` when they cancel. */

@@ -1,7 +1,8 @@
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
+import { HearthError } from '../ipc/errors';
 import type { Platform } from '../services/handlers';
 
-/** The real system dialogs, attached to the focused window. */
+/** The real system dialogs (attached to the focused window) and the system's file opener. */
 export const electronPlatform: Platform = {
   async pickModelFile() {
     const window = BrowserWindow.getFocusedWindow();
@@ -18,5 +19,14 @@ export const electronPlatform: Platform = {
     const options: Electron.OpenDialogOptions = { title: 'Add a folder to the library', properties: ['openDirectory'] };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async openPath(path) {
+    // Resolves with an error message instead of rejecting (no app for the type, …).
+    const problem = await shell.openPath(path);
+    if (problem) throw new HearthError('UNSUPPORTED_FILE', `The system could not open the file: ${problem}`);
+  },
+  showInFolder(path) {
+    shell.showItemInFolder(path);
+    return Promise.resolve();
   },
 };

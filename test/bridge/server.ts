@@ -31,6 +31,12 @@ export interface TestBridgeOptions {
   pickModelFile?: () => Promise<string | null>;
   /** Stands in for the system folder dialog. Defaults to "the user cancelled". */
   pickFolder?: () => Promise<string | null>;
+  /**
+   * Stands in for the system's file opener and file manager, which a browser test cannot see.
+   * Defaults to recording the request in `TestBridge.opened`.
+   */
+  openPath?: (path: string) => Promise<void>;
+  showInFolder?: (path: string) => Promise<void>;
   /** Passed to the services: a pretend machine for fit estimates, a local hub for downloads. */
   services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads' | 'catalog' | 'machine'>>;
 }
@@ -46,6 +52,8 @@ export interface TestBridge {
    * them (in any input of this session, or by the file dialog). The harness expects none.
    */
   leakedPaths(): string[];
+  /** Files the page asked main to open or show, in order (with the default stand-ins). */
+  opened: Array<{ action: 'open' | 'show'; path: string }>;
   close(): Promise<void>;
 }
 
@@ -75,6 +83,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     ...options.services,
   });
   const errorLog = new ErrorLog();
+  const opened: TestBridge['opened'] = [];
   const inner =
     options.dispatcher?.(services) ??
     createDispatcher(
@@ -82,6 +91,8 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
       createHandlers(services, {
         pickModelFile: options.pickModelFile ?? (() => Promise.resolve(null)),
         pickFolder: options.pickFolder ?? (() => Promise.resolve(null)),
+        openPath: options.openPath ?? ((path) => Promise.resolve(void opened.push({ action: 'open', path }))),
+        showInFolder: options.showInFolder ?? ((path) => Promise.resolve(void opened.push({ action: 'show', path }))),
       }),
       { validateOutput: true },
     );
@@ -149,6 +160,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     token,
     services,
     leakedPaths: () => errorLog.leakedPaths(),
+    opened,
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();

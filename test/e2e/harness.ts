@@ -35,6 +35,8 @@ export interface Session {
   bridge: TestBridge;
   page: Page;
   errors: string[];
+  /** Every URL the page requested, in order: the app must never reach outside the bridge. */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -56,6 +58,8 @@ export async function openApp(
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   const page = await context.newPage();
   const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`${bridge.url}#${screen}`);
@@ -71,6 +75,7 @@ export async function openApp(
     bridge,
     page,
     errors,
+    requests,
     async close() {
       if (closed) return;
       closed = true;

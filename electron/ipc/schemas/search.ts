@@ -45,6 +45,8 @@ export const SearchResultSchema = z.object({
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
 export const SearchSchemas = {
+  /** A file of the library, by the id a search hit carries: main resolves the path itself. */
+  document: z.object({ documentId: z.number().int().positive() }),
   query: z.object({
     query: z.string().trim().min(1).max(2000),
     /** Collections to search; every collection when absent. */

@@ -15,6 +15,30 @@ import { composeHandlers, type DomainHandlers } from './domain';
 export interface Platform {
   pickModelFile(): Promise<string | null>;
   pickFolder(): Promise<string | null>;
+  /** Opens a file in the system's default app for it. */
+  openPath(path: string): Promise<void>;
+  /** Shows a file selected in the system's file manager. */
+  showInFolder(path: string): Promise<void>;
+}
+
+/**
+ * Opening a search hit's file. The renderer names a document by id, never a path: main opens only
+ * what the library indexed, so a compromised page cannot launch arbitrary files.
+ */
+function shellHandlers(platform: Platform, { library }: Pick<Services, 'library'>): DomainHandlers<'shell'> {
+  return {
+    invoke: {
+      'shell.openDocument': async ({ documentId }) => {
+        await platform.openPath(library.documentPath(documentId));
+        return null;
+      },
+      'shell.showDocument': async ({ documentId }) => {
+        await platform.showInFolder(library.documentPath(documentId));
+        return null;
+      },
+    },
+    stream: {},
+  };
 }
 
 function dialogHandlers(platform: Platform): DomainHandlers<'dialog'> {
@@ -38,6 +62,7 @@ export function createHandlers(services: Services, platform: Platform): Handlers
     modelsHandlers(services),
     libraryHandlers(services),
     searchHandlers(services),
+    shellHandlers(platform, services),
     dialogHandlers(platform),
   ]);
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Collection, DocumentStatusSchema, IndexUpdate } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
@@ -159,6 +159,21 @@ export class LibraryService {
   #currentEmbedderId(): number | null {
     const key = this.#options.embedder?.()?.key;
     return key ? (findEmbedder(this.#options.db, key)?.id ?? null) : null;
+  }
+
+  /**
+   * The path of an indexed file, for opening it: `NOT_FOUND` when the library has no such
+   * document, or the file is no longer on disk.
+   */
+  documentPath(documentId: number): string {
+    const path = this.#options.db.prepare('SELECT path FROM documents WHERE id = ?').pluck().get(documentId) as
+      | string
+      | undefined;
+    if (!path) throw new HearthError('NOT_FOUND', 'That file is not in the library any more.');
+    if (!existsSync(path)) {
+      throw new HearthError('NOT_FOUND', 'That file is no longer where it was indexed. Re-index its collection.');
+    }
+    return path;
   }
 
   createCollection(name: string): Collection {

@@ -16,6 +16,8 @@ describe('composeHandlers', () => {
     const handlers = createHandlers({} as Services, {
       pickModelFile: () => Promise.resolve(null),
       pickFolder: () => Promise.resolve(null),
+      openPath: () => Promise.resolve(),
+      showInFolder: () => Promise.resolve(),
     });
     expect(Object.keys(handlers.invoke).sort()).toEqual(Object.keys(contract.invoke).sort());
     expect(Object.keys(handlers.stream).sort()).toEqual(Object.keys(contract.stream).sort());

@@ -1,0 +1,59 @@
+import { ExternalLink, FolderOpen } from 'lucide-react';
+import { toast } from 'sonner';
+import type { SearchHit } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
+import { Badge } from '../../ui/badge';
+import { Button } from '../../ui/button';
+
+/** Where in the file the hit is: the page of a PDF, else the lines. */
+export function hitLocation(hit: Pick<SearchHit, 'page' | 'lineStart' | 'lineEnd'>): string {
+  if (hit.page) return `page ${hit.page}`;
+  return hit.lineStart === hit.lineEnd ? `line ${hit.lineStart}` : `lines ${hit.lineStart}–${hit.lineEnd}`;
+}
+
+/** Which retrievers found it, and at what rank: "keyword #1 · meaning #4". */
+function rankLabel(ranks: SearchHit['ranks']): string {
+  return [ranks.keyword && `keyword #${ranks.keyword}`, ranks.vector && `meaning #${ranks.vector}`]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** One search result: file, place, headings, the snippet with matched words marked, and ways to open it. */
+export function SearchHitCard({ hit }: { hit: SearchHit }) {
+  const open = async (channel: 'shell.openDocument' | 'shell.showDocument') => {
+    const result = await invoke(channel, { documentId: hit.documentId });
+    if (!result.ok) toast.error(result.error.message);
+  };
+  return (
+    <li data-testid="search-hit" className="rounded-lg border border-border bg-card p-4">
+      <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+        <span className="font-medium break-all" title={hit.path}>
+          {hit.relativePath}
+        </span>
+        <span className="text-xs text-muted-foreground">{hitLocation(hit)}</span>
+        <Badge className="ml-auto">{rankLabel(hit.ranks)}</Badge>
+      </div>
+      {hit.headingPath && <div className="mt-1 text-xs text-muted-foreground">{hit.headingPath}</div>}
+      {/* Text only: a document's markup is never HTML here. */}
+      <p className="mt-2 text-sm leading-relaxed" data-testid="search-snippet">
+        {hit.snippet.map((segment, index) =>
+          segment.hit ? (
+            <mark key={index} className="rounded-sm bg-amber-300/50 px-0.5 text-foreground dark:bg-amber-500/30">
+              {segment.text}
+            </mark>
+          ) : (
+            <span key={index}>{segment.text}</span>
+          ),
+        )}
+      </p>
+      <div className="mt-3 flex gap-2">
+        <Button variant="ghost" onClick={() => void open('shell.openDocument')}>
+          <ExternalLink className="size-4" aria-hidden /> Open file
+        </Button>
+        <Button variant="ghost" onClick={() => void open('shell.showDocument')}>
+          <FolderOpen className="size-4" aria-hidden /> Show in folder
+        </Button>
+      </div>
+    </li>
+  );
+}
