@@ -46,7 +46,9 @@ describe('Search screen', () => {
       .toMatch(/passages · by keywords · \d+ ms/);
     expect(await hits.first().textContent()).toMatch(/^common\/tar\.md\s*lines \d+–\d+/);
     const marked = await hits.first().locator('mark').allTextContents();
-    expect(marked.map((word) => word.toLowerCase())).toEqual(expect.arrayContaining(['extension', 'determine', 'compression', 'program']));
+    expect(marked.map((word) => word.toLowerCase())).toEqual(
+      expect.arrayContaining(['extension', 'determine', 'compression', 'program']),
+    );
     // Only the collections ticked were searched.
     const paths = await hits.evaluateAll((items) => items.map((item) => item.querySelector('span')?.textContent ?? ''));
     expect(paths.every((path) => path.startsWith('common/') || path.startsWith('notes/'))).toBe(true);
