@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Sampling settings of a conversation; absent fields take the model's settings. */
+export const GenerationSettingsSchema = z.object({
+  temperature: z.number().min(0).max(2).optional(),
+  topP: z.number().gt(0).max(1).optional(),
+  /** The most tokens an answer may have. */
+  maxTokens: z.number().int().min(1).max(32_768).optional(),
+  seed: z.number().int().nonnegative().optional(),
+});
+export type GenerationSettings = z.infer<typeof GenerationSettingsSchema>;
+
+export const ConversationSchema = z.object({
+  id: z.number().int().positive(),
+  title: z.string(),
+  /** The chat model for this conversation; `null` uses whichever chat model is loaded or first installed. */
+  modelId: z.string().nullable(),
+  systemPrompt: z.string(),
+  /** Collections its answers are grounded in; none means a plain chat. */
+  collectionIds: z.array(z.number().int().positive()),
+  generation: GenerationSettingsSchema,
+  /** The last message of the branch shown; `null` for an empty conversation. */
+  activeLeafId: z.number().int().positive().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const MessageStatusSchema = z.enum(['done', 'streaming', 'stopped', 'failed']);
+
+/** Speed and size of one generated answer. */
+export const GenerationStatsSchema = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  /** Tokens the model had to evaluate for this turn (the rest were kept from the previous turn). */
+  evaluatedTokens: z.number().int().nonnegative(),
+  generatedTokens: z.number().int().nonnegative(),
+  timeToFirstTokenMs: z.number().nonnegative(),
+  tokensPerSecond: z.number().nonnegative(),
+  totalMs: z.number().nonnegative(),
+});
+export type GenerationStats = z.infer<typeof GenerationStatsSchema>;
+
+export const MessageSchema = z.object({
+  id: z.number().int().positive(),
+  conversationId: z.number().int().positive(),
+  parentId: z.number().int().positive().nullable(),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  /** A reasoning model's `<think>` text, kept apart from the answer. */
+  reasoning: z.string(),
+  status: MessageStatusSchema,
+  modelId: z.string().nullable(),
+  stats: GenerationStatsSchema.nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof MessageSchema>;
