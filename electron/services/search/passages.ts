@@ -13,6 +13,9 @@ export interface ChunkRow {
   page: number | null;
   lineStart: number;
   lineEnd: number;
+  /** Where the chunk's text is in the file's extracted text (chunks are exact slices of it). */
+  charStart: number;
+  charEnd: number;
   path: string;
   type: string;
 }
@@ -34,7 +37,8 @@ export function loadChunks(db: SqliteDatabase, ids: readonly number[]): Map<numb
       ...(db
         .prepare(
           `SELECT c.id, c.document_id AS documentId, d.collection_id AS collectionId, c.ordinal, c.text,
-             c.heading_path AS headingPath, c.page, c.line_start AS lineStart, c.line_end AS lineEnd, d.path, d.type
+             c.heading_path AS headingPath, c.page, c.line_start AS lineStart, c.line_end AS lineEnd,
+             c.char_start AS charStart, c.char_end AS charEnd, d.path, d.type
            FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN (${slice.map(() => '?').join(', ')})`,
         )
         .all(...slice) as ChunkRow[]),
@@ -91,4 +95,23 @@ export function relativePaths(db: SqliteDatabase): (collectionId: number, path: 
     );
     return root ? relative(root, path).split(sep).join('/') : path;
   };
+}
+
+/**
+ * The text of neighbouring chunks of one file as one piece. Chunks overlap (a chunk repeats the end
+ * of the one before, up to its overlap budget) and are exact slices of the file's text, so they are
+ * laid by their character offsets: the overlap appears once, and a sentence that crosses a chunk
+ * boundary reads whole. Chunks that do not touch are joined by a blank line.
+ */
+export function stitchChunks(chunks: ReadonlyArray<Pick<ChunkRow, 'text' | 'charStart' | 'charEnd'>>): string {
+  const ordered = [...chunks].sort((a, b) => a.charStart - b.charStart);
+  let text = '';
+  let end = -1;
+  for (const chunk of ordered) {
+    if (end < 0) text = chunk.text;
+    else if (chunk.charStart <= end) text += chunk.text.slice(Math.min(chunk.text.length, end - chunk.charStart));
+    else text += `\n\n${chunk.text}`;
+    end = Math.max(end, chunk.charEnd);
+  }
+  return text;
 }

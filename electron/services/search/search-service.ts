@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../store/db';
 import { fuseRanks, type RankedList } from './fusion';
 import { keywordQuery } from './keyword-query';
 import { keywordSearch } from './keyword-search';
-import { loadChunks, mergeNeighbours, relativePaths, type ChunkRow, type Passage } from './passages';
+import { loadChunks, mergeNeighbours, relativePaths, stitchChunks, type ChunkRow, type Passage } from './passages';
 import { HIT_END, HIT_START, snippetSegments } from './snippet';
 import { exactVectorSearch, vectorSearch } from './vector-search';
 
@@ -198,7 +198,7 @@ function toHit(
     lineEnd: Math.max(...chunks.map((chunk) => chunk.lineEnd)),
     headingPath: best.headingPath,
     snippet: snippetSegments(marked.get(best.id) ?? best.text),
-    text: chunks.map((chunk) => chunk.text).join('\n\n'),
+    text: stitchChunks(chunks),
     score,
     ranks: { keyword: ranks['keyword'], vector: ranks['vector'] },
   };
