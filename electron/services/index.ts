@@ -13,6 +13,7 @@ import { ModelsService } from './models/models-service';
 import { Embedder } from './models/embedder';
 import { LibraryService, type LibraryServiceOptions } from './library/library-service';
 import { MachineService } from './machine/machine-service';
+import { ChatService } from './chat/chat-service';
 import { SearchService } from './search/search-service';
 import { SettingsService } from './settings/settings-service';
 import type { CatalogEntry } from '../ipc/schemas/catalog';
@@ -69,6 +70,8 @@ export interface Services {
   /** The library's embedding model: vectors for chunks and for search queries. */
   embedder: Embedder;
   search: SearchService;
+  /** Conversations and grounded answers. */
+  chat: ChatService;
   downloads: DownloadService;
   catalog: CatalogEntry[];
   dispose(): Promise<void>;
@@ -154,6 +157,7 @@ export function createServices(options: ServicesOptions): Services {
       },
     },
   });
+  const chat = new ChatService({ db: store.hearth, models, search });
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,
     catalog,
@@ -173,6 +177,7 @@ export function createServices(options: ServicesOptions): Services {
     library,
     embedder,
     search,
+    chat,
     settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,

@@ -40,6 +40,57 @@ export const GenerationStatsSchema = z.object({
 });
 export type GenerationStats = z.infer<typeof GenerationStatsSchema>;
 
+/** A `[n]` of an answer, resolved to its passage and checked against it (chat/citations.ts). */
+export const CitationSchema = z.object({
+  n: z.number().int().nonnegative(),
+  markerStart: z.number().int().nonnegative(),
+  markerEnd: z.number().int().nonnegative(),
+  claim: z.string(),
+  status: z.enum(['supported', 'unsupported', 'out-of-range']),
+  kind: z.enum(['quote', 'paraphrase']),
+  score: z.number().min(0).max(1),
+  /** The supporting stretch of the passage; `null` when none was found. */
+  match: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }).nullable(),
+  /** The passage cited; `null` for a number no source had. */
+  source: z
+    .object({
+      documentId: z.number().int().positive(),
+      path: z.string(),
+      relativePath: z.string(),
+      page: z.number().int().positive().nullable(),
+      lineStart: z.number().int().nonnegative(),
+      lineEnd: z.number().int().nonnegative(),
+      headingPath: z.string(),
+      chunkIds: z.array(z.number().int().positive()),
+      text: z.string(),
+    })
+    .nullable(),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+/** How an answer's sources were found: every passage retrieved, and which went into the prompt. */
+export const RetrievalTraceSchema = z.object({
+  query: z.string(),
+  mode: z.enum(['keyword', 'vector', 'hybrid']),
+  embedder: z.string().nullable(),
+  terms: z.array(z.string()),
+  /** Tokens the sources could use. */
+  budgetTokens: z.number().int().nonnegative(),
+  passages: z.array(
+    z.object({
+      relativePath: z.string(),
+      page: z.number().int().positive().nullable(),
+      lineStart: z.number().int().nonnegative(),
+      lineEnd: z.number().int().nonnegative(),
+      score: z.number(),
+      ranks: z.object({ keyword: z.number().int().optional(), vector: z.number().int().optional() }),
+      /** Its number in the prompt, or `null` when it was dropped for the budget. */
+      n: z.number().int().positive().nullable(),
+    }),
+  ),
+});
+export type RetrievalTrace = z.infer<typeof RetrievalTraceSchema>;
+
 export const MessageSchema = z.object({
   id: z.number().int().positive(),
   conversationId: z.number().int().positive(),
@@ -51,6 +102,8 @@ export const MessageSchema = z.object({
   status: MessageStatusSchema,
   modelId: z.string().nullable(),
   stats: GenerationStatsSchema.nullable(),
+  citations: z.array(CitationSchema),
+  trace: RetrievalTraceSchema.nullable(),
   error: z.string().nullable(),
   createdAt: z.string(),
 });

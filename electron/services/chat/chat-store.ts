@@ -1,5 +1,12 @@
 import { HearthError } from '../../ipc/errors';
-import type { Conversation, GenerationSettings, GenerationStats, Message } from '../../ipc/schemas/chat';
+import type {
+  Citation,
+  Conversation,
+  GenerationSettings,
+  GenerationStats,
+  Message,
+  RetrievalTrace,
+} from '../../ipc/schemas/chat';
 import type { SqliteDatabase } from '../store/db';
 import { keywordQuery } from '../search/keyword-query';
 
@@ -139,6 +146,10 @@ export function addMessage(db: SqliteDatabase, input: NewMessage): Message {
 
 export interface MessagePatch {
   content?: string;
+  /** What the model was given for a user turn, when it is not `content` (sources added). */
+  prompt?: string;
+  citations?: Citation[];
+  trace?: RetrievalTrace | null;
   reasoning?: string;
   status?: Message['status'];
   stats?: GenerationStats | null;
@@ -150,6 +161,9 @@ export function updateMessage(db: SqliteDatabase, id: number, patch: MessagePatc
   const values: unknown[] = [];
   for (const [column, value] of [
     ['content', patch.content],
+    ['prompt', patch.prompt],
+    ['citations', patch.citations && JSON.stringify(patch.citations)],
+    ['trace', patch.trace === undefined ? undefined : patch.trace && JSON.stringify(patch.trace)],
     ['reasoning', patch.reasoning],
     ['status', patch.status],
     ['stats', patch.stats === undefined ? undefined : patch.stats && JSON.stringify(patch.stats)],
@@ -174,6 +188,11 @@ export function messagesOf(db: SqliteDatabase, conversationId: number): Message[
   return (
     db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY id').all(conversationId) as RawMessage[]
   ).map(toMessage);
+}
+
+/** What the model was given for a user message: its `prompt` if it has one, else its content. */
+export function promptOf(db: SqliteDatabase, messageId: number): string {
+  return db.prepare('SELECT coalesce(prompt, content) FROM messages WHERE id = ?').pluck().get(messageId) as string;
 }
 
 /** The messages from the first one down to `leafId`: one branch, as the model sees it. */
@@ -287,6 +306,8 @@ interface RawMessage {
   status: Message['status'];
   model_id: string | null;
   stats: string | null;
+  citations: string;
+  trace: string | null;
   error: string | null;
   created_at: number;
 }
@@ -302,6 +323,8 @@ function toMessage(row: RawMessage): Message {
     status: row.status,
     modelId: row.model_id,
     stats: row.stats ? (JSON.parse(row.stats) as GenerationStats) : null,
+    citations: JSON.parse(row.citations) as Citation[],
+    trace: row.trace ? (JSON.parse(row.trace) as RetrievalTrace) : null,
     error: row.error,
     createdAt: new Date(row.created_at).toISOString(),
   };

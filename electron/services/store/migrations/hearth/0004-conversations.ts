@@ -7,6 +7,8 @@ import type { Migration } from '../../migration';
  * An answer keeps its reasoning apart from its content, and its citations, retrieval trace and
  * generation stats beside it. `status` is `streaming` while an answer is written (saved as it
  * grows, so a crash keeps what was generated; at the next start such rows become `stopped`).
+ * A grounded question keeps in `prompt` the exact text the model was given (its sources
+ * included), so later turns replay it token for token and the model's cache stays valid.
  * `messages_fts` indexes every message's text for chat search.
  */
 export const conversations: Migration = {
@@ -34,6 +36,7 @@ export const conversations: Migration = {
         parent_id       INTEGER REFERENCES messages (id) ON DELETE CASCADE,
         role            TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
         content         TEXT NOT NULL DEFAULT '',
+        prompt          TEXT,
         reasoning       TEXT NOT NULL DEFAULT '',
         status          TEXT NOT NULL DEFAULT 'done' CHECK (status IN ('done', 'streaming', 'stopped', 'failed')),
         model_id        TEXT,

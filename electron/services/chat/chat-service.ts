@@ -1,0 +1,340 @@
+import type { ChatHistoryItem } from 'node-llama-cpp';
+import { HearthError } from '../../ipc/errors';
+import type { Citation, Conversation, Message, RetrievalTrace } from '../../ipc/schemas/chat';
+import type { SearchHit } from '../../ipc/schemas/search';
+import type { ModelsService } from '../models/models-service';
+import type { SearchService } from '../search/search-service';
+import type { SqliteDatabase } from '../store/db';
+import {
+  addMessage,
+  branchTo,
+  createConversation,
+  deleteConversation,
+  getConversation,
+  getMessage,
+  listConversations,
+  messagesOf,
+  promptOf,
+  searchMessages,
+  selectBranch,
+  siblingIds,
+  stopInterrupted,
+  updateConversation,
+  updateMessage,
+  type ChatSearchHit,
+  type ConversationPatch,
+  type NewConversation,
+} from './chat-store';
+import { verifyCitations } from './citations';
+import { ChatEngine, samplingFor } from './generation';
+import { fitSources, GROUNDED_SYSTEM_PROMPT, groundedQuestion, type GroundedSource } from './grounding';
+import { titleFrom } from './title';
+
+/** What an answer in progress reports. */
+export type AnswerEvent =
+  | { type: 'message'; message: Message }
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string };
+
+export interface AnswerOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: AnswerEvent) => void;
+}
+
+/** A conversation as a screen shows it: every message, and the branch on display with its siblings. */
+export interface ConversationView {
+  conversation: Conversation;
+  messages: Message[];
+  /** The active branch, first message first, each with the ids of its siblings (itself included). */
+  branch: Array<{ messageId: number; siblingIds: number[] }>;
+}
+
+export interface ChatServiceOptions {
+  db: SqliteDatabase;
+  models: ModelsService;
+  search: SearchService;
+  /** How often a streaming answer is saved, so a crash keeps it. Defaults to 250 ms. */
+  saveEveryMs?: number;
+}
+
+/** Passages retrieved for a grounded question. */
+const PASSAGES = 8;
+/** Share of the context the sources may take. */
+const SOURCE_SHARE = 0.45;
+
+/**
+ * Conversations and their answers: keeps the message tree, builds each prompt from the branch (with
+ * the conversation's collections as numbered sources), streams the answer into the database as it
+ * grows, and stores citations checked against their sources and the retrieval trace.
+ */
+export class ChatService {
+  readonly #options: ChatServiceOptions;
+  readonly engine: ChatEngine;
+
+  constructor(options: ChatServiceOptions) {
+    this.#options = options;
+    this.engine = new ChatEngine(options.models);
+    // Answers cut short by a crash or a quit keep what was saved, marked as stopped.
+    stopInterrupted(options.db);
+  }
+
+  list(): Conversation[] {
+    return listConversations(this.#options.db);
+  }
+
+  create(input: NewConversation = {}): Conversation {
+    return createConversation(this.#options.db, input);
+  }
+
+  update(id: number, patch: ConversationPatch): Conversation {
+    return updateConversation(this.#options.db, id, patch);
+  }
+
+  remove(id: number): void {
+    deleteConversation(this.#options.db, id);
+  }
+
+  view(id: number): ConversationView {
+    const { db } = this.#options;
+    const conversation = getConversation(db, id);
+    const branch = conversation.activeLeafId ? branchTo(db, conversation.activeLeafId) : [];
+    return {
+      conversation,
+      messages: messagesOf(db, id),
+      branch: branch.map((message) => ({ messageId: message.id, siblingIds: siblingIds(db, message.id) })),
+    };
+  }
+
+  /** Shows the branch through `messageId` (the `< 2/3 >` arrows). */
+  selectBranch(messageId: number): ConversationView {
+    return this.view(selectBranch(this.#options.db, messageId).id);
+  }
+
+  search(query: string, limit = 50): ChatSearchHit[] {
+    return searchMessages(this.#options.db, query, { limit, marks: ['\u0002', '\u0003'] });
+  }
+
+  /** Asks a question after `parentId` (default: the end of the branch shown) and answers it. */
+  async send(
+    input: { conversationId: number; content: string; parentId?: number | null },
+    options: AnswerOptions = {},
+  ): Promise<Message> {
+    const { db } = this.#options;
+    const conversation = getConversation(db, input.conversationId);
+    const parentId = input.parentId === undefined ? conversation.activeLeafId : input.parentId;
+    if (parentId !== null && getMessage(db, parentId).role !== 'assistant') {
+      throw new HearthError('VALIDATION', 'A question follows an answer (or starts the conversation).');
+    }
+    const question = addMessage(db, {
+      conversationId: conversation.id,
+      parentId,
+      role: 'user',
+      content: input.content,
+    });
+    options.onEvent?.({ type: 'message', message: question });
+    return this.#answer(question, options);
+  }
+
+  /** A new answer to the same question, beside the old one. */
+  async regenerate(input: { messageId: number }, options: AnswerOptions = {}): Promise<Message> {
+    const answer = getMessage(this.#options.db, input.messageId);
+    if (answer.role !== 'assistant' || answer.parentId === null) {
+      throw new HearthError('VALIDATION', 'Only an answer can be regenerated.');
+    }
+    return this.#answer(getMessage(this.#options.db, answer.parentId), options);
+  }
+
+  /** The question asked differently: a sibling of the old one, answered anew; the old branch stays. */
+  async edit(input: { messageId: number; content: string }, options: AnswerOptions = {}): Promise<Message> {
+    const { db } = this.#options;
+    const original = getMessage(db, input.messageId);
+    if (original.role !== 'user') throw new HearthError('VALIDATION', 'Only a question can be edited.');
+    const question = addMessage(db, {
+      conversationId: original.conversationId,
+      parentId: original.parentId,
+      role: 'user',
+      content: input.content,
+    });
+    options.onEvent?.({ type: 'message', message: question });
+    return this.#answer(question, options);
+  }
+
+  async #answer(question: Message, options: AnswerOptions): Promise<Message> {
+    const { db, models } = this.#options;
+    const conversation = getConversation(db, question.conversationId);
+    const modelId = this.#chatModel(conversation);
+    const record = models.library.get(modelId);
+    let answer = addMessage(db, {
+      conversationId: conversation.id,
+      parentId: question.id,
+      role: 'assistant',
+      status: 'streaming',
+      modelId,
+    });
+    options.onEvent?.({ type: 'message', message: answer });
+
+    let content = '';
+    let reasoning = '';
+    let savedAt = performance.now();
+    const save = (force = false) => {
+      if (!force && performance.now() - savedAt < (this.#options.saveEveryMs ?? 250)) return;
+      savedAt = performance.now();
+      updateMessage(db, answer.id, { content, reasoning });
+    };
+    try {
+      const grounding = await this.#ground(conversation, question, modelId, options.signal);
+      const history = this.#history(conversation, question, grounding !== null);
+      const result = await this.engine.generate(modelId, {
+        history,
+        sampling: samplingFor(record.settings, conversation.generation),
+        signal: options.signal,
+        onText: (text) => {
+          content += text;
+          options.onEvent?.({ type: 'text', text });
+          save();
+        },
+        onReasoning: (text) => {
+          reasoning += text;
+          options.onEvent?.({ type: 'reasoning', text });
+          save();
+        },
+      });
+      content = result.text;
+      answer = updateMessage(db, answer.id, {
+        content,
+        reasoning: result.reasoning || reasoning,
+        status: result.stopReason === 'abort' ? 'stopped' : 'done',
+        stats: result.stats,
+        citations: grounding ? resolveCitations(content, grounding.sources) : [],
+        trace: grounding?.trace ?? null,
+      });
+    } catch (error) {
+      const stopped = options.signal?.aborted === true;
+      answer = updateMessage(db, answer.id, {
+        content,
+        reasoning,
+        status: stopped ? 'stopped' : 'failed',
+        error: stopped ? null : error instanceof Error ? error.message : String(error),
+      });
+      if (!stopped) throw error;
+    }
+    this.#titleAfterFirstExchange(conversation, question);
+    return answer;
+  }
+
+  /** The chat model: the conversation's, else the loaded one, else the first installed. */
+  #chatModel(conversation: Conversation): string {
+    const { models } = this.#options;
+    const installed = models.library
+      .list()
+      .filter((record) => record.metadata.role === 'chat' && models.library.filesPresent(record));
+    const chosen = conversation.modelId && installed.find((record) => record.id === conversation.modelId);
+    if (conversation.modelId && !chosen) {
+      throw new HearthError(
+        'MODEL_NOT_FOUND',
+        'The model this conversation uses is no longer installed. Choose another.',
+      );
+    }
+    const loaded = models.runtime.get('chat')?.record.id;
+    const id = chosen ? chosen.id : (installed.find((record) => record.id === loaded) ?? installed[0])?.id;
+    if (!id) throw new HearthError('MODEL_NOT_FOUND', 'Install a chat model in Models to start chatting.');
+    return id;
+  }
+
+  /** The branch as the model reads it; a grounded question replays the prompt it was given. */
+  #history(conversation: Conversation, question: Message, grounded: boolean): ChatHistoryItem[] {
+    const { db } = this.#options;
+    const system = [
+      grounded || conversation.collectionIds.length > 0 ? GROUNDED_SYSTEM_PROMPT : '',
+      conversation.systemPrompt,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const history: ChatHistoryItem[] = system ? [{ type: 'system', text: system }] : [];
+    for (const message of branchTo(db, question.id)) {
+      if (message.role === 'user') history.push({ type: 'user', text: promptOf(db, message.id) });
+      else if (message.status !== 'failed') history.push({ type: 'model', response: [message.content] });
+    }
+    return history;
+  }
+
+  /** Retrieves passages for a question in a conversation with collections, and records the prompt. */
+  async #ground(
+    conversation: Conversation,
+    question: Message,
+    modelId: string,
+    signal?: AbortSignal,
+  ): Promise<{ sources: GroundedSource[]; trace: RetrievalTrace } | null> {
+    if (conversation.collectionIds.length === 0) return null;
+    const { db, search, models } = this.#options;
+    const result = await search.search({
+      query: question.content,
+      collectionIds: conversation.collectionIds,
+      limit: PASSAGES,
+      signal,
+    });
+    const budget = Math.floor(this.engine.contextSize(models.library.get(modelId)) * SOURCE_SHARE);
+    const tokens = await this.engine.countTokens(
+      modelId,
+      result.hits.map((hit) => hit.text),
+      signal,
+    );
+    const { included } = fitSources(result.hits, tokens, budget);
+    updateMessage(db, question.id, { prompt: groundedQuestion(question.content, included) });
+    const numbers = new Map(included.map((source) => [source.hit, source.n]));
+    return {
+      sources: included,
+      trace: {
+        query: question.content,
+        mode: result.mode,
+        embedder: result.embedder,
+        terms: result.terms,
+        budgetTokens: budget,
+        passages: result.hits.map((hit) => ({
+          relativePath: hit.relativePath,
+          page: hit.page,
+          lineStart: hit.lineStart,
+          lineEnd: hit.lineEnd,
+          score: hit.score,
+          ranks: hit.ranks,
+          n: numbers.get(hit) ?? null,
+        })),
+      },
+    };
+  }
+
+  #titleAfterFirstExchange(conversation: Conversation, question: Message): void {
+    if (conversation.title || question.parentId !== null) return;
+    updateConversation(this.#options.db, conversation.id, {
+      title: titleFrom(question.content),
+      titleSource: 'generated',
+    });
+  }
+}
+
+/** Each `[n]` of the answer, checked against source `n` and resolved to its file and place. */
+export function resolveCitations(answer: string, sources: readonly GroundedSource[]): Citation[] {
+  const byNumber = new Map(sources.map((source) => [source.n, source.hit]));
+  return verifyCitations(
+    answer,
+    sources.map((source) => ({ n: source.n, text: source.hit.text })),
+  ).map((citation) => {
+    const hit: SearchHit | undefined = byNumber.get(citation.n);
+    return {
+      ...citation,
+      source: hit
+        ? {
+            documentId: hit.documentId,
+            path: hit.path,
+            relativePath: hit.relativePath,
+            page: hit.page,
+            lineStart: hit.lineStart,
+            lineEnd: hit.lineEnd,
+            headingPath: hit.headingPath,
+            chunkIds: hit.chunkIds,
+            text: hit.text,
+          }
+        : null,
+    };
+  });
+}

@@ -1,0 +1,219 @@
+import {
+  LlamaChat,
+  type ChatHistoryItem,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type LlamaModel,
+} from 'node-llama-cpp';
+import { HearthError } from '../../ipc/errors';
+import type { GenerationStats } from '../../ipc/schemas/chat';
+import type { ModelSettings } from '../../ipc/schemas/models';
+import type { ModelRecord } from '../models/model-store';
+import type { ModelsService } from '../models/models-service';
+
+/** Sampling for one answer: the model's settings, with the conversation's overrides applied. */
+export interface Sampling {
+  temperature: number;
+  topP: number;
+  topK: number;
+  minP: number;
+  repeatPenalty: number;
+  maxTokens: number;
+  seed?: number;
+}
+
+export interface TurnRequest {
+  /** The branch up to and including the user's message; the answer is generated after it. */
+  history: ChatHistoryItem[];
+  sampling: Sampling;
+  /** Stops generation within a token; what was generated is kept and returned. */
+  signal?: AbortSignal;
+  onText?: (text: string) => void;
+  /** A reasoning model's thought segments (`<think>`), apart from the answer. */
+  onReasoning?: (text: string) => void;
+}
+
+export interface TurnResult {
+  text: string;
+  reasoning: string;
+  stopReason: 'eogToken' | 'stopGenerationTrigger' | 'maxTokens' | 'abort' | 'other';
+  stats: GenerationStats;
+}
+
+/** The least room an answer needs after the question; a longer question is refused. */
+const MIN_ANSWER_TOKENS = 64;
+
+/** Default answer length when neither the conversation nor the model says. */
+export const DEFAULT_MAX_TOKENS = 1024;
+
+interface Session {
+  context: LlamaContext;
+  sequence: LlamaContextSequence;
+  chat: LlamaChat;
+  /** Answers run one at a time on the sequence. */
+  queue: Promise<unknown>;
+  /** What the sequence holds after the last answer, so the next turn reuses it (context shift aware). */
+  lastContextWindow: ChatHistoryItem[] | null;
+}
+
+/**
+ * Generates answers with node-llama-cpp in the main process. Each loaded chat model keeps one
+ * context sequence across turns: a follow-up, a regeneration or a switch of branch evaluates only
+ * the tokens after what the sequence already holds (node-llama-cpp compares the new prompt with
+ * the sequence's tokens and keeps the common prefix). When the window fills, node-llama-cpp shifts
+ * the context (drops the oldest turns, keeps the system prompt).
+ */
+export class ChatEngine {
+  readonly #models: ModelsService;
+  readonly #sessions = new WeakMap<LlamaModel, Promise<Session>>();
+
+  constructor(models: ModelsService) {
+    this.#models = models;
+  }
+
+  /** The model's context size in tokens, as a session would create it. */
+  contextSize(record: ModelRecord): number {
+    return record.settings.contextSize ?? Math.min(record.metadata.contextLength || 4096, 4096);
+  }
+
+  /** Tokens in each text by the model's own tokenizer (loads the model if needed). */
+  async countTokens(modelId: string, texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+    const models = this.#models;
+    if (!models.runtime.isLoaded(modelId)) await models.load(modelId, { signal });
+    return models.runtime.use(modelId, (model) => Promise.resolve(texts.map((text) => model.tokenize(text).length)));
+  }
+
+  async generate(modelId: string, request: TurnRequest): Promise<TurnResult> {
+    const models = this.#models;
+    if (!models.runtime.isLoaded(modelId)) await models.load(modelId, { signal: request.signal });
+    return models.runtime.use(modelId, async (model, retiring) => {
+      const session = await this.#session(model, models.library.get(modelId));
+      const run = session.queue.then(() => this.#turn(session, request, retiring));
+      session.queue = run.catch(() => undefined);
+      return run;
+    });
+  }
+
+  async #turn(session: Session, request: TurnRequest, retiring: AbortSignal): Promise<TurnResult> {
+    const signal = AbortSignal.any([request.signal ?? new AbortController().signal, retiring]);
+    // node-llama-cpp would cut a message longer than the window to make it fit: say so instead.
+    const last = request.history.at(-1);
+    const room = session.context.contextSize - MIN_ANSWER_TOKENS;
+    if (last?.type === 'user' && session.chat.model.tokenize(last.text).length > room) {
+      throw new HearthError(
+        'VALIDATION',
+        `The message is longer than the model's context holds (${session.context.contextSize} tokens with room to answer). Shorten it, or raise the context size in the model's settings.`,
+      );
+    }
+    const meter = session.sequence.tokenMeter;
+    const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
+    const started = performance.now();
+    let firstTokenAt = 0;
+    let text = '';
+    let reasoning = '';
+    const { sampling } = request;
+    let response;
+    try {
+      response = await session.chat.generateResponse([...request.history, { type: 'model', response: [] }], {
+        signal,
+        stopOnAbortSignal: true,
+        temperature: sampling.temperature,
+        topP: sampling.topP,
+        topK: sampling.topK,
+        minP: sampling.minP,
+        seed: sampling.seed,
+        maxTokens: sampling.maxTokens,
+        repeatPenalty: sampling.repeatPenalty === 1 ? false : { penalty: sampling.repeatPenalty },
+        lastEvaluationContextWindow: session.lastContextWindow ? { history: session.lastContextWindow } : undefined,
+        onResponseChunk(chunk) {
+          if (!firstTokenAt) firstTokenAt = performance.now();
+          if (chunk.type === 'segment') {
+            if (chunk.segmentType !== 'thought') return;
+            reasoning += chunk.text;
+            request.onReasoning?.(chunk.text);
+          } else {
+            text += chunk.text;
+            request.onText?.(chunk.text);
+          }
+        },
+      });
+    } catch (error) {
+      // The sequence may hold a half-evaluated prompt: the next turn compares tokens again anyway.
+      session.lastContextWindow = null;
+      throw contextError(error, session.context.contextSize) ?? error;
+    }
+    session.lastContextWindow = response.lastEvaluation.contextWindow;
+    const finished = performance.now();
+    const generated = meter.usedOutputTokens - before.output;
+    const generateSeconds = firstTokenAt ? (finished - firstTokenAt) / 1000 : 0;
+    const stop = response.metadata.stopReason;
+    return {
+      text: response.response || text,
+      reasoning,
+      stopReason:
+        stop === 'eogToken' || stop === 'stopGenerationTrigger' || stop === 'maxTokens' || stop === 'abort'
+          ? stop
+          : 'other',
+      stats: {
+        promptTokens: Math.max(0, session.sequence.contextTokens.length - generated),
+        evaluatedTokens: meter.usedInputTokens - before.input,
+        generatedTokens: generated,
+        timeToFirstTokenMs: firstTokenAt ? firstTokenAt - started : finished - started,
+        tokensPerSecond: generateSeconds > 0 && generated > 1 ? (generated - 1) / generateSeconds : 0,
+        totalMs: finished - started,
+      },
+    };
+  }
+
+  #session(model: LlamaModel, record: ModelRecord): Promise<Session> {
+    const cached = this.#sessions.get(model);
+    if (cached) return cached;
+    const created = (async (): Promise<Session> => {
+      const context = await model.createContext({
+        contextSize: this.contextSize(record),
+        sequences: 1,
+        threads: this.#models.threads(record).count,
+        flashAttention: record.settings.flashAttention,
+      });
+      const sequence = context.getSequence();
+      return {
+        context,
+        sequence,
+        chat: new LlamaChat({ contextSequence: sequence }),
+        queue: Promise.resolve(),
+        lastContextWindow: null,
+      };
+    })().catch((error: unknown) => {
+      this.#sessions.delete(model);
+      throw error;
+    });
+    this.#sessions.set(model, created);
+    return created;
+  }
+}
+
+/** The sampling of a model's settings, with a conversation's overrides. */
+export function samplingFor(
+  settings: ModelSettings,
+  overrides: { temperature?: number; topP?: number; maxTokens?: number; seed?: number },
+): Sampling {
+  return {
+    temperature: overrides.temperature ?? settings.temperature,
+    topP: overrides.topP ?? settings.topP,
+    topK: settings.topK,
+    minP: settings.minP,
+    repeatPenalty: settings.repeatPenalty,
+    maxTokens: overrides.maxTokens ?? DEFAULT_MAX_TOKENS,
+    seed: overrides.seed,
+  };
+}
+
+/** A prompt that cannot fit the context at all, as an error the user can act on. */
+function contextError(error: unknown, contextSize: number): HearthError | null {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/context size|too long|exceeds|does not fit|no space/i.test(message)) return null;
+  return new HearthError(
+    'VALIDATION',
+    `The message and its sources do not fit in the model's context (${contextSize} tokens). Shorten the message, or raise the context size in the model's settings.`,
+  );
+}

@@ -1,0 +1,84 @@
+import type { ChatHistoryItem } from 'node-llama-cpp';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../../../electron/services';
+import { ChatEngine, type Sampling } from '../../../../electron/services/chat/generation';
+import { fixtureModel } from '../../../../native-models/fixtures/generate';
+import { startServices } from '../../../helpers/services';
+import { useTempDir } from '../../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+let services: Services | undefined;
+afterEach(async () => {
+  await services?.dispose();
+  services = undefined;
+});
+
+const greedy: Sampling = { temperature: 0, topP: 1, topK: 1, minP: 0, repeatPenalty: 1, maxTokens: 24 };
+
+async function engineWithTinyChat(contextSize?: number) {
+  services = startServices(tempDir()).services;
+  const model = await services.models.import(fixtureModel('tiny-chat'), 'reference');
+  if (contextSize) await services.models.setSettings(model.id, { contextSize });
+  return { engine: new ChatEngine(services.models), modelId: model.id };
+}
+
+describe('chat engine', () => {
+  it('streams an answer, and a follow-up evaluates only the new tokens', async () => {
+    const { engine, modelId } = await engineWithTinyChat();
+    const history: ChatHistoryItem[] = [
+      { type: 'system', text: 'You are Hearth. '.repeat(30) },
+      { type: 'user', text: 'What does tar do with a directory full of files?' },
+    ];
+    const streamed: string[] = [];
+    const first = await engine.generate(modelId, { history, sampling: greedy, onText: (text) => streamed.push(text) });
+    expect(first.stats.generatedTokens).toBeGreaterThan(0);
+    expect(streamed.join('')).toBe(first.text);
+    expect(first.stats.evaluatedTokens).toBeGreaterThan(100);
+
+    const followUp = await engine.generate(modelId, {
+      history: [...history, { type: 'model', response: [first.text] }, { type: 'user', text: 'And gzip?' }],
+      sampling: greedy,
+    });
+    // Everything up to the first answer is already in the sequence: only what the second prompt
+    // adds (the answer as text, the new question) is evaluated, never the 500-token system prompt.
+    expect(followUp.stats.promptTokens).toBeGreaterThan(first.stats.promptTokens);
+    expect(followUp.stats.evaluatedTokens).toBeGreaterThan(0);
+    expect(followUp.stats.evaluatedTokens).toBeLessThanOrEqual(followUp.stats.promptTokens - first.stats.promptTokens);
+    expect(followUp.stats.evaluatedTokens).toBeLessThan(first.stats.evaluatedTokens / 3);
+  }, 60_000);
+
+  it('stops within a token when aborted and keeps what was generated', async () => {
+    const { engine, modelId } = await engineWithTinyChat();
+    const controller = new AbortController();
+    let chunks = 0;
+    const result = await engine.generate(modelId, {
+      history: [{ type: 'user', text: 'Tell me everything.' }],
+      sampling: { ...greedy, temperature: 0.8, seed: 1, maxTokens: 500 },
+      signal: controller.signal,
+      onText: () => {
+        if (++chunks === 5) controller.abort();
+      },
+    });
+    expect(result.stopReason).toBe('abort');
+    expect(result.stats.generatedTokens).toBeGreaterThanOrEqual(5);
+    expect(result.stats.generatedTokens).toBeLessThanOrEqual(6);
+    expect(result.text.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('keeps answering when the conversation outgrows the context, and refuses a message that cannot fit', async () => {
+    const { engine, modelId } = await engineWithTinyChat(256);
+    let history: ChatHistoryItem[] = [{ type: 'system', text: 'Be brief.' }];
+    for (let turn = 0; turn < 8; turn++) {
+      history = [...history, { type: 'user', text: `Question ${turn}: ${'tell me more about archives '.repeat(4)}` }];
+      const answer = await engine.generate(modelId, { history, sampling: { ...greedy, maxTokens: 16 } });
+      history = [...history, { type: 'model', response: [answer.text] }];
+    }
+    expect(history.filter((item) => item.type === 'model')).toHaveLength(8);
+    await expect(
+      engine.generate(modelId, {
+        history: [{ type: 'user', text: 'far too long '.repeat(400) }],
+        sampling: greedy,
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+  }, 120_000);
+});
