@@ -6,6 +6,8 @@
  *   hearth library status                       collections and their accounting
  *   hearth search <query> [--collection NAME]… [--mode M] [--limit N]
  *                                               search the library: file, page or lines, snippet
+ *   hearth ask <question> [--collection NAME]… [--model ID]
+ *                                               answer from the library, with checked citations
  *   hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep]
  *                                               recall@1, recall@5 and MRR of each search mode
  *
@@ -19,6 +21,7 @@ import { HearthError, toErrorData } from '../ipc/errors';
 import { createServices, type Services } from '../services';
 import { defaultDataDir } from './data-dir';
 import { progressLine, progressPrinter } from './progress';
+import { runAsk } from './ask-command';
 import { runEvalRetrieval, runSearch } from './search-commands';
 import { SearchModeSchema } from '../ipc/schemas/search';
 
@@ -28,6 +31,7 @@ const USAGE = `Usage:
   hearth library status [--data-dir DIR] [--json]
   hearth search <query> [--collection NAME]... [--mode auto|keyword|vector|hybrid] [--limit N]
                 [--data-dir DIR] [--json]
+  hearth ask <question> [--collection NAME]... [--model ID] [--data-dir DIR] [--json]
   hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep] [--data-dir DIR] [--json]
 
 Indexes folders into Hearth's library and reports on it, on the same data folder as the app
@@ -37,6 +41,8 @@ Indexes folders into Hearth's library and reports on it, on the same data folder
 --hidden: index hidden files and folders too.
 --wait: if the app (or another hearth) is indexing this library, wait for it instead of exiting.
 --collection (search): search only this collection (repeat for more); every collection by default.
+--collection (ask): answer from this collection (repeat for more); every collection by default.
+--model (ask): the chat model's id (see Models); the loaded or first installed one by default.
 --questions (eval): a file of "question<TAB>path of the answering file, relative to the folder".
 --sweep (eval): also measure hybrid search at several vector weights.
 
@@ -62,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
         limit: { type: 'string', default: '10' },
         questions: { type: 'string' },
         sweep: { type: 'boolean', default: false },
+        model: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -137,6 +144,13 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be 1 to 50.');
     return withServices(open(), (services) =>
       runSearch(services, { query, collections: values.collection, mode: mode.data, limit, json: values.json }),
+    );
+  }
+  if (command === 'ask') {
+    const question = rest.join(' ').trim();
+    if (!question) throw new UsageError('`hearth ask` needs a question.');
+    return withServices(open(), (services) =>
+      runAsk(services, { question, collections: values.collection, model: values.model, json: values.json }),
     );
   }
   if (command === 'eval' && rest[0] === 'retrieval' && rest.length === 1) {

@@ -10,11 +10,20 @@ import {
   LibrarySchemas as L,
 } from './schemas/library';
 import { ModelsSchemas as M } from './schemas/models';
+import {
+  AnswerEventSchema,
+  ChatSchemas as C,
+  ChatSearchHitSchema,
+  ConversationSchema,
+  ConversationViewSchema,
+  MessageSchema,
+} from './schemas/chat';
 import { SearchResultSchema, SearchSchemas as S } from './schemas/search';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 
 export * from './schemas/app';
 export * from './schemas/catalog';
+export * from './schemas/chat';
 export * from './schemas/library';
 export * from './schemas/machine';
 export * from './schemas/models';
@@ -73,6 +82,20 @@ export const contract = {
     'library.documents': { input: L.documents, output: L.documentsPage },
     /** Keyword, vector or hybrid search over the chosen collections: file, page, lines and snippet. */
     'search.query': { input: S.query, output: SearchResultSchema },
+    /** Conversations, most recently active first. */
+    'chat.list': { input: none, output: z.array(ConversationSchema) },
+    'chat.create': { input: C.create, output: ConversationSchema },
+    /** A conversation with every message and the branch shown. */
+    'chat.view': { input: C.conversationId, output: ConversationViewSchema },
+    /** Title, model, system prompt, collections, generation settings. */
+    'chat.update': { input: C.update, output: ConversationSchema },
+    'chat.remove': { input: C.conversationId, output: z.null() },
+    /** Shows the branch through a message (moving between siblings). */
+    'chat.selectBranch': { input: C.messageId, output: ConversationViewSchema },
+    /** Full-text search over every message of every conversation. */
+    'chat.search': { input: C.search, output: z.array(ChatSearchHitSchema) },
+    /** The conversation as Markdown or JSON, citations included. */
+    'chat.export': { input: C.export, output: z.string() },
     /** Opens a library file in the system's default app (only files the library holds). */
     'shell.openDocument': { input: S.document, output: z.null() },
     /** Shows a library file in the system's file manager. */
@@ -88,6 +111,12 @@ export const contract = {
     /** Downloads from the catalog or a Hugging Face URL; aborting pauses (resume by asking again). */
     'models.download': { input: M.download, event: M.downloadProgress, done: M.ModelInfoSchema },
     'models.benchmark': { input: M.benchmark, event: M.benchmarkProgress, done: M.BenchmarkResultSchema },
+    /** Asks a question and streams the answer; aborting stops it and keeps what was generated. */
+    'chat.send': { input: C.send, event: AnswerEventSchema, done: MessageSchema },
+    /** A new answer to the question of an answer, beside it. */
+    'chat.regenerate': { input: C.messageId, event: AnswerEventSchema, done: MessageSchema },
+    /** The question asked differently, as a sibling, and answered. */
+    'chat.edit': { input: C.edit, event: AnswerEventSchema, done: MessageSchema },
     /** Brings a collection's index up to date on a worker thread; aborting stops after the file in hand. */
     'library.index': { input: L.index, event: IndexUpdateSchema, done: CollectionReportSchema },
   },

@@ -108,3 +108,60 @@ export const MessageSchema = z.object({
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof MessageSchema>;
+
+export const ConversationViewSchema = z.object({
+  conversation: ConversationSchema,
+  messages: z.array(MessageSchema),
+  /** The branch shown, first message first, each with its siblings' ids (itself included). */
+  branch: z.array(
+    z.object({ messageId: z.number().int().positive(), siblingIds: z.array(z.number().int().positive()) }),
+  ),
+});
+export type ConversationView = z.infer<typeof ConversationViewSchema>;
+
+/** What an answer in progress reports: the messages as they are created, then text as it streams. */
+export const AnswerEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message'), message: MessageSchema }),
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('reasoning'), text: z.string() }),
+]);
+export type AnswerEventData = z.infer<typeof AnswerEventSchema>;
+
+export const ChatSearchHitSchema = z.object({
+  conversationId: z.number().int().positive(),
+  conversationTitle: z.string(),
+  messageId: z.number().int().positive(),
+  role: z.enum(['user', 'assistant']),
+  /** Around the matched words, which are wrapped in \u0002 … \u0003. */
+  snippet: z.string(),
+});
+
+const id = z.number().int().positive();
+const content = z.string().trim().min(1).max(100_000);
+const conversationFields = {
+  modelId: z.string().nullable().optional(),
+  systemPrompt: z.string().max(20_000).optional(),
+  collectionIds: z.array(id).max(1000).optional(),
+  generation: GenerationSettingsSchema.optional(),
+};
+
+export const ChatSchemas = {
+  conversationId: z.object({ conversationId: id }),
+  create: z.object(conversationFields),
+  update: z.object({ conversationId: id, title: z.string().trim().min(1).max(200).optional(), ...conversationFields }),
+  messageId: z.object({ messageId: id }),
+  search: z.object({ query: z.string().trim().min(1).max(2000), limit: z.number().int().min(1).max(200).default(50) }),
+  export: z.object({
+    conversationId: id,
+    format: z.enum(['markdown', 'json']),
+    /** The branch shown, or every branch. */
+    scope: z.enum(['branch', 'tree']).default('branch'),
+  }),
+  send: z.object({
+    conversationId: id,
+    content,
+    /** The answer the question follows; the end of the branch shown when absent. */
+    parentId: id.nullable().optional(),
+  }),
+  edit: z.object({ messageId: id, content }),
+};

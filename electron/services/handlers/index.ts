@@ -2,6 +2,7 @@ import type { Contract } from '../../ipc/contract';
 import type { Handlers } from '../../ipc/dispatch';
 import type { Services } from '..';
 import { appHandlers } from '../app/app-handlers';
+import { chatHandlers } from '../chat/chat-handlers';
 import { libraryHandlers } from '../library/library-handlers';
 import { modelsHandlers } from '../models/models-handlers';
 import { searchHandlers } from '../search/search-handlers';
@@ -62,6 +63,7 @@ export function createHandlers(services: Services, platform: Platform): Handlers
     modelsHandlers(services),
     libraryHandlers(services),
     searchHandlers(services),
+    chatHandlers(services),
     shellHandlers(platform, services),
     dialogHandlers(platform),
   ]);

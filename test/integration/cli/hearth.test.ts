@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureModel } from '../../../native-models/fixtures/generate';
 import { hearth } from '../../helpers/hearth-cli';
+import { startServices } from '../../helpers/services';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -133,4 +135,37 @@ describe('hearth CLI', () => {
       { path: folder, include: ['*.md'], exclude: ['b.md'], includeHidden: true },
     ]);
   }, 60_000);
+
+  it('answers a question from the library with `hearth ask`, streaming text then its sources, and saves the chat', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    writeFileSync(join(folder, 'fence.md'), '# Fence\n\nThe garden fence is painted blue every spring.\n');
+    expect((await hearth(['index', folder, '--collection', 'Garden', '--data-dir', dataDir])).code).toBe(0);
+    const { services } = startServices(dataDir);
+    await services.models.import(fixtureModel('tiny-chat'), 'reference');
+    await services.dispose();
+
+    const asked = await hearth(['ask', 'What', 'colour', 'is', 'the', 'fence?', '--data-dir', dataDir]);
+    expect(asked.stderr).toBe('');
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toMatch(/1 passages given to the model \(keyword search\)\.\n$/);
+
+    const json = await hearth(['ask', 'fence colour', '--collection', 'Garden', '--data-dir', dataDir, '--json']);
+    const { answer } = JSON.parse(json.stdout) as {
+      answer: { status: string; trace: { passages: Array<{ relativePath: string; n: number }> } };
+    };
+    expect(answer.status).toBe('done');
+    expect(answer.trace.passages).toEqual([expect.objectContaining({ relativePath: 'fence.md', n: 1 })]);
+
+    const reopened = startServices(dataDir).services;
+    expect(reopened.chat.list().map((conversation) => conversation.title)).toEqual([
+      'fence colour',
+      'What colour is the fence',
+    ]);
+    await reopened.dispose();
+
+    const unknown = await hearth(['ask', 'x', '--collection', 'Nope', '--data-dir', dataDir]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No collection is named "Nope"/);
+  }, 120_000);
 });

@@ -1,0 +1,60 @@
+import type { Services } from '../services';
+import type { Message } from '../ipc/schemas/chat';
+import { collectionIds } from './search-commands';
+
+/**
+ * `hearth ask`: one question, answered from the library with the app's own chat service. The answer
+ * streams to stdout as it is generated; its sources follow, each marked as supported by the passage
+ * it cites or not. Ctrl-C stops the answer and keeps what was written. The conversation is saved
+ * like any other, so the app shows it too.
+ */
+export async function runAsk(
+  services: Services,
+  options: { question: string; collections: string[]; model: string | undefined; json: boolean },
+): Promise<number> {
+  const ids = collectionIds(services, options.collections) ?? services.library.collections().map((c) => c.id);
+  const conversation = services.chat.create({ collectionIds: ids, modelId: options.model ?? null });
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const answer = await services.chat.send(
+    { conversationId: conversation.id, content: options.question },
+    {
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'text' && !options.json) process.stdout.write(event.text);
+      },
+    },
+  );
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ conversationId: conversation.id, answer }, null, 2)}\n`);
+    return answer.status === 'failed' ? 1 : 0;
+  }
+  process.stdout.write(`\n${sourcesText(answer)}`);
+  if (answer.status === 'stopped') process.stderr.write('(stopped)\n');
+  return 0;
+}
+
+function sourcesText(answer: Message): string {
+  const lines: string[] = [];
+  const seen = new Set<number>();
+  for (const citation of answer.citations) {
+    if (seen.has(citation.n)) continue;
+    seen.add(citation.n);
+    const source = citation.source;
+    const where = source
+      ? `${source.relativePath} (${source.page ? `page ${source.page}` : `lines ${source.lineStart}–${source.lineEnd}`})`
+      : 'no such source';
+    const verdict =
+      citation.status === 'supported'
+        ? 'supported'
+        : citation.status === 'out-of-range'
+          ? 'out of range'
+          : 'NOT supported by this source';
+    lines.push(`[${citation.n}] ${where}: ${verdict}`);
+  }
+  const used = answer.trace?.passages.filter((passage) => passage.n !== null).length ?? 0;
+  const footer = answer.trace
+    ? `${used} passages given to the model (${answer.trace.mode} search).`
+    : 'No collection in scope: answered without sources.';
+  return `${lines.length ? `\nSources:\n${lines.join('\n')}\n` : ''}\n${footer}\n`;
+}
