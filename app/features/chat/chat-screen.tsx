@@ -1,19 +1,209 @@
-import { MessageSquare } from 'lucide-react';
-import { ComingSoon } from '../../ui/coming-soon';
-import { Page } from '../../ui/page';
+import { Download, Send, Square } from 'lucide-react';
+import { useCallback, useState } from 'react';
+import { Virtuoso } from 'react-virtuoso';
+import { toast } from 'sonner';
+import type { Citation, Conversation } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
+import { useInvoke } from '../../lib/use-invoke';
+import { Button } from '../../ui/button';
+import { inputClass } from '../../ui/input';
+import { ConversationList } from './conversation-list';
+import { MessageItem } from './message-item';
+import { SourcePanel } from './source-panel';
+import { useConversation } from './use-conversation';
 
+/** Chats over the library: conversations, the branch shown, a composer, and the source of a citation. */
 export function ChatScreen() {
+  const [conversations, reloadList] = useInvoke('chat.list');
+  const [chosenId, setActiveId] = useState<number | null>(null);
+  const [citation, setCitation] = useState<Citation | null>(null);
+  const onChanged = useCallback(() => reloadList(), [reloadList]);
+  const list = conversations.status === 'ready' ? conversations.value : [];
+  // The conversation chosen, else the most recent one.
+  const activeId = chosenId ?? list[0]?.id ?? null;
+  const chat = useConversation(activeId, onChanged);
+
+  const newChat = async () => {
+    const collections = await invoke('library.collections');
+    const result = await invoke('chat.create', {
+      // A new chat answers from every collection; the header's boxes narrow it.
+      collectionIds: collections.ok ? collections.value.map((collection) => collection.id) : [],
+    });
+    if (!result.ok) return void toast.error(result.error.message);
+    reloadList();
+    setCitation(null);
+    setActiveId(result.value.id);
+  };
+  const open = async (conversationId: number, messageId?: number) => {
+    setCitation(null);
+    if (messageId !== undefined) await invoke('chat.selectBranch', { messageId });
+    if (conversationId === activeId) void chat.reload();
+    else setActiveId(conversationId);
+  };
+
   return (
-    <Page title="Chat" description="Ask questions about your own files. Answers cite the passages they come from.">
-      <ComingSoon
-        icon={MessageSquare}
-        title="Chats over your documents"
-        points={[
-          'Stream answers from a local model, with stop, regenerate and edit that branches instead of erasing.',
-          'Open each citation at its file, page and passage.',
-          'Search and export your chats to Markdown.',
-        ]}
+    <div className="flex h-full">
+      <ConversationList
+        conversations={list}
+        activeId={activeId}
+        onOpen={(id, m) => void open(id, m)}
+        onNew={() => void newChat()}
       />
-    </Page>
+      <section className="flex min-w-0 flex-1 flex-col" aria-label="Conversation">
+        {chat.view ? (
+          <>
+            <ChatHeader conversation={chat.view.conversation} onChanged={() => void chat.reload().then(onChanged)} />
+            <Messages chat={chat} onCite={setCitation} />
+            <Composer busy={chat.streaming !== null} onSend={(text) => void chat.send(text)} onStop={chat.stop} />
+          </>
+        ) : (
+          <div className="m-auto max-w-sm text-center text-sm text-muted-foreground">
+            <p>Ask about your files. Answers cite the passages they come from, and each citation is checked.</p>
+            <Button variant="primary" className="mt-4" onClick={() => void newChat()}>
+              Start a chat
+            </Button>
+          </div>
+        )}
+      </section>
+      {citation && <SourcePanel citation={citation} onClose={() => setCitation(null)} />}
+    </div>
+  );
+}
+
+function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; onCite(citation: Citation): void }) {
+  const view = chat.view!;
+  const byId = new Map(view.messages.map((message) => [message.id, message]));
+  const items = view.branch.flatMap((item) => {
+    const message = byId.get(item.messageId);
+    return message ? [{ message, siblingIds: item.siblingIds }] : [];
+  });
+  if (items.length === 0) {
+    return <p className="m-auto text-sm text-muted-foreground">Ask a question below.</p>;
+  }
+  return (
+    <Virtuoso
+      className="min-h-0 flex-1"
+      data={items}
+      followOutput="auto"
+      initialTopMostItemIndex={items.length - 1}
+      itemContent={(_, { message, siblingIds }) => (
+        <div className="mx-auto max-w-3xl px-4 py-1">
+          <MessageItem
+            message={message}
+            siblingIds={siblingIds}
+            streamingText={chat.streaming && chat.streaming.answerId === message.id ? chat.streaming.text : null}
+            busy={chat.streaming !== null}
+            onSelect={(id) => void chat.selectBranch(id)}
+            onRegenerate={(id) => void chat.regenerate(id)}
+            onEdit={(id, content) => void chat.edit(id, content)}
+            onCite={onCite}
+          />
+        </div>
+      )}
+    />
+  );
+}
+
+function ChatHeader({ conversation, onChanged }: { conversation: Conversation; onChanged(): void }) {
+  const [models] = useInvoke('models.list', 'models.changed');
+  const [collections] = useInvoke('library.collections', 'library.changed');
+  const chatModels = models.status === 'ready' ? models.value.filter((model) => model.metadata.role === 'chat') : [];
+  const update = async (patch: { modelId?: string | null; collectionIds?: number[] }) => {
+    const result = await invoke('chat.update', { conversationId: conversation.id, ...patch });
+    if (!result.ok) toast.error(result.error.message);
+    onChanged();
+  };
+  const exportMarkdown = async () => {
+    const result = await invoke('chat.export', {
+      conversationId: conversation.id,
+      format: 'markdown',
+      scope: 'branch',
+    });
+    if (!result.ok) return void toast.error(result.error.message);
+    const url = URL.createObjectURL(new Blob([result.value], { type: 'text/markdown' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${(conversation.title || 'conversation').replace(/[\\/:*?"<>|]+/g, ' ').trim()}.md`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const scope = new Set(conversation.collectionIds);
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 text-sm">
+      <h1 className="mr-auto truncate font-semibold" data-testid="conversation-title">
+        {conversation.title || 'New chat'}
+      </h1>
+      <select
+        aria-label="Chat model"
+        className={`${inputClass} w-48`}
+        value={conversation.modelId ?? ''}
+        onChange={(event) => void update({ modelId: event.target.value || null })}
+      >
+        <option value="">Loaded or first installed</option>
+        {chatModels.map((model) => (
+          <option key={model.id} value={model.id}>
+            {model.metadata.name}
+          </option>
+        ))}
+      </select>
+      {collections.status === 'ready' && collections.value.length > 0 && (
+        <fieldset className="flex items-center gap-3">
+          <legend className="sr-only">Collections to answer from</legend>
+          {collections.value.map((collection) => (
+            <label key={collection.id} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={scope.has(collection.id)}
+                onChange={() =>
+                  void update({
+                    collectionIds: scope.has(collection.id)
+                      ? conversation.collectionIds.filter((id) => id !== collection.id)
+                      : [...conversation.collectionIds, collection.id],
+                  })
+                }
+              />
+              {collection.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <Button variant="ghost" onClick={() => void exportMarkdown()}>
+        <Download className="size-4" aria-hidden /> Export
+      </Button>
+    </header>
+  );
+}
+
+function Composer({ busy, onSend, onStop }: { busy: boolean; onSend(text: string): void; onStop(): void }) {
+  const [text, setText] = useState('');
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!text.trim() || busy) return;
+    onSend(text.trim());
+    setText('');
+  };
+  return (
+    <form className="mx-auto flex w-full max-w-3xl gap-2 p-4" onSubmit={submit}>
+      <textarea
+        aria-label="Message"
+        placeholder="Ask about your files…"
+        className={`${inputClass} min-h-11 resize-none`}
+        rows={2}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey) submit(event);
+        }}
+      />
+      {busy ? (
+        <Button variant="danger" onClick={onStop}>
+          <Square className="size-4" aria-hidden /> Stop
+        </Button>
+      ) : (
+        <Button type="submit" variant="primary" disabled={!text.trim()}>
+          <Send className="size-4" aria-hidden /> Send
+        </Button>
+      )}
+    </form>
   );
 }

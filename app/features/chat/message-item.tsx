@@ -1,0 +1,137 @@
+import { ChevronLeft, ChevronRight, Pencil, RefreshCw } from 'lucide-react';
+import { useState } from 'react';
+import type { Citation, Message } from '../../../electron/ipc/contract';
+import { Button } from '../../ui/button';
+import { MessageContent } from './message-content';
+
+export interface MessageItemProps {
+  message: Message;
+  siblingIds: number[];
+  /** Text streaming into this answer right now, if it is the one being written. */
+  streamingText: string | null;
+  busy: boolean;
+  onSelect(messageId: number): void;
+  onRegenerate(messageId: number): void;
+  onEdit(messageId: number, content: string): void;
+  onCite(citation: Citation): void;
+}
+
+/** One message of the branch shown: its text, `< 2/3 >` between its siblings, and what can be done with it. */
+export function MessageItem(props: MessageItemProps) {
+  const { message, siblingIds, streamingText, busy } = props;
+  const [editing, setEditing] = useState<string | null>(null);
+  const index = siblingIds.indexOf(message.id);
+  const isUser = message.role === 'user';
+  const content = streamingText ?? message.content;
+  return (
+    <article
+      data-testid="message"
+      data-role={message.role}
+      data-status={streamingText !== null ? 'streaming' : message.status}
+      className={isUser ? 'ml-12 rounded-lg bg-accent/60 p-3' : 'mr-4 p-3'}
+    >
+      <div className="mb-1 text-xs font-medium text-muted-foreground">{isUser ? 'You' : 'Hearth'}</div>
+      {editing !== null ? (
+        <form
+          className="flex flex-col gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (editing.trim()) props.onEdit(message.id, editing.trim());
+            setEditing(null);
+          }}
+        >
+          <textarea
+            aria-label="Edit question"
+            className="min-h-20 w-full rounded-md border border-border bg-background p-2 text-sm"
+            value={editing}
+            onChange={(event) => setEditing(event.target.value)}
+          />
+          <div className="flex gap-2">
+            <Button type="submit" variant="primary">
+              Save and ask
+            </Button>
+            <Button onClick={() => setEditing(null)}>Cancel</Button>
+          </div>
+        </form>
+      ) : (
+        <MessageContent
+          content={content || (streamingText !== null ? '…' : '')}
+          citations={message.citations}
+          onCite={props.onCite}
+        />
+      )}
+      {message.reasoning && (
+        <details className="mt-2 text-xs text-muted-foreground">
+          <summary>Reasoning</summary>
+          <p className="mt-1 whitespace-pre-wrap">{message.reasoning}</p>
+        </details>
+      )}
+      {message.status === 'stopped' && streamingText === null && (
+        <p className="mt-1 text-xs text-muted-foreground">Stopped.</p>
+      )}
+      {message.status === 'failed' && <p className="mt-1 text-xs text-destructive">{message.error}</p>}
+      <div className="mt-2 flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
+        {siblingIds.length > 1 && (
+          <span className="flex items-center" data-testid="branch-nav">
+            <Button
+              variant="ghost"
+              className="px-1"
+              aria-label="Previous version"
+              disabled={busy || index <= 0}
+              onClick={() => props.onSelect(siblingIds[index - 1]!)}
+            >
+              <ChevronLeft className="size-3.5" aria-hidden />
+            </Button>
+            <span data-testid="branch-position">
+              {index + 1}/{siblingIds.length}
+            </span>
+            <Button
+              variant="ghost"
+              className="px-1"
+              aria-label="Next version"
+              disabled={busy || index >= siblingIds.length - 1}
+              onClick={() => props.onSelect(siblingIds[index + 1]!)}
+            >
+              <ChevronRight className="size-3.5" aria-hidden />
+            </Button>
+          </span>
+        )}
+        {isUser && !busy && editing === null && (
+          <Button variant="ghost" className="px-1.5" onClick={() => setEditing(message.content)}>
+            <Pencil className="size-3.5" aria-hidden /> Edit
+          </Button>
+        )}
+        {!isUser && !busy && (
+          <Button variant="ghost" className="px-1.5" onClick={() => props.onRegenerate(message.id)}>
+            <RefreshCw className="size-3.5" aria-hidden /> Regenerate
+          </Button>
+        )}
+        {!isUser && message.stats && streamingText === null && (
+          <span data-testid="message-stats">
+            {message.stats.tokensPerSecond.toFixed(1)} tok/s · first token{' '}
+            {Math.round(message.stats.timeToFirstTokenMs)} ms · {message.stats.generatedTokens} tokens
+          </span>
+        )}
+      </div>
+      {message.trace && streamingText === null && (
+        <details className="mt-2 text-xs" data-testid="retrieval-trace">
+          <summary className="cursor-pointer text-muted-foreground">
+            Retrieval: {message.trace.passages.filter((p) => p.n !== null).length} of {message.trace.passages.length}{' '}
+            passages used ({message.trace.mode})
+          </summary>
+          <ol className="mt-1 flex flex-col gap-0.5">
+            {message.trace.passages.map((passage, i) => (
+              <li key={i}>
+                {passage.n !== null ? `[${passage.n}]` : 'dropped (budget)'} {passage.relativePath}{' '}
+                {passage.page ? `p. ${passage.page}` : `l. ${passage.lineStart}–${passage.lineEnd}`} · score{' '}
+                {passage.score.toFixed(4)}
+                {passage.ranks.keyword ? ` · keyword #${passage.ranks.keyword}` : ''}
+                {passage.ranks.vector ? ` · meaning #${passage.ranks.vector}` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,73 @@
+import { ExternalLink, FolderOpen, X } from 'lucide-react';
+import { toast } from 'sonner';
+import type { Citation } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
+import { Badge } from '../../ui/badge';
+import { Button } from '../../ui/button';
+
+/** The passage a citation points at: file, place, whether it supports the claim, and the matched words. */
+export function SourcePanel({ citation, onClose }: { citation: Citation; onClose(): void }) {
+  const source = citation.source;
+  const open = async (channel: 'shell.openDocument' | 'shell.showDocument') => {
+    if (!source) return;
+    const result = await invoke(channel, { documentId: source.documentId });
+    if (!result.ok) toast.error(result.error.message);
+  };
+  const text = source?.text ?? '';
+  const match = citation.match;
+  return (
+    <aside
+      aria-label={`Source ${citation.n}`}
+      className="flex w-80 shrink-0 flex-col gap-3 overflow-y-auto border-l border-border p-4"
+    >
+      <div className="flex items-center gap-2">
+        <h2 className="font-semibold">Source {citation.n}</h2>
+        <Badge tone={citation.status === 'supported' ? 'good' : citation.status === 'unsupported' ? 'warn' : 'bad'}>
+          {citation.status === 'supported'
+            ? 'Supported'
+            : citation.status === 'unsupported'
+              ? 'Not supported'
+              : 'No such source'}
+        </Badge>
+        <Button variant="ghost" className="ml-auto px-1.5" aria-label="Close source" onClick={onClose}>
+          <X className="size-4" aria-hidden />
+        </Button>
+      </div>
+      <p className="text-xs text-muted-foreground">Claim: “{citation.claim}”</p>
+      {source ? (
+        <>
+          <div className="text-sm">
+            <div className="font-medium break-all">{source.relativePath}</div>
+            <div className="text-xs text-muted-foreground">
+              {source.page ? `page ${source.page}` : `lines ${source.lineStart}–${source.lineEnd}`}
+              {source.headingPath ? ` · ${source.headingPath}` : ''}
+            </div>
+          </div>
+          <p data-testid="source-text" className="rounded-md bg-muted p-2 text-xs leading-relaxed whitespace-pre-wrap">
+            {match ? (
+              <>
+                {text.slice(0, match.start)}
+                <mark className="rounded-sm bg-amber-300/50 text-foreground dark:bg-amber-500/30">
+                  {text.slice(match.start, match.end)}
+                </mark>
+                {text.slice(match.end)}
+              </>
+            ) : (
+              text
+            )}
+          </p>
+          <div className="flex gap-2">
+            <Button variant="ghost" onClick={() => void open('shell.openDocument')}>
+              <ExternalLink className="size-4" aria-hidden /> Open file
+            </Button>
+            <Button variant="ghost" onClick={() => void open('shell.showDocument')}>
+              <FolderOpen className="size-4" aria-hidden /> Show in folder
+            </Button>
+          </div>
+        </>
+      ) : (
+        <p className="text-sm">The answer cites a source number the question was not given.</p>
+      )}
+    </aside>
+  );
+}

