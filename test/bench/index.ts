@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- library | search | shape ...]`: `library` runs the library benchmark
- * (library.ts), `search` the vector search benchmark (search.ts); anything else is the models
- * benchmark (run.ts).
+ * `npm run bench [-- library | search | chat | shape ...]`: `library` runs the library benchmark
+ * (library.ts), `search` the vector search benchmark (search.ts), `chat` the chat path's cost
+ * (chat.ts); anything else is the models benchmark (run.ts).
  */
 if (process.argv[2] === 'library') {
   process.argv.splice(2, 1);
   await import('./library');
+} else if (process.argv[2] === 'chat') {
+  process.argv.splice(2, 1);
+  await import('./chat');
 } else if (process.argv[2] === 'search') {
   process.argv.splice(2, 1);
   await import('./search');

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench -- chat [--threads N] [--generate N] [--turns N]`
+ *
+ * The chat path's cost, measured with the app's own services:
+ * 1. generation tokens/s through `chat.send` against a bare node-llama-cpp evaluate loop, on the
+ *    realistic 1B shape (llama-1b-q4_0), same threads, greedy, no repeat penalty, best of three
+ *    alternated runs each (goal ≥ 0.95);
+ * 2. time to first token of turn 20 against turn 2 of one conversation on the same model (goal ≤
+ *    1.3: a follow-up evaluates only its new tokens, however long the conversation);
+ * 3. per-token overhead in ms of the chat path over the bare loop on the tiny shape, where the
+ *    model itself costs almost nothing.
+ * Prints numbers; asserts nothing. Compare ratios within one run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServices, type Services } from '../../electron/services';
+import { fixtureModel } from '../../native-models/fixtures/generate';
+import type { ShapeName } from '../../native-models/fixtures/shapes';
+import { simulatedMachine } from '../helpers/machine';
+
+const { values } = parseArgs({
+  options: {
+    threads: { type: 'string', default: '2' },
+    generate: { type: 'string', default: '64' },
+    turns: { type: 'string', default: '20' },
+  },
+});
+const threads = Number(values.threads);
+const generate = Number(values.generate);
+const turns = Number(values.turns);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-chat-'));
+const services = createServices({
+  dataDir,
+  appVersion: 'bench',
+  emit: () => undefined,
+  backgroundTasks: false,
+  llama: { maxThreads: threads },
+  machine: { measure: async () => simulatedMachine() },
+});
+
+try {
+  console.log(`threads ${threads}, ${generate} tokens per answer, greedy`);
+  const big = await install(services, 'llama-1b-q4_0');
+  const [bigBare, bigChat] = await bestOfThree(
+    () => bareLoop(services, big, generate),
+    () => chatPath(services, big, generate),
+  );
+  console.log(
+    `llama-1b-q4_0 generation: chat path ${bigChat.toFixed(2)} tok/s, bare loop ${bigBare.toFixed(2)} tok/s, ratio ${(bigChat / bigBare).toFixed(3)} (goal ≥ 0.95)`,
+  );
+
+  const firstTokens = await conversation(services, big, turns);
+  const [second, last] = [firstTokens[1]!, firstTokens.at(-1)!];
+  // Single turns are noisy here; the medians of turns 2–4 and of the last three say the same more steadily.
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const [early, late] = [median(firstTokens.slice(1, 4)), median(firstTokens.slice(-3))];
+  console.log(
+    `time to first token: turn 2 ${second.toFixed(0)} ms, turn ${turns} ${last.toFixed(0)} ms, ratio ${(last / second).toFixed(2)} (goal ≤ 1.3); ` +
+      `medians of turns 2–4 and ${turns - 2}–${turns}: ${early.toFixed(0)} and ${late.toFixed(0)} ms, ratio ${(late / early).toFixed(2)}`,
+  );
+  console.log(`  every turn: ${firstTokens.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  await services.models.unload({ id: big });
+
+  // One thread: on a model this small, llama.cpp's threads spend more time waiting for each other
+  // than computing, and that noise would hide the chat path's own cost.
+  const tiny = await install(services, 'tiny-chat', 1);
+  const tinyTokens = 512;
+  const [tinyBare, tinyChat] = await bestOfThree(
+    () => bareLoop(services, tiny, tinyTokens),
+    () => chatPath(services, tiny, tinyTokens),
+  );
+  console.log(
+    `tiny-chat per-token overhead: chat path ${(1000 / tinyChat).toFixed(3)} ms/token, bare loop ${(1000 / tinyBare).toFixed(3)} ms/token, overhead ${(1000 / tinyChat - 1000 / tinyBare).toFixed(3)} ms/token`,
+  );
+} finally {
+  await services.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Runs the two measures alternately three times each and keeps each one's best (tokens/s). */
+async function bestOfThree(bare: () => Promise<number>, chat: () => Promise<number>): Promise<[number, number]> {
+  let [bestBare, bestChat] = [0, 0];
+  for (let round = 0; round < 3; round++) {
+    bestBare = Math.max(bestBare, await bare());
+    bestChat = Math.max(bestChat, await chat());
+  }
+  return [bestBare, bestChat];
+}
+
+async function install(s: Services, shape: ShapeName, modelThreads = threads): Promise<string> {
+  const model = await s.models.import(fixtureModel(shape), 'reference');
+  await s.models.setSettings(model.id, { threads: modelThreads, contextSize: 4096, repeatPenalty: 1, temperature: 0 });
+  await s.models.load(model.id);
+  return model.id;
+}
+
+/** Tokens/s after the first token, evaluating the model's own greedy choices in a plain loop. */
+async function bareLoop(s: Services, modelId: string, tokens: number): Promise<number> {
+  return s.models.runtime.use(modelId, async (model) => {
+    const context = await model.createContext({
+      contextSize: 4096,
+      threads: s.models.threads(s.models.library.get(modelId)).count,
+      sequences: 1,
+    });
+    try {
+      const sequence = context.getSequence();
+      const prompt = model.tokenize('Write a long story about a lighthouse keeper and the sea.');
+      let count = 0;
+      let firstAt = 0;
+      for await (const _token of sequence.evaluate(prompt, { temperature: 0 })) {
+        if (++count === 1) firstAt = performance.now();
+        if (count >= tokens) break;
+      }
+      return (count - 1) / ((performance.now() - firstAt) / 1000);
+    } finally {
+      await context.dispose();
+    }
+  });
+}
+
+/** Tokens/s after the first token through the chat service (history, template, streaming, saving). */
+async function chatPath(s: Services, modelId: string, tokens: number): Promise<number> {
+  const chat = s.chat.create({ modelId, generation: { temperature: 0, maxTokens: tokens } });
+  const answer = await s.chat.send({
+    conversationId: chat.id,
+    content: 'Write a long story about a lighthouse keeper and the sea.',
+  });
+  if (answer.stats!.generatedTokens < tokens / 2)
+    console.log(`  (the answer stopped after ${answer.stats!.generatedTokens} tokens)`);
+  return answer.stats!.tokensPerSecond;
+}
+
+/** Time to first token of each turn of one conversation with short answers. */
+async function conversation(s: Services, modelId: string, count: number): Promise<number[]> {
+  const chat = s.chat.create({ modelId, generation: { temperature: 0, maxTokens: 16 } });
+  const times: number[] = [];
+  const evaluated: number[] = [];
+  for (let turn = 1; turn <= count; turn++) {
+    const answer = await s.chat.send({
+      conversationId: chat.id,
+      content: `Question ${turn}: what happened next at the lighthouse?`,
+    });
+    times.push(answer.stats!.timeToFirstTokenMs);
+    evaluated.push(answer.stats!.evaluatedTokens);
+  }
+  console.log(`  tokens evaluated per turn: ${evaluated.join(', ')}`);
+  return times;
+}
