@@ -37,6 +37,9 @@ export const GenerationStatsSchema = z.object({
   timeToFirstTokenMs: z.number().nonnegative(),
   tokensPerSecond: z.number().nonnegative(),
   totalMs: z.number().nonnegative(),
+  /** Tokens prompt lookup guessed, and the share of them the model confirmed (`null`: no guesses). */
+  predictedTokens: z.number().int().nonnegative().default(0),
+  lookupAcceptance: z.number().min(0).max(1).nullable().default(null),
 });
 export type GenerationStats = z.infer<typeof GenerationStatsSchema>;
 

@@ -1,4 +1,5 @@
 import {
+  InputLookupTokenPredictor,
   LlamaChat,
   type ChatHistoryItem,
   type LlamaContext,
@@ -63,12 +64,23 @@ interface Session {
  * the sequence's tokens and keeps the common prefix). When the window fills, node-llama-cpp shifts
  * the context (drops the oldest turns, keeps the system prompt).
  */
+export interface ChatEngineOptions {
+  /**
+   * Prompt-lookup decoding: node-llama-cpp's input-lookup token predictor guesses the next tokens
+   * from spans of the prompt (grounded answers copy from their sources) and validates them in one
+   * batch. The output is what greedy decoding gives anyway; only the speed changes. Defaults to `true`.
+   */
+  promptLookup?: boolean;
+}
+
 export class ChatEngine {
   readonly #models: ModelsService;
+  readonly #options: ChatEngineOptions;
   readonly #sessions = new WeakMap<LlamaModel, Promise<Session>>();
 
-  constructor(models: ModelsService) {
+  constructor(models: ModelsService, options: ChatEngineOptions = {}) {
     this.#models = models;
+    this.#options = options;
   }
 
   /** The model's context size in tokens, as a session would create it. */
@@ -107,8 +119,10 @@ export class ChatEngine {
     }
     const meter = session.sequence.tokenMeter;
     const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
+    const predictionsBefore = { ...session.sequence.tokenPredictions };
     const started = performance.now();
     let firstTokenAt = 0;
+    let emitted = 0;
     let text = '';
     let reasoning = '';
     const { sampling } = request;
@@ -125,6 +139,9 @@ export class ChatEngine {
         maxTokens: sampling.maxTokens,
         repeatPenalty: sampling.repeatPenalty === 1 ? false : { penalty: sampling.repeatPenalty },
         lastEvaluationContextWindow: session.lastContextWindow ? { history: session.lastContextWindow } : undefined,
+        onToken(tokens) {
+          emitted += tokens.length;
+        },
         onResponseChunk(chunk) {
           if (!firstTokenAt) firstTokenAt = performance.now();
           if (chunk.type === 'segment') {
@@ -144,7 +161,11 @@ export class ChatEngine {
     }
     session.lastContextWindow = response.lastEvaluation.contextWindow;
     const finished = performance.now();
-    const generated = meter.usedOutputTokens - before.output;
+    const predictions = session.sequence.tokenPredictions;
+    const validated = predictions.validated - predictionsBefore.validated;
+    const refuted = predictions.refuted - predictionsBefore.refuted;
+    // Counted as they are emitted: the meter also counts guesses that were checked but not kept.
+    const generated = emitted;
     const generateSeconds = firstTokenAt ? (finished - firstTokenAt) / 1000 : 0;
     const stop = response.metadata.stopReason;
     return {
@@ -161,6 +182,8 @@ export class ChatEngine {
         timeToFirstTokenMs: firstTokenAt ? firstTokenAt - started : finished - started,
         tokensPerSecond: generateSeconds > 0 && generated > 1 ? (generated - 1) / generateSeconds : 0,
         totalMs: finished - started,
+        predictedTokens: validated + refuted,
+        lookupAcceptance: validated + refuted > 0 ? validated / (validated + refuted) : null,
       },
     };
   }
@@ -175,7 +198,9 @@ export class ChatEngine {
         threads: this.#models.threads(record).count,
         flashAttention: record.settings.flashAttention,
       });
-      const sequence = context.getSequence();
+      const sequence = context.getSequence(
+        this.#options.promptLookup === false ? {} : { tokenPredictor: new InputLookupTokenPredictor() },
+      );
       return {
         context,
         sequence,

@@ -81,4 +81,44 @@ describe('chat engine', () => {
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
   }, 120_000);
+
+  it('gives the same greedy answer, token for token, with prompt lookup as without, and records its acceptance', async () => {
+    services = startServices(tempDir()).services;
+    const model = await services.models.import(fixtureModel('tiny-chat'), 'reference');
+    // A grounded-style prompt whose source holds what this model tends to write (its own answer to
+    // a first question), so the predictor finds spans to copy, as it does with real sources.
+    const probe = await new ChatEngine(services.models, { promptLookup: false }).generate(model.id, {
+      history: [{ type: 'user', text: 'What colour is the fence?' }],
+      sampling: { ...greedy, maxTokens: 120 },
+    });
+    await services.models.unload({ id: model.id });
+    const history: ChatHistoryItem[] = [
+      {
+        type: 'user',
+        text: `Sources:\n\n<source n="1">\n${probe.text}\n</source>\n\nQuestion: What colour is the fence?`,
+      },
+    ];
+    const sampling = { ...greedy, maxTokens: 200 };
+    const plain = await new ChatEngine(services.models, { promptLookup: false }).generate(model.id, {
+      history,
+      sampling,
+    });
+    await services.models.unload({ id: model.id });
+    const lookup = await new ChatEngine(services.models, { promptLookup: true }).generate(model.id, {
+      history,
+      sampling,
+    });
+    expect(lookup.text).toBe(plain.text);
+    expect(lookup.stats.generatedTokens).toBe(plain.stats.generatedTokens);
+    expect(plain.stats.predictedTokens).toBe(0);
+    expect(plain.stats.lookupAcceptance).toBeNull();
+    // Guesses were made and checked. The tiny model's random weights rarely copy its prompt, so
+    // most are refuted: the point here is that refuted guesses never change the answer.
+    expect(lookup.stats.predictedTokens).toBeGreaterThan(0);
+    expect(lookup.stats.lookupAcceptance).toBeGreaterThanOrEqual(0);
+    expect(lookup.stats.lookupAcceptance).toBeLessThanOrEqual(1);
+    console.log(
+      `prompt lookup: ${lookup.stats.predictedTokens} tokens guessed, ${(lookup.stats.lookupAcceptance! * 100).toFixed(0)} % confirmed`,
+    );
+  }, 60_000);
 });
