@@ -110,6 +110,8 @@ export function MessageItem(props: MessageItemProps) {
           <span data-testid="message-stats">
             {message.stats.tokensPerSecond.toFixed(1)} tok/s · first token{' '}
             {Math.round(message.stats.timeToFirstTokenMs)} ms · {message.stats.generatedTokens} tokens
+            {message.stats.lookupAcceptance !== null &&
+              ` · lookup ${Math.round(message.stats.lookupAcceptance * 100)} % of ${message.stats.predictedTokens} guessed`}
           </span>
         )}
       </div>
