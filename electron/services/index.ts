@@ -157,7 +157,7 @@ export function createServices(options: ServicesOptions): Services {
       },
     },
   });
-  const chat = new ChatService({ db: store.hearth, models, search });
+  const chat = new ChatService({ db: store.hearth, libraryDb: store.library, models, search });
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,
     catalog,

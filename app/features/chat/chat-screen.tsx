@@ -91,7 +91,14 @@ function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; 
           <MessageItem
             message={message}
             siblingIds={siblingIds}
-            streamingText={chat.streaming && chat.streaming.answerId === message.id ? chat.streaming.text : null}
+            streamingText={
+              chat.streaming && chat.streaming.answerId === message.id
+                ? chat.streaming.text ||
+                  (chat.streaming.progress
+                    ? `Reading files: ${chat.streaming.progress.done} of ${chat.streaming.progress.total} summarised…`
+                    : '')
+                : null
+            }
             busy={chat.streaming !== null}
             onSelect={(id) => void chat.selectBranch(id)}
             onRegenerate={(id) => void chat.regenerate(id)}

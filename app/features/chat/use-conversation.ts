@@ -8,6 +8,8 @@ export interface Streaming {
   answerId: number | null;
   text: string;
   reasoning: string;
+  /** Files a whole-collection summary has read, of how many. */
+  progress: { done: number; total: number } | null;
 }
 
 /**
@@ -38,15 +40,17 @@ export function useConversation(conversationId: number | null, onChanged: () => 
 
   const run = useCallback(
     async (start: (onEvent: Parameters<typeof stream<'chat.send'>>[2]) => StreamHandle<Message>) => {
-      setStreaming({ answerId: null, text: '', reasoning: '' });
+      setStreaming({ answerId: null, text: '', reasoning: '', progress: null });
       const current = start((event) => {
         if (event.type === 'message') {
           if (event.message.role === 'assistant') setStreaming((s) => s && { ...s, answerId: event.message.id });
           void reload();
         } else if (event.type === 'text') {
           setStreaming((s) => s && { ...s, text: s.text + event.text });
-        } else {
+        } else if (event.type === 'reasoning') {
           setStreaming((s) => s && { ...s, reasoning: s.reasoning + event.text });
+        } else {
+          setStreaming((s) => s && { ...s, progress: { done: event.done, total: event.total } });
         }
       });
       handle.current = current;

@@ -127,6 +127,12 @@ export const AnswerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: MessageSchema }),
   z.object({ type: z.literal('text'), text: z.string() }),
   z.object({ type: z.literal('reasoning'), text: z.string() }),
+  /** A whole-collection summary: files summarised so far, of how many. */
+  z.object({
+    type: z.literal('progress'),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
 ]);
 export type AnswerEventData = z.infer<typeof AnswerEventSchema>;
 

@@ -26,6 +26,8 @@ import {
   type NewConversation,
 } from './chat-store';
 import { verifyCitations } from './citations';
+import { listingAnswer, summariseCollection } from './collection-answers';
+import { collectionQuestion, type CollectionQuestion } from './collection-questions';
 import { ChatEngine, samplingFor } from './generation';
 import { fitSources, GROUNDED_SYSTEM_PROMPT, groundedQuestion, type GroundedSource } from './grounding';
 import { titleFrom } from './title';
@@ -34,7 +36,9 @@ import { titleFrom } from './title';
 export type AnswerEvent =
   | { type: 'message'; message: Message }
   | { type: 'text'; text: string }
-  | { type: 'reasoning'; text: string };
+  | { type: 'reasoning'; text: string }
+  /** A whole-collection summary reading its files. */
+  | { type: 'progress'; done: number; total: number };
 
 export interface AnswerOptions {
   signal?: AbortSignal;
@@ -51,6 +55,8 @@ export interface ConversationView {
 
 export interface ChatServiceOptions {
   db: SqliteDatabase;
+  /** `library.db`, for questions about whole collections (file listings, summaries). */
+  libraryDb: SqliteDatabase;
   models: ModelsService;
   search: SearchService;
   /** How often a streaming answer is saved, so a crash keeps it. Defaults to 250 ms. */
@@ -182,6 +188,16 @@ export class ChatService {
       updateMessage(db, answer.id, { content, reasoning });
     };
     try {
+      const whole = conversation.collectionIds.length > 0 ? collectionQuestion(question.content) : null;
+      if (whole) {
+        content = await this.#collectionAnswer(whole, conversation, modelId, options, (text) => {
+          content += text;
+          save();
+        });
+        answer = updateMessage(db, answer.id, { content, status: options.signal?.aborted ? 'stopped' : 'done' });
+        this.#titleAfterFirstExchange(conversation, question);
+        return answer;
+      }
       const grounding = await this.#ground(conversation, question, modelId, options.signal);
       const history = this.#history(conversation, question, grounding !== null);
       const result = await this.engine.generate(modelId, {
@@ -220,6 +236,42 @@ export class ChatService {
     }
     this.#titleAfterFirstExchange(conversation, question);
     return answer;
+  }
+
+  /**
+   * A question about a whole collection: a file listing straight from the index (no model needed),
+   * or a summary over every matching file, with progress.
+   */
+  async #collectionAnswer(
+    question: CollectionQuestion,
+    conversation: Conversation,
+    modelId: string,
+    options: AnswerOptions,
+    onText: (text: string) => void,
+  ): Promise<string> {
+    const { libraryDb, models } = this.#options;
+    if (question.kind === 'list') {
+      const listing = listingAnswer(libraryDb, question.topic, conversation.collectionIds);
+      options.onEvent?.({ type: 'text', text: listing });
+      return listing;
+    }
+    const record = models.library.get(modelId);
+    return summariseCollection({
+      libraryDb,
+      engine: this.engine,
+      modelId,
+      sampling: samplingFor(record.settings, conversation.generation),
+      topic: question.topic,
+      collectionIds: conversation.collectionIds,
+      // About a third of the context per file, at ~4 characters a token.
+      charsPerFile: Math.floor(this.engine.contextSize(record) * 0.35) * 4,
+      signal: options.signal,
+      onProgress: (done, total) => options.onEvent?.({ type: 'progress', done, total }),
+      onText: (text) => {
+        onText(text);
+        options.onEvent?.({ type: 'text', text });
+      },
+    });
   }
 
   /** The chat model: the conversation's, else the loaded one, else the first installed. */

@@ -164,6 +164,50 @@ describe('chat service', () => {
     expect(citations[2]!.source).toBeNull();
   }, 120_000);
 
+  it('answers "which files mention X" with every matching file, and summarises a whole collection with progress and stop', async () => {
+    const { s } = await chatServices();
+    const collection = s.library.createCollection('Mac');
+    s.library.addFolder(collection.id, OSX);
+    await s.library.index(collection.id);
+    const matching = s.store.library
+      .prepare(
+        `SELECT count(DISTINCT c.document_id) FROM chunks_fts f JOIN chunks c ON c.id = f.rowid WHERE chunks_fts MATCH '"disk"'`,
+      )
+      .pluck()
+      .get() as number;
+    expect(matching).toBeGreaterThan(8); // more than retrieval's top passages
+
+    const chat = s.chat.create({ collectionIds: [collection.id], generation: { temperature: 0, maxTokens: 16 } });
+    const listing = await s.chat.send({ conversationId: chat.id, content: 'Which files mention disk?' });
+    expect(listing.content.startsWith(`${matching} files mention “disk”:`)).toBe(true);
+    expect(listing.content.match(/^\d+\. \S+\.md — \d+ passages?$/gm)).toHaveLength(matching);
+    expect(listing.content).toContain('diskutil.md');
+    expect(listing.stats).toBeNull();
+
+    const progress: Array<[number, number]> = [];
+    const controller = new AbortController();
+    const summary = await s.chat.send(
+      { conversationId: chat.id, content: 'Summarise all documents about disk' },
+      {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type !== 'progress') return;
+          progress.push([event.done, event.total]);
+          if (event.done === 2) controller.abort();
+        },
+      },
+    );
+    const total = Math.min(matching, 20);
+    expect(progress.slice(0, 3)).toEqual([
+      [0, total],
+      [1, total],
+      [2, total],
+    ]);
+    expect(summary.status).toBe('stopped');
+    expect(summary.content).toMatch(new RegExp(`^Summarised 2 of ${matching} matching files \\(stopped\\)\\.`));
+    expect(summary.content.match(/^- \S+\.md: /gm)).toHaveLength(2);
+  }, 120_000);
+
   it('says which model is missing instead of failing later', async () => {
     services = startServices(tempDir()).services;
     const chat = services.chat.create();
