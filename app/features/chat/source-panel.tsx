@@ -1,18 +1,12 @@
-import { ExternalLink, FolderOpen, X } from 'lucide-react';
-import { toast } from 'sonner';
+import { X } from 'lucide-react';
 import type { Citation } from '../../../electron/ipc/contract';
-import { invoke } from '../../api';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { DocumentActions } from '../library/document-actions';
 
 /** The passage a citation points at: file, place, whether it supports the claim, and the matched words. */
 export function SourcePanel({ citation, onClose }: { citation: Citation; onClose(): void }) {
   const source = citation.source;
-  const open = async (channel: 'shell.openDocument' | 'shell.showDocument') => {
-    if (!source) return;
-    const result = await invoke(channel, { documentId: source.documentId });
-    if (!result.ok) toast.error(result.error.message);
-  };
   const text = source?.text ?? '';
   const match = citation.match;
   return (
@@ -56,14 +50,7 @@ export function SourcePanel({ citation, onClose }: { citation: Citation; onClose
               text
             )}
           </p>
-          <div className="flex gap-2">
-            <Button variant="ghost" onClick={() => void open('shell.openDocument')}>
-              <ExternalLink className="size-4" aria-hidden /> Open file
-            </Button>
-            <Button variant="ghost" onClick={() => void open('shell.showDocument')}>
-              <FolderOpen className="size-4" aria-hidden /> Show in folder
-            </Button>
-          </div>
+          <DocumentActions documentId={source.documentId} />
         </>
       ) : (
         <p className="text-sm">The answer cites a source number the question was not given.</p>

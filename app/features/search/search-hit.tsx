@@ -1,9 +1,6 @@
-import { ExternalLink, FolderOpen } from 'lucide-react';
-import { toast } from 'sonner';
 import type { SearchHit } from '../../../electron/ipc/contract';
-import { invoke } from '../../api';
 import { Badge } from '../../ui/badge';
-import { Button } from '../../ui/button';
+import { DocumentActions } from '../library/document-actions';
 
 /** Where in the file the hit is: the page of a PDF, else the lines. */
 export function hitLocation(hit: Pick<SearchHit, 'page' | 'lineStart' | 'lineEnd'>): string {
@@ -20,10 +17,6 @@ function rankLabel(ranks: SearchHit['ranks']): string {
 
 /** One search result: file, place, headings, the snippet with matched words marked, and ways to open it. */
 export function SearchHitCard({ hit }: { hit: SearchHit }) {
-  const open = async (channel: 'shell.openDocument' | 'shell.showDocument') => {
-    const result = await invoke(channel, { documentId: hit.documentId });
-    if (!result.ok) toast.error(result.error.message);
-  };
   return (
     <li data-testid="search-hit" className="rounded-lg border border-border bg-card p-4">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
@@ -46,13 +39,8 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
           ),
         )}
       </p>
-      <div className="mt-3 flex gap-2">
-        <Button variant="ghost" onClick={() => void open('shell.openDocument')}>
-          <ExternalLink className="size-4" aria-hidden /> Open file
-        </Button>
-        <Button variant="ghost" onClick={() => void open('shell.showDocument')}>
-          <FolderOpen className="size-4" aria-hidden /> Show in folder
-        </Button>
+      <div className="mt-3">
+        <DocumentActions documentId={hit.documentId} />
       </div>
     </li>
   );
