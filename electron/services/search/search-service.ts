@@ -145,7 +145,17 @@ export class SearchService {
     if (!embedder || options.mode === 'keyword') return null;
     const serving = servingEmbedder(this.#options.db, embedder.currentKey());
     if (!serving) return null;
-    const query = await embedder.embed(serving.key, options.query, options.signal);
+    let query: Float32Array | null;
+    try {
+      query = await embedder.embed(serving.key, options.query, options.signal);
+    } catch (error) {
+      // In `auto` mode a model that cannot embed (it does not fit now, its file broke) must not
+      // take keyword search down with it; asked for by name, the failure is the answer.
+      if (options.mode !== 'auto' && options.mode !== undefined) throw error;
+      if (options.signal?.aborted) throw error;
+      console.warn('[search] the embedding model failed; searching by keyword only:', error);
+      return null;
+    }
     return query && { embedderId: serving.id, name: serving.name, query };
   }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,4 +192,38 @@ describe('search', () => {
     expect(score('keyword').mrrAt10).toBeGreaterThan(score('plain-fts5').mrrAt10 + 0.2);
     expect(score('keyword').recallAt5).toBeGreaterThan(0.4);
   }, 120_000);
+});
+
+describe('search when the embedding model breaks', () => {
+  it('falls back to keywords in auto mode, and says so in vector mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-search-broken-'));
+    try {
+      const folder = join(dir, 'notes');
+      mkdirSync(folder);
+      cpSync(join(CORPUS, 'tldr/pages/common/tar.md'), join(folder, 'tar.md'));
+      const model = join(dir, 'embedding.gguf');
+      cpSync(fixtureModel('tiny-embedding'), model);
+      const s = startServices(join(dir, 'data')).services;
+      try {
+        const installed = await s.models.import(model, 'reference');
+        const collection = s.library.createCollection('notes');
+        s.library.addFolder(collection.id, folder);
+        expect((await s.library.index(collection.id)).embedded).toBeGreaterThan(0);
+        // The file breaks on disk while Hearth runs (a bad sync, a disk error).
+        await s.models.unload({ id: installed.id });
+        writeFileSync(model, Buffer.alloc(4096));
+
+        const auto = await s.search.search({ query: 'extract an archive' });
+        expect(auto.mode).toBe('keyword');
+        expect(auto.hits[0]?.relativePath).toBe('tar.md');
+        await expect(s.search.search({ query: 'extract an archive', mode: 'vector' })).rejects.toMatchObject({
+          code: 'INVALID_GGUF',
+        });
+      } finally {
+        await s.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
