@@ -28,6 +28,13 @@ describe('Chat screen', () => {
 
     await page.goto(`${bridge.url}#/chat`);
     await page.getByTestId('conversation-title').waitFor();
+    // The conversation's own system prompt, saved when the box loses focus.
+    await page.getByText('Chat settings', { exact: true }).click();
+    await page.getByLabel('System prompt').fill('Answer in one paragraph.');
+    await page.getByLabel('Message').click();
+    await expect.poll(() => services.chat.view(chat.id).conversation.systemPrompt).toBe('Answer in one paragraph.');
+    expect(services.chat.view(chat.id).conversation.generation).toEqual({ temperature: 0.9, seed: 2, maxTokens: 3000 });
+    await page.getByText('Chat settings', { exact: true }).click();
     await page.getByLabel('Message').fill('How do I keep my mac awake during a long job?');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('[data-testid="message"][data-role="assistant"]');

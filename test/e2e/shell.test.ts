@@ -15,7 +15,7 @@ describe('app shell', () => {
   it('renders every screen from the sidebar and screenshots each', async () => {
     const session = await app.open(tempDir());
     const { page } = session;
-    for (const name of ['Chat', 'Library', 'Models', 'Settings']) {
+    for (const name of ['Chat', 'Search', 'Library', 'Models', 'Settings']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
       expect(await page.getByRole('link', { name }).getAttribute('aria-current')).toBe('page');

@@ -2,12 +2,13 @@ import { Download, Send, Square } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import { toast } from 'sonner';
-import type { Citation, Conversation } from '../../../electron/ipc/contract';
+import type { Citation, Conversation, GenerationSettings } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { useInvoke } from '../../lib/use-invoke';
 import { Button } from '../../ui/button';
 import { inputClass } from '../../ui/input';
 import { ConversationList } from './conversation-list';
+import { ConversationSettings } from './conversation-settings';
 import { MessageItem } from './message-item';
 import { SourcePanel } from './source-panel';
 import { useConversation } from './use-conversation';
@@ -43,6 +44,7 @@ export function ChatScreen() {
 
   return (
     <div className="flex h-full">
+      <h1 className="sr-only">Chat</h1>
       <ConversationList
         conversations={list}
         activeId={activeId}
@@ -115,7 +117,12 @@ function ChatHeader({ conversation, onChanged }: { conversation: Conversation; o
   const [models] = useInvoke('models.list', 'models.changed');
   const [collections] = useInvoke('library.collections', 'library.changed');
   const chatModels = models.status === 'ready' ? models.value.filter((model) => model.metadata.role === 'chat') : [];
-  const update = async (patch: { modelId?: string | null; collectionIds?: number[] }) => {
+  const update = async (patch: {
+    modelId?: string | null;
+    collectionIds?: number[];
+    systemPrompt?: string;
+    generation?: GenerationSettings;
+  }) => {
     const result = await invoke('chat.update', { conversationId: conversation.id, ...patch });
     if (!result.ok) toast.error(result.error.message);
     onChanged();
@@ -137,9 +144,9 @@ function ChatHeader({ conversation, onChanged }: { conversation: Conversation; o
   const scope = new Set(conversation.collectionIds);
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 text-sm">
-      <h1 className="mr-auto truncate font-semibold" data-testid="conversation-title">
+      <h2 className="mr-auto truncate font-semibold" data-testid="conversation-title">
         {conversation.title || 'New chat'}
-      </h1>
+      </h2>
       <select
         aria-label="Chat model"
         className={`${inputClass} w-48`}
@@ -174,6 +181,7 @@ function ChatHeader({ conversation, onChanged }: { conversation: Conversation; o
           ))}
         </fieldset>
       )}
+      <ConversationSettings conversation={conversation} onUpdate={(patch) => void update(patch)} />
       <Button variant="ghost" onClick={() => void exportMarkdown()}>
         <Download className="size-4" aria-hidden /> Export
       </Button>
