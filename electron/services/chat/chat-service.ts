@@ -131,6 +131,8 @@ export class ChatService {
     if (parentId !== null && getMessage(db, parentId).role !== 'assistant') {
       throw new HearthError('VALIDATION', 'A question follows an answer (or starts the conversation).');
     }
+    // Checked before the question is stored: a question nothing can answer would block the branch.
+    this.#chatModel(conversation);
     const question = addMessage(db, {
       conversationId: conversation.id,
       parentId,
@@ -155,6 +157,7 @@ export class ChatService {
     const { db } = this.#options;
     const original = getMessage(db, input.messageId);
     if (original.role !== 'user') throw new HearthError('VALIDATION', 'Only a question can be edited.');
+    this.#chatModel(getConversation(db, original.conversationId));
     const question = addMessage(db, {
       conversationId: original.conversationId,
       parentId: original.parentId,
@@ -182,8 +185,8 @@ export class ChatService {
     let content = '';
     let reasoning = '';
     let savedAt = performance.now();
-    const save = (force = false) => {
-      if (!force && performance.now() - savedAt < (this.#options.saveEveryMs ?? 250)) return;
+    const save = () => {
+      if (performance.now() - savedAt < (this.#options.saveEveryMs ?? 250)) return;
       savedAt = performance.now();
       updateMessage(db, answer.id, { content, reasoning });
     };

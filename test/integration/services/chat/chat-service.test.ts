@@ -214,5 +214,7 @@ describe('chat service', () => {
     await expect(services.chat.send({ conversationId: chat.id, content: 'hi' })).rejects.toMatchObject({
       code: 'MODEL_NOT_FOUND',
     });
+    // Nothing was stored: the conversation is not left with a question nothing answered.
+    expect(services.chat.view(chat.id).messages).toEqual([]);
   });
 });
