@@ -28,8 +28,8 @@ export interface FusionWeights {
 /**
  * Keyword results weigh a little more than vector ones. Not measured with a real embedding model:
  * none can be downloaded where Hearth is built, and the generated test models have random weights,
- * so on test/eval/tldr-questions.tsv every vector weight above 0 lowered hybrid MRR@10 (0.270 at
- * 0, 0.225 at 0.7, 0.184 at 1). Equal-weight fusion is known to fall below a good single
+ * so on test/eval/tldr-questions.tsv every vector weight above 0.25 lowered hybrid MRR@10 (0.270
+ * at 0 and 0.25, 0.250 at 0.7, 0.205 at 1). Equal-weight fusion is known to fall below a good single
  * retriever; 0.7 leans on keywords until the weights are measured with a real model, which users
  * can do on their own files with `hearth eval retrieval --sweep` (README, "Search").
  */
