@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SearchHitSchema } from './search';
 
 /** Sampling settings of a conversation; absent fields take the model's settings. */
 export const GenerationSettingsSchema = z.object({
@@ -43,6 +44,20 @@ export const GenerationStatsSchema = z.object({
 });
 export type GenerationStats = z.infer<typeof GenerationStatsSchema>;
 
+/** What a citation keeps of the search hit it cites. */
+export const CitedPassageSchema = SearchHitSchema.pick({
+  documentId: true,
+  path: true,
+  relativePath: true,
+  page: true,
+  lineStart: true,
+  lineEnd: true,
+  headingPath: true,
+  chunkIds: true,
+  text: true,
+});
+export type CitedPassage = z.infer<typeof CitedPassageSchema>;
+
 /** A `[n]` of an answer, resolved to its passage and checked against it (chat/citations.ts). */
 export const CitationSchema = z.object({
   n: z.number().int().nonnegative(),
@@ -55,19 +70,7 @@ export const CitationSchema = z.object({
   /** The supporting stretch of the passage; `null` when none was found. */
   match: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }).nullable(),
   /** The passage cited; `null` for a number no source had. */
-  source: z
-    .object({
-      documentId: z.number().int().positive(),
-      path: z.string(),
-      relativePath: z.string(),
-      page: z.number().int().positive().nullable(),
-      lineStart: z.number().int().nonnegative(),
-      lineEnd: z.number().int().nonnegative(),
-      headingPath: z.string(),
-      chunkIds: z.array(z.number().int().positive()),
-      text: z.string(),
-    })
-    .nullable(),
+  source: CitedPassageSchema.nullable(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -86,7 +89,7 @@ export const RetrievalTraceSchema = z.object({
       lineStart: z.number().int().nonnegative(),
       lineEnd: z.number().int().nonnegative(),
       score: z.number(),
-      ranks: z.object({ keyword: z.number().int().optional(), vector: z.number().int().optional() }),
+      ranks: SearchHitSchema.shape.ranks,
       /** Its number in the prompt, or `null` when it was dropped for the budget. */
       n: z.number().int().positive().nullable(),
     }),

@@ -1,7 +1,12 @@
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
-import type { Citation, Conversation, Message, RetrievalTrace } from '../../ipc/schemas/chat';
-import type { SearchHit } from '../../ipc/schemas/search';
+import {
+  CitedPassageSchema,
+  type Citation,
+  type Conversation,
+  type Message,
+  type RetrievalTrace,
+} from '../../ipc/schemas/chat';
 import type { ModelsService } from '../models/models-service';
 import type { SearchService } from '../search/search-service';
 import type { SqliteDatabase } from '../store/db';
@@ -374,22 +379,7 @@ export function resolveCitations(answer: string, sources: readonly GroundedSourc
     answer,
     sources.map((source) => ({ n: source.n, text: source.hit.text })),
   ).map((citation) => {
-    const hit: SearchHit | undefined = byNumber.get(citation.n);
-    return {
-      ...citation,
-      source: hit
-        ? {
-            documentId: hit.documentId,
-            path: hit.path,
-            relativePath: hit.relativePath,
-            page: hit.page,
-            lineStart: hit.lineStart,
-            lineEnd: hit.lineEnd,
-            headingPath: hit.headingPath,
-            chunkIds: hit.chunkIds,
-            text: hit.text,
-          }
-        : null,
-    };
+    const hit = byNumber.get(citation.n);
+    return { ...citation, source: hit ? CitedPassageSchema.parse(hit) : null };
   });
 }

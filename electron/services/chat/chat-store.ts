@@ -68,29 +68,25 @@ export interface ConversationPatch {
 
 export function updateConversation(db: SqliteDatabase, id: number, patch: ConversationPatch): Conversation {
   getConversation(db, id);
-  const sets: string[] = [];
-  const values: unknown[] = [];
-  const set = (column: string, value: unknown) => {
-    sets.push(`${column} = ?`);
-    values.push(value);
-  };
+  const { sql, values } = assignments({
+    model_id: patch.modelId,
+    system_prompt: patch.systemPrompt,
+    collection_ids: json(patch.collectionIds),
+    generation: json(patch.generation),
+    updated_at: Date.now(),
+  });
   if (patch.title !== undefined) {
-    if (patch.titleSource === 'generated') {
-      // A title the user typed stays.
-      sets.push(`title = CASE WHEN title_source = 'user' THEN title ELSE ? END`);
-      values.push(patch.title);
-      sets.push(`title_source = CASE WHEN title_source = 'user' THEN 'user' ELSE 'generated' END`);
-    } else {
-      set('title', patch.title);
-      set('title_source', 'user');
-    }
+    // A generated title never replaces one the user typed.
+    const generated = patch.titleSource === 'generated';
+    sql.push(
+      generated ? `title = CASE WHEN title_source = 'user' THEN title ELSE ? END` : 'title = ?',
+      generated
+        ? `title_source = CASE WHEN title_source = 'user' THEN 'user' ELSE 'generated' END`
+        : `title_source = 'user'`,
+    );
+    values.push(patch.title);
   }
-  if (patch.modelId !== undefined) set('model_id', patch.modelId);
-  if (patch.systemPrompt !== undefined) set('system_prompt', patch.systemPrompt);
-  if (patch.collectionIds !== undefined) set('collection_ids', JSON.stringify(patch.collectionIds));
-  if (patch.generation !== undefined) set('generation', JSON.stringify(patch.generation));
-  set('updated_at', Date.now());
-  db.prepare(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  db.prepare(`UPDATE conversations SET ${sql.join(', ')} WHERE id = ?`).run(...values, id);
   return getConversation(db, id);
 }
 
@@ -157,23 +153,17 @@ export interface MessagePatch {
 }
 
 export function updateMessage(db: SqliteDatabase, id: number, patch: MessagePatch): Message {
-  const sets: string[] = [];
-  const values: unknown[] = [];
-  for (const [column, value] of [
-    ['content', patch.content],
-    ['prompt', patch.prompt],
-    ['citations', patch.citations && JSON.stringify(patch.citations)],
-    ['trace', patch.trace === undefined ? undefined : patch.trace && JSON.stringify(patch.trace)],
-    ['reasoning', patch.reasoning],
-    ['status', patch.status],
-    ['stats', patch.stats === undefined ? undefined : patch.stats && JSON.stringify(patch.stats)],
-    ['error', patch.error],
-  ] as const) {
-    if (value === undefined) continue;
-    sets.push(`${column} = ?`);
-    values.push(value);
-  }
-  if (sets.length > 0) db.prepare(`UPDATE messages SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  const { sql, values } = assignments({
+    content: patch.content,
+    prompt: patch.prompt,
+    citations: json(patch.citations),
+    trace: json(patch.trace),
+    reasoning: patch.reasoning,
+    status: patch.status,
+    stats: json(patch.stats),
+    error: patch.error,
+  });
+  if (sql.length > 0) db.prepare(`UPDATE messages SET ${sql.join(', ')} WHERE id = ?`).run(...values, id);
   return getMessage(db, id);
 }
 
@@ -269,6 +259,15 @@ export function searchMessages(
 export function stopInterrupted(db: SqliteDatabase): number {
   return db.prepare(`UPDATE messages SET status = 'stopped' WHERE status = 'streaming'`).run().changes;
 }
+
+/** `column = ?` for each value given (`undefined` leaves a column as it is), with the values in order. */
+function assignments(columns: Record<string, unknown>): { sql: string[]; values: unknown[] } {
+  const given = Object.entries(columns).filter(([, value]) => value !== undefined);
+  return { sql: given.map(([column]) => `${column} = ?`), values: given.map(([, value]) => value) };
+}
+
+/** A JSON column's value: `undefined` (unchanged) and `null` pass through. */
+const json = (value: unknown) => (value === undefined || value === null ? value : JSON.stringify(value));
 
 interface RawConversation {
   id: number;

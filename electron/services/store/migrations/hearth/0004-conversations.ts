@@ -48,6 +48,8 @@ export const conversations: Migration = {
       ) STRICT;
       CREATE INDEX messages_children ON messages (parent_id, id);
       CREATE INDEX messages_by_conversation ON messages (conversation_id, id);
+      -- Start-up looks for answers a crash interrupted: a lookup, however many chats there are.
+      CREATE INDEX messages_streaming ON messages (id) WHERE status = 'streaming';
 
       CREATE VIRTUAL TABLE messages_fts USING fts5(
         content, content = 'messages', content_rowid = 'id', tokenize = 'porter unicode61'
