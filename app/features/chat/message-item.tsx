@@ -55,6 +55,8 @@ export function MessageItem(props: MessageItemProps) {
         </form>
       ) : (
         <MessageContent
+          role={message.role}
+          streaming={streamingText !== null}
           content={content || (streamingText !== null ? '…' : '')}
           citations={message.citations}
           onCite={props.onCite}

@@ -1,0 +1,151 @@
+import { code } from '@streamdown/code';
+import { math } from '@streamdown/math';
+import 'katex/dist/katex.min.css';
+import { harden } from 'rehype-harden';
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { toast } from 'sonner';
+import { Streamdown, defaultRehypePlugins, type Components, type ExtraProps } from 'streamdown';
+import type { Plugin, PluggableList } from 'unified';
+import type { Citation } from '../../../electron/ipc/contract';
+import { cn } from '../../lib/cn';
+import { CITE_TAG, markCitations } from './citation-markup';
+
+const TONE: Record<Citation['status'], string> = {
+  supported: 'border-green-600/40 bg-green-600/10 text-green-700 dark:text-green-400',
+  unsupported: 'border-amber-500/50 bg-amber-500/10 text-amber-700 dark:text-amber-400',
+  'out-of-range': 'border-destructive/40 bg-destructive/10 text-destructive',
+};
+
+const LABEL: Record<Citation['status'], string> = {
+  supported: 'supported by its source',
+  unsupported: 'not supported by its source',
+  'out-of-range': 'no such source',
+};
+
+// Streamdown's own sanitiser and its schema (GitHub's, plus tel:), widened by the citation tag.
+const [sanitize, schema] = defaultRehypePlugins['sanitize'] as [Plugin<[SanitizeSchema]>, SanitizeSchema];
+
+/**
+ * Answers are written by a model that read the user's documents, so they are untrusted markup:
+ * raw HTML goes through rehype-sanitize (no scripts, frames, styles or event handlers), then
+ * rehype-harden drops every image (nothing remote, nothing local, no data URLs) and every link
+ * with an unsafe protocol. The CSP is the second wall, not the first. Streamdown applies its
+ * `allowedTags` only to its default plugin list, so the citation tag is added to the schema here.
+ */
+const REHYPE_PLUGINS: PluggableList = [
+  defaultRehypePlugins['raw']!,
+  [
+    sanitize,
+    {
+      ...schema,
+      tagNames: [...(schema.tagNames ?? []), CITE_TAG],
+      attributes: { ...schema.attributes, [CITE_TAG]: [] },
+    },
+  ],
+  [
+    harden,
+    {
+      // "*" admits any http(s) link (a prefix list would need one origin per site); mailto and
+      // the other safe protocols pass on their own; javascript:, data: and file: never do.
+      allowedLinkPrefixes: ['*'],
+      allowedImagePrefixes: [],
+      allowDataImages: false,
+      imageBlockPolicy: 'indicator',
+      linkBlockPolicy: 'text-only',
+    },
+  ],
+];
+
+const PLUGINS = { code, math };
+
+const CitationContext = createContext<{ citations: readonly Citation[]; onCite?: (citation: Citation) => void }>({
+  citations: [],
+});
+
+/** A `[n]` marker the citation markup turned into a tag: a chip coloured by its verdict. */
+function CitationChip({ children }: { children?: ReactNode } & ExtraProps) {
+  const { citations, onCite } = useContext(CitationContext);
+  const citation = citations[Number(String(children))];
+  if (!citation) return null;
+  return (
+    <button
+      type="button"
+      data-testid="citation-chip"
+      data-status={citation.status}
+      aria-label={`Source ${citation.n}, ${LABEL[citation.status]}`}
+      title={citation.source ? `${citation.source.relativePath} — ${LABEL[citation.status]}` : LABEL[citation.status]}
+      onClick={() => onCite?.(citation)}
+      className={cn('mx-0.5 inline-flex rounded border px-1 text-xs font-medium align-baseline', TONE[citation.status])}
+    >
+      {citation.n}
+    </button>
+  );
+}
+
+/**
+ * A link in an answer is never followed from inside the app (main refuses navigation and new
+ * windows anyway): clicking copies its address, so the user decides whether to open it.
+ */
+function AnswerLink({ href, children }: { href?: string; children?: ReactNode } & ExtraProps) {
+  return (
+    <a
+      href={href}
+      title={href ? `${href} (click to copy)` : undefined}
+      className="text-primary underline underline-offset-2"
+      onClick={(event) => {
+        event.preventDefault();
+        if (!href) return;
+        navigator.clipboard.writeText(href).then(
+          () => toast.success('Link copied. Paste it into your browser to open it.'),
+          () => toast.error('Could not copy the link.'),
+        );
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+const COMPONENTS = { a: AnswerLink, [CITE_TAG]: CitationChip } as Components;
+const LITERAL_TAGS = [CITE_TAG];
+// Streamdown re-renders when these change identity, so they are made once.
+const LINK_SAFETY = { enabled: false };
+const CONTROLS = { code: { copy: true, download: false }, table: { copy: true, download: false }, image: false };
+
+/**
+ * An answer rendered as streaming Markdown: GFM, code highlighted by shiki (its JavaScript regex
+ * engine, so no WebAssembly), KaTeX math, and each verified `[n]` as a chip that opens its source.
+ */
+export function AnswerMarkdown({
+  content,
+  citations,
+  streaming,
+  onCite,
+}: {
+  content: string;
+  citations: readonly Citation[];
+  streaming: boolean;
+  onCite?: (citation: Citation) => void;
+}) {
+  const markdown = useMemo(() => markCitations(content, citations), [content, citations]);
+  const context = useMemo(() => ({ citations, onCite }), [citations, onCite]);
+  return (
+    <CitationContext value={context}>
+      <Streamdown
+        className="answer-markdown text-sm leading-relaxed break-words"
+        mode={streaming ? 'streaming' : 'static'}
+        isAnimating={streaming}
+        caret={streaming ? 'block' : undefined}
+        plugins={PLUGINS}
+        rehypePlugins={REHYPE_PLUGINS}
+        components={COMPONENTS}
+        literalTagContent={LITERAL_TAGS}
+        linkSafety={LINK_SAFETY}
+        controls={CONTROLS}
+      >
+        {markdown}
+      </Streamdown>
+    </CitationContext>
+  );
+}
