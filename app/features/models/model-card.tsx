@@ -15,7 +15,16 @@ import { ModelSettingsForm } from './model-settings-form';
 type Task = { kind: 'load' | 'benchmark'; label: string; progress: number; handle: StreamHandle<unknown> };
 
 /** One installed model: what it is, whether it fits, and what can be done with it. */
-export function ModelCard({ model, onChanged }: { model: ModelInfo; onChanged(): void }) {
+export function ModelCard({
+  model,
+  models,
+  onChanged,
+}: {
+  model: ModelInfo;
+  /** Every installed model, for choosing a draft model. */
+  models: readonly ModelInfo[];
+  onChanged(): void;
+}) {
   const [task, setTask] = useState<Task | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -124,7 +133,7 @@ export function ModelCard({ model, onChanged }: { model: ModelInfo; onChanged():
         </div>
       )}
 
-      {showSettings && <ModelSettingsForm model={model} onSaved={onChanged} />}
+      {showSettings && <ModelSettingsForm model={model} models={models} onSaved={onChanged} />}
       {model.benchmark && <BenchmarkTable result={model.benchmark} />}
 
       <div className="mt-4 flex justify-end gap-2">

@@ -9,7 +9,15 @@ const show = (value: number | 'auto' | null) => (value === null || value === 'au
 const nullable = (text: string) => (text.trim() === '' ? null : Number(text));
 
 /** Per-model settings. Saved to hearth.db; the fit estimate is recomputed with them. */
-export function ModelSettingsForm({ model, onSaved }: { model: ModelInfo; onSaved(): void }) {
+export function ModelSettingsForm({
+  model,
+  models,
+  onSaved,
+}: {
+  model: ModelInfo;
+  models: readonly ModelInfo[];
+  onSaved(): void;
+}) {
   const [draft, setDraft] = useState<ModelSettings>(model.settings);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -95,6 +103,27 @@ export function ModelSettingsForm({ model, onSaved }: { model: ModelInfo; onSave
       <Field label="Repeat penalty">
         <Input {...number('repeatPenalty')} />
       </Field>
+      {model.metadata.role === 'chat' && (
+        <Field
+          label="Draft model"
+          hint="A smaller model of the same family guesses tokens ahead; answers stay the same. None: grounded answers guess from their sources instead."
+        >
+          <select
+            className={inputClass}
+            value={draft.draftModelId ?? ''}
+            onChange={(e) => set('draftModelId', e.target.value || null)}
+          >
+            <option value="">None</option>
+            {models
+              .filter((other) => other.id !== model.id && other.metadata.role === 'chat')
+              .map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.metadata.name} ({other.metadata.quantization})
+                </option>
+              ))}
+          </select>
+        </Field>
+      )}
       <label className="flex items-center gap-2 self-end text-sm">
         <input
           type="checkbox"

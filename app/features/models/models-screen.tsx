@@ -39,7 +39,7 @@ export function ModelsScreen() {
         </Card>
       )}
       {models?.map((model) => (
-        <ModelCard key={model.id} model={model} onChanged={reload} />
+        <ModelCard key={model.id} model={model} models={models} onChanged={reload} />
       ))}
       <CatalogPanel />
     </Page>

@@ -44,6 +44,12 @@ export const ModelSettingsSchema = z.object({
   flashAttention: z.boolean().default(false),
   /** KV cache precision; lower uses less memory at some cost in quality. */
   kvCacheType: z.enum(['f16', 'q8_0', 'q4_0']).default('f16'),
+  /**
+   * Speculative decoding for a chat model: a smaller installed chat model with the same
+   * vocabulary drafts tokens that this one checks in a batch. The answer is the same; only the
+   * speed changes. `null`: no draft model (grounded answers use prompt lookup instead).
+   */
+  draftModelId: z.string().min(1).nullable().default(null),
 });
 export type ModelSettings = z.infer<typeof ModelSettingsSchema>;
 export const ModelSettingsPatchSchema = ModelSettingsSchema.partial().strict();

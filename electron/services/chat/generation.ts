@@ -1,4 +1,5 @@
 import {
+  DraftSequenceTokenPredictor,
   InputLookupTokenPredictor,
   LlamaChat,
   type ChatHistoryItem,
@@ -51,11 +52,24 @@ interface Session {
   context: LlamaContext;
   sequence: LlamaContextSequence;
   chat: LlamaChat;
+  /** What guesses tokens ahead on this sequence, if anything. */
+  predictor: GenerationStats['predictor'];
+  /** The draft model and its context, owned by the session. */
+  draft: { model: LlamaModel; context: LlamaContext } | null;
   /** Answers run one at a time on the sequence. */
   queue: Promise<unknown>;
   /** What the sequence holds after the last answer, so the next turn reuses it (context shift aware). */
   lastContextWindow: ChatHistoryItem[] | null;
 }
+
+/** A session with the settings it was made with: a change of them makes a new one. */
+interface SessionSlot {
+  settings: string;
+  session: Promise<Session>;
+}
+
+/** Text both models must tokenize the same way for one to draft for the other. */
+const VOCABULARY_PROBE = 'Hearth drafts: naïve café 42 — “quotes”, code() {} and\n\tnew lines. 日本語';
 
 /**
  * Generates answers with node-llama-cpp in the main process. Each loaded chat model keeps one
@@ -71,12 +85,19 @@ export interface ChatEngineOptions {
    * batch. The output is what greedy decoding gives anyway; only the speed changes. Defaults to `true`.
    */
   promptLookup?: boolean;
+  /**
+   * How a draft model drafts (see node-llama-cpp's DraftSequenceTokenPredictor): `minTokens`, the
+   * guesses to wait for before each check (defaults to 0: use whatever is ready, never wait), and
+   * `minConfidence`, the least probability the draft must give a token to keep drafting (defaults
+   * to 0.6).
+   */
+  draft?: { minTokens?: number; minConfidence?: number };
 }
 
 export class ChatEngine {
   readonly #models: ModelsService;
   readonly #options: ChatEngineOptions;
-  readonly #sessions = new WeakMap<LlamaModel, Promise<Session>>();
+  readonly #sessions = new WeakMap<LlamaModel, SessionSlot>();
 
   constructor(models: ModelsService, options: ChatEngineOptions = {}) {
     this.#models = models;
@@ -99,7 +120,7 @@ export class ChatEngine {
     const models = this.#models;
     if (!models.runtime.isLoaded(modelId)) await models.load(modelId, { signal: request.signal });
     return models.runtime.use(modelId, async (model, retiring) => {
-      const session = await this.#session(model, models.library.get(modelId));
+      const session = await this.#session(model, models.library.get(modelId), request.signal);
       const run = session.queue.then(() => this.#turn(session, request, retiring));
       session.queue = run.catch(() => undefined);
       return run;
@@ -184,37 +205,116 @@ export class ChatEngine {
         totalMs: finished - started,
         predictedTokens: validated + refuted,
         lookupAcceptance: validated + refuted > 0 ? validated / (validated + refuted) : null,
+        predictor: session.predictor,
       },
     };
   }
 
-  #session(model: LlamaModel, record: ModelRecord): Promise<Session> {
-    const cached = this.#sessions.get(model);
-    if (cached) return cached;
-    const created = (async (): Promise<Session> => {
-      const context = await model.createContext({
-        contextSize: this.contextSize(record),
-        sequences: 1,
-        threads: this.#models.threads(record).count,
-        flashAttention: record.settings.flashAttention,
-      });
-      const sequence = context.getSequence(
-        this.#options.promptLookup === false ? {} : { tokenPredictor: new InputLookupTokenPredictor() },
-      );
+  /**
+   * The model's session: made on first use, and made again (after the answers on the old one
+   * finish) when a setting it was made with changes, such as the context size or draft model.
+   */
+  #session(model: LlamaModel, record: ModelRecord, signal?: AbortSignal): Promise<Session> {
+    const settings = JSON.stringify([
+      this.contextSize(record),
+      this.#models.threads(record).count,
+      record.settings.flashAttention,
+      record.settings.draftModelId,
+    ]);
+    const slot = this.#sessions.get(model);
+    if (slot?.settings === settings) return slot.session;
+    const previous = slot?.session.then(
+      (old) => old.queue.then(() => disposeSession(old)),
+      () => undefined,
+    );
+    const session = (async () => {
+      await previous;
+      return this.#createSession(model, record, signal);
+    })();
+    this.#sessions.set(model, { settings, session });
+    session.catch(() => {
+      if (this.#sessions.get(model)?.session === session) this.#sessions.delete(model);
+    });
+    return session;
+  }
+
+  async #createSession(model: LlamaModel, record: ModelRecord, signal?: AbortSignal): Promise<Session> {
+    const contextOptions = {
+      contextSize: this.contextSize(record),
+      sequences: 1,
+      threads: this.#models.threads(record).count,
+      flashAttention: record.settings.flashAttention,
+    };
+    const draft = record.settings.draftModelId ? await this.#openDraft(model, record, contextOptions, signal) : null;
+    try {
+      const context = await model.createContext(contextOptions);
+      const predictor = draft
+        ? new DraftSequenceTokenPredictor(draft.context.getSequence(), this.#options.draft)
+        : this.#options.promptLookup === false
+          ? null
+          : new InputLookupTokenPredictor();
+      const sequence = context.getSequence(predictor ? { tokenPredictor: predictor } : {});
       return {
         context,
         sequence,
         chat: new LlamaChat({ contextSequence: sequence }),
+        predictor: draft ? 'draft' : predictor ? 'lookup' : null,
+        draft,
         queue: Promise.resolve(),
         lastContextWindow: null,
       };
-    })().catch((error: unknown) => {
-      this.#sessions.delete(model);
+    } catch (error) {
+      await draft?.model.dispose();
       throw error;
-    });
-    this.#sessions.set(model, created);
-    return created;
+    }
   }
+
+  /**
+   * Loads the draft model beside `model` with a context like the session's, and frees it when
+   * `model` is unloaded. Refuses (`VALIDATION`) a draft that tokenizes text differently.
+   */
+  async #openDraft(
+    model: LlamaModel,
+    record: ModelRecord,
+    contextOptions: { contextSize: number; threads: number; flashAttention: boolean },
+    signal?: AbortSignal,
+  ): Promise<Session['draft']> {
+    const draftModel = await this.#models.openDraft(record.id, record.settings.draftModelId!, signal);
+    try {
+      if (vocabulary(model) !== vocabulary(draftModel)) {
+        const draftName = this.#models.library.get(record.settings.draftModelId!).metadata.name;
+        throw new HearthError(
+          'VALIDATION',
+          `The draft model ${draftName} has a different vocabulary from ${record.metadata.name}: choose one of the same family, or none.`,
+        );
+      }
+      const context = await draftModel.createContext(contextOptions);
+      model.onDispose.createListener(() => void draftModel.dispose());
+      return { model: draftModel, context };
+    } catch (error) {
+      await draftModel.dispose();
+      throw error;
+    }
+  }
+}
+
+/**
+ * What must match for one model to draft for another: the tokenizer kind, the number of tokens,
+ * and how a probe text splits (token ids mean the same thing to both).
+ */
+function vocabulary(model: LlamaModel): string {
+  const tokens = (model.fileInfo.metadata as { tokenizer?: { ggml?: { tokens?: unknown } } }).tokenizer?.ggml?.tokens;
+  return JSON.stringify([
+    model.vocabularyType,
+    Array.isArray(tokens) ? tokens.length : null,
+    model.tokenize(VOCABULARY_PROBE),
+  ]);
+}
+
+/** Frees a session's context, and its draft model if it has one. */
+async function disposeSession(session: Session): Promise<void> {
+  await session.context.dispose();
+  await session.draft?.model.dispose();
 }
 
 /** The sampling of a model's settings, with a conversation's overrides. */

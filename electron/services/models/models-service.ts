@@ -1,4 +1,5 @@
 import { freemem, totalmem, availableParallelism } from 'node:os';
+import type { LlamaModel } from 'node-llama-cpp';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
@@ -175,6 +176,11 @@ export class ModelsService {
   async remove(id: string): Promise<void> {
     await this.runtime.unloadModel(id);
     await this.library.remove(id);
+    // A chat model that drafted with it goes back to drafting with nothing.
+    for (const record of this.library.list()) {
+      if (record.settings.draftModelId === id)
+        this.library.setSettings(record.id, { ...record.settings, draftModelId: null });
+    }
     this.#changed();
   }
 
@@ -188,6 +194,7 @@ export class ModelsService {
       );
     }
     const settings = parsed.data;
+    if (settings.draftModelId !== null) this.#checkDraft(current, settings.draftModelId);
     const record = this.library.setSettings(id, settings);
     this.#changed();
     return this.#info(record);
@@ -195,6 +202,34 @@ export class ModelsService {
 
   state(): LoadedModels {
     return this.runtime.state();
+  }
+
+  /**
+   * Loads `draftId` as the draft model of chat model `forId`, outside the per-role slots: it lives
+   * and dies with the chat session that drafts with it (the caller disposes it). Checked like a
+   * normal load (file, fit); `VALIDATION` when it cannot draft for that model.
+   */
+  async openDraft(forId: string, draftId: string, signal?: AbortSignal): Promise<LlamaModel> {
+    const record = this.library.get(draftId);
+    this.#checkDraft(this.library.get(forId), draftId);
+    await this.library.revalidate(record);
+    const info = await this.#info(record);
+    if (!info.fit) throw new HearthError('INVALID_GGUF', info.fitError ?? 'The draft model could not be checked.');
+    if (info.fit.level === 'too-large') {
+      throw new HearthError('MODEL_TOO_LARGE', `The draft model ${record.metadata.name} does not fit in memory.`);
+    }
+    const llama = await this.#options.llama.get();
+    return llama.loadModel({ modelPath: record.path, gpuLayers: info.fit.gpuLayers, loadSignal: signal });
+  }
+
+  /** A draft model must be another installed chat model. (Its vocabulary is compared once both are loaded.) */
+  #checkDraft(model: ModelRecord, draftId: string): void {
+    const draft = this.library.list().find((record) => record.id === draftId);
+    if (!draft) throw new HearthError('VALIDATION', 'The draft model is not installed.');
+    if (draft.id === model.id) throw new HearthError('VALIDATION', 'A model cannot be its own draft model.');
+    if (model.metadata.role !== 'chat' || draft.metadata.role !== 'chat') {
+      throw new HearthError('VALIDATION', 'Draft models are for chat models, and must be chat models themselves.');
+    }
   }
 
   /** Loads a model into its role's slot after re-validating the file and checking it fits. */

@@ -121,4 +121,66 @@ describe('chat engine', () => {
       `prompt lookup: ${lookup.stats.predictedTokens} tokens guessed, ${(lookup.stats.lookupAcceptance! * 100).toFixed(0)} % confirmed`,
     );
   }, 60_000);
+
+  it('drafts with a draft model without changing a greedy answer, and refuses a draft that cannot draft', async () => {
+    services = startServices(tempDir()).services;
+    const model = await services.models.import(fixtureModel('tiny-chat'), 'reference');
+    // The same vocabulary, other weights: its guesses are mostly wrong, and must change nothing.
+    const draft = await services.models.import(fixtureModel('tiny-chat-q4'), 'reference');
+    const history: ChatHistoryItem[] = [{ type: 'user', text: 'Tell me about the lighthouse keeper.' }];
+    const sampling = { ...greedy, maxTokens: 160 };
+    const plain = await new ChatEngine(services.models, { promptLookup: false }).generate(model.id, {
+      history,
+      sampling,
+    });
+    await services.models.unload({ id: model.id });
+
+    await services.models.setSettings(model.id, { draftModelId: draft.id });
+    // These random weights are never 60 % sure of a token, and both models are equally fast: ask
+    // for a few guesses before each check, whatever their confidence, so drafting surely happens.
+    const engine = new ChatEngine(services.models, { draft: { minTokens: 3, minConfidence: 0 } });
+    const drafted = await engine.generate(model.id, { history, sampling });
+    expect(drafted.text).toBe(plain.text);
+    expect(drafted.stats.generatedTokens).toBe(plain.stats.generatedTokens);
+    expect(drafted.stats.predictor).toBe('draft');
+    expect(drafted.stats.predictedTokens).toBeGreaterThan(0);
+    // The draft model is not a chat model in a slot: the chat model stays the one loaded.
+    expect(services.models.state().all).toEqual([model.id]);
+
+    // A draft with the model's own weights agrees far more often. (Not always: these random weights
+    // give near-ties that a one-token and a batched evaluation can break differently.)
+    const twin = await services.models.import(fixtureModel('tiny-chat-twin'), 'reference');
+    await services.models.setSettings(model.id, { draftModelId: twin.id });
+    const self = await engine.generate(model.id, { history, sampling });
+    expect(self.text).toBe(plain.text);
+    expect(self.stats.lookupAcceptance).toBeGreaterThan(drafted.stats.lookupAcceptance! + 0.2);
+    console.log(
+      `draft model: other weights ${drafted.stats.predictedTokens} guessed, ${(drafted.stats.lookupAcceptance! * 100).toFixed(0)} % confirmed; ` +
+        `same weights ${self.stats.predictedTokens} guessed, ${(self.stats.lookupAcceptance! * 100).toFixed(0)} % confirmed`,
+    );
+
+    // A draft with another vocabulary is refused when the session starts, with the reason.
+    const other = await services.models.import(fixtureModel('tiny-chat-f32'), 'reference');
+    await services.models.setSettings(model.id, { draftModelId: other.id });
+    await expect(engine.generate(model.id, { history, sampling })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/different vocabulary/),
+    });
+    // Settings refuse what can never draft.
+    await expect(services.models.setSettings(model.id, { draftModelId: model.id })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(services.models.setSettings(model.id, { draftModelId: 'no-such-model' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    const embedder = await services.models.import(fixtureModel('tiny-embedding'), 'reference');
+    await expect(services.models.setSettings(model.id, { draftModelId: embedder.id })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    // Back to no draft: prompt lookup again, same answer.
+    await services.models.setSettings(model.id, { draftModelId: null });
+    const again = await engine.generate(model.id, { history, sampling });
+    expect(again.text).toBe(plain.text);
+    expect(again.stats.predictor).toBe('lookup');
+  }, 120_000);
 });
