@@ -56,7 +56,13 @@ export async function runEvalRetrieval(
   if (questions.length === 0) throw new HearthError('VALIDATION', `${options.questionsFile} has no questions.`);
   const ids = collectionIds(services, [options.collection])!;
   const model = services.search.vectorModel();
-  const modes: EvalMode[] = model ? ['plain-fts5', 'keyword', 'vector', 'hybrid'] : ['plain-fts5', 'keyword'];
+  const reranker = services.search.rerankModel();
+  const modes: EvalMode[] = [
+    'plain-fts5',
+    'keyword',
+    ...(model ? (['vector', 'hybrid'] as const) : []),
+    ...(reranker ? (['reranked'] as const) : []),
+  ];
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   const report = await evaluateRetrieval(services.search, questions, {
@@ -71,13 +77,13 @@ export async function runEvalRetrieval(
   if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ collection: options.collection, embedder: model, ...report }, null, 2)}\n`,
+      `${JSON.stringify({ collection: options.collection, embedder: model, reranker, ...report }, null, 2)}\n`,
     );
     return 0;
   }
   const header = `Retrieval on ${report.questions} questions, collection "${options.collection}", ${
     model ? `embedding model ${model}` : 'no embedding model (keyword modes only)'
-  }:\n`;
+  }${reranker ? `, reranking model ${reranker}` : ''}:\n`;
   const table = [row('mode', 'recall@1', 'recall@5', 'MRR@10', 'missed'), ...report.scores.map(scoreRow)];
   let out = `${header}${table.join('\n')}\n`;
   if (report.sweep) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { StoreRecovered } from '../ipc/contract';
+import { HearthError } from '../ipc/errors';
 import { AppInfoService } from './app/app-info';
 import { Notices } from './app/notices';
 import type { EmitEvent } from './events';
@@ -11,6 +12,7 @@ import { DownloadService, type DownloadServiceOptions } from './models/downloads
 import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
 import { Embedder } from './models/embedder';
+import { Reranker } from './models/reranker';
 import { LibraryService, type LibraryServiceOptions } from './library/library-service';
 import { MachineService } from './machine/machine-service';
 import { ChatService } from './chat/chat-service';
@@ -146,6 +148,7 @@ export function createServices(options: ServicesOptions): Services {
   // A new (or first) embedding model fills its vectors in the background.
   models.onChange(() => library.embedderMayHaveChanged());
   settings.onChange(() => library.embedderMayHaveChanged());
+  const reranker = new Reranker({ models });
   const search = new SearchService({
     db: store.library,
     embedder: {
@@ -154,6 +157,14 @@ export function createServices(options: ServicesOptions): Services {
       async embed(key, text, signal) {
         const spec = embedder.withKey(key);
         return spec ? embedder.embedQuery(spec, text, signal) : null;
+      },
+    },
+    reranker: {
+      current: () => reranker.current()?.name ?? null,
+      async rank(query, passages, signal) {
+        const spec = reranker.current();
+        if (!spec) throw new HearthError('MODEL_NOT_FOUND', 'The reranking model was removed.');
+        return reranker.rank(spec, query, passages, signal);
       },
     },
   });

@@ -2,6 +2,7 @@ import { ChevronLeft, ChevronRight, Pencil, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { Citation, Message } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/button';
+import { rankLabel } from '../search/search-hit';
 import { MessageContent } from './message-content';
 
 export interface MessageItemProps {
@@ -113,7 +114,7 @@ export function MessageItem(props: MessageItemProps) {
             {message.stats.tokensPerSecond.toFixed(1)} tok/s · first token{' '}
             {Math.round(message.stats.timeToFirstTokenMs)} ms · {message.stats.generatedTokens} tokens
             {message.stats.lookupAcceptance !== null &&
-              ` · lookup ${Math.round(message.stats.lookupAcceptance * 100)} % of ${message.stats.predictedTokens} guessed`}
+              ` · ${message.stats.predictor === 'draft' ? 'draft model' : 'lookup'} ${Math.round(message.stats.lookupAcceptance * 100)} % of ${message.stats.predictedTokens} guessed`}
           </span>
         )}
       </div>
@@ -121,16 +122,15 @@ export function MessageItem(props: MessageItemProps) {
         <details className="mt-2 text-xs" data-testid="retrieval-trace">
           <summary className="cursor-pointer text-muted-foreground">
             Retrieval: {message.trace.passages.filter((p) => p.n !== null).length} of {message.trace.passages.length}{' '}
-            passages used ({message.trace.mode})
+            passages used ({message.trace.mode}
+            {message.trace.reranker ? `, reranked by ${message.trace.reranker}` : ''})
           </summary>
           <ol className="mt-1 flex flex-col gap-0.5">
             {message.trace.passages.map((passage, i) => (
               <li key={i}>
                 {passage.n !== null ? `[${passage.n}]` : 'dropped (budget)'} {passage.relativePath}{' '}
                 {passage.page ? `p. ${passage.page}` : `l. ${passage.lineStart}–${passage.lineEnd}`} · score{' '}
-                {passage.score.toFixed(4)}
-                {passage.ranks.keyword ? ` · keyword #${passage.ranks.keyword}` : ''}
-                {passage.ranks.vector ? ` · meaning #${passage.ranks.vector}` : ''}
+                {passage.score.toFixed(4)} · {rankLabel(passage)}
               </li>
             ))}
           </ol>

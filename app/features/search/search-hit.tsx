@@ -8,9 +8,14 @@ export function hitLocation(hit: Pick<SearchHit, 'page' | 'lineStart' | 'lineEnd
   return hit.lineStart === hit.lineEnd ? `line ${hit.lineStart}` : `lines ${hit.lineStart}–${hit.lineEnd}`;
 }
 
-/** Which retrievers found it, and at what rank: "keyword #1 · meaning #4". */
-function rankLabel(ranks: SearchHit['ranks']): string {
-  return [ranks.keyword && `keyword #${ranks.keyword}`, ranks.vector && `meaning #${ranks.vector}`]
+/** Which retrievers found it, at what rank, and the reranker's score: "keyword #1 · meaning #4 · relevance 0.91". */
+export function rankLabel(hit: Pick<SearchHit, 'ranks' | 'rerankScore'>): string {
+  const { ranks, rerankScore } = hit;
+  return [
+    ranks.keyword && `keyword #${ranks.keyword}`,
+    ranks.vector && `meaning #${ranks.vector}`,
+    rerankScore !== undefined && `relevance ${rerankScore.toFixed(2)}`,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -24,7 +29,7 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
           {hit.relativePath}
         </span>
         <span className="text-xs text-muted-foreground">{hitLocation(hit)}</span>
-        <Badge className="ml-auto">{rankLabel(hit.ranks)}</Badge>
+        <Badge className="ml-auto">{rankLabel(hit)}</Badge>
       </div>
       {hit.headingPath && <div className="mt-1 text-xs text-muted-foreground">{hit.headingPath}</div>}
       {/* Text only: a document's markup is never HTML here. */}

@@ -116,7 +116,8 @@ function SearchOutcome({ outcome }: { outcome: Outcome }) {
           ? 'Nothing matched'
           : `${result.hits.length} ${result.hits.length === 1 ? 'passage' : 'passages'}`}{' '}
         · by {how}
-        {result.embedder ? ` (${result.embedder})` : ''} · {Math.round(result.tookMs)} ms
+        {result.embedder ? ` (${result.embedder})` : ''}
+        {result.reranker ? `, reranked by ${result.reranker}` : ''} · {Math.round(result.tookMs)} ms
       </p>
       <ol className="flex flex-col gap-3">
         {result.hits.map((hit) => (

@@ -38,9 +38,14 @@ export const GenerationStatsSchema = z.object({
   timeToFirstTokenMs: z.number().nonnegative(),
   tokensPerSecond: z.number().nonnegative(),
   totalMs: z.number().nonnegative(),
-  /** Tokens prompt lookup guessed, and the share of them the model confirmed (`null`: no guesses). */
+  /**
+   * Tokens guessed ahead (by prompt lookup or a draft model), and the share of them the model
+   * confirmed (`null`: no guesses).
+   */
   predictedTokens: z.number().int().nonnegative().default(0),
   lookupAcceptance: z.number().min(0).max(1).nullable().default(null),
+  /** What made the guesses: the prompt (`lookup`), a draft model (`draft`), or nothing. */
+  predictor: z.enum(['lookup', 'draft']).nullable().default(null),
 });
 export type GenerationStats = z.infer<typeof GenerationStatsSchema>;
 
@@ -79,6 +84,8 @@ export const RetrievalTraceSchema = z.object({
   query: z.string(),
   mode: z.enum(['keyword', 'vector', 'hybrid']),
   embedder: z.string().nullable(),
+  /** The reranking model that reordered the passages, if one did. */
+  reranker: z.string().nullable().default(null),
   terms: z.array(z.string()),
   /** Tokens the sources could use. */
   budgetTokens: z.number().int().nonnegative(),
@@ -90,6 +97,7 @@ export const RetrievalTraceSchema = z.object({
       lineEnd: z.number().int().nonnegative(),
       score: z.number(),
       ranks: SearchHitSchema.shape.ranks,
+      rerankScore: SearchHitSchema.shape.rerankScore,
       /** Its number in the prompt, or `null` when it was dropped for the budget. */
       n: z.number().int().positive().nullable(),
     }),

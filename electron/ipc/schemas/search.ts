@@ -29,6 +29,8 @@ export const SearchHitSchema = z.object({
   /** The fused score (higher is better), and each retriever's 1-based rank of the best chunk. */
   score: z.number(),
   ranks: z.object({ keyword: z.number().int().positive().optional(), vector: z.number().int().positive().optional() }),
+  /** The reranking model's relevance score (0 to 1), when one reordered the results. */
+  rerankScore: z.number().min(0).max(1).optional(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
@@ -40,6 +42,8 @@ export const SearchResultSchema = z.object({
   terms: z.array(z.string()),
   /** The embedding model whose vectors were searched; `null` in keyword mode. */
   embedder: z.string().nullable(),
+  /** The reranking model that reordered the hits; `null` when none did. */
+  reranker: z.string().nullable(),
   tookMs: z.number().nonnegative(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;

@@ -348,6 +348,7 @@ export class ChatService {
         query: question.content,
         mode: result.mode,
         embedder: result.embedder,
+        reranker: result.reranker,
         terms: result.terms,
         budgetTokens: budget,
         passages: result.hits.map((hit) => ({
@@ -357,6 +358,7 @@ export class ChatService {
           lineEnd: hit.lineEnd,
           score: hit.score,
           ranks: hit.ranks,
+          rerankScore: hit.rerankScore,
           n: numbers.get(hit) ?? null,
         })),
       },

@@ -17,9 +17,10 @@ export interface EvalQuestion {
 /**
  * Modes measured. `plain-fts5` is the baseline: the question passed to FTS5 `MATCH` as typed
  * (implicit AND of every word, syntax errors count as no answer). `keyword`, `vector` and
- * `hybrid` are the search service's own modes.
+ * `hybrid` are the search service's own modes, without reranking; `reranked` is hybrid (keyword
+ * when there are no vectors) reordered by the installed reranking model.
  */
-export type EvalMode = 'plain-fts5' | 'keyword' | 'vector' | 'hybrid';
+export type EvalMode = 'plain-fts5' | 'keyword' | 'vector' | 'hybrid' | 'reranked';
 
 export interface ModeScore {
   mode: EvalMode;
@@ -54,7 +55,7 @@ export function parseQuestions(tsv: string): EvalQuestion[] {
 
 export interface EvaluateOptions {
   collectionIds: number[];
-  /** Which modes to run; `vector` and `hybrid` need stored vectors. */
+  /** Which modes to run; `vector` and `hybrid` need stored vectors, `reranked` a reranking model. */
   modes: readonly EvalMode[];
   /** Also run hybrid with each of these vector weights. */
   sweep?: readonly number[];
@@ -83,8 +84,9 @@ export async function evaluateRetrieval(
       const result = await search.search({
         query: question,
         collectionIds: options.collectionIds,
-        mode: run.mode === 'plain-fts5' ? 'keyword' : run.mode,
+        mode: run.mode === 'plain-fts5' ? 'keyword' : run.mode === 'reranked' ? 'auto' : run.mode,
         baseline: run.mode === 'plain-fts5',
+        rerank: run.mode === 'reranked',
         weights: run.weights,
         limit: HITS,
         signal: options.signal,

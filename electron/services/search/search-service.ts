@@ -19,6 +19,14 @@ export interface QueryEmbedder {
   embed(key: string, text: string, signal?: AbortSignal): Promise<Float32Array | null>;
 }
 
+/** What search needs of a reranking model: which one is installed, and its scores. */
+export interface QueryReranker {
+  /** The installed reranking model's name, or `null` when there is none. */
+  current(): string | null;
+  /** Each passage's relevance to the query, from 0 to 1, in order. */
+  rank(query: string, passages: readonly string[], signal?: AbortSignal): Promise<number[]>;
+}
+
 /** Relative weights of the retrievers in the fusion (fusion.ts). */
 export interface FusionWeights {
   keyword: number;
@@ -42,6 +50,12 @@ export const DEFAULT_WEIGHTS: FusionWeights = { keyword: 1, vector: 0.7 };
  */
 const CANDIDATES = { keyword: 50, vector: 30 };
 
+/**
+ * Passages a reranker reads. It reads each with the query (a model evaluation per passage), so it
+ * reorders the head of the fused list rather than everything retrieved.
+ */
+const RERANK_DEPTH = 20;
+
 export interface SearchOptions {
   query: string;
   /** Collections to search; every collection when absent. */
@@ -57,19 +71,26 @@ export interface SearchOptions {
    * as an exact scan of the float vectors. Defaults to `false`.
    */
   baseline?: boolean;
+  /**
+   * Reorder the best passages with the reranking model. Defaults to `true` when one is installed;
+   * `true` without one is an error, as is a reranker that fails when asked for by name.
+   */
+  rerank?: boolean;
 }
 
 export interface SearchServiceOptions {
   db: SqliteDatabase;
   embedder?: QueryEmbedder;
+  reranker?: QueryReranker;
   /** Defaults to `DEFAULT_WEIGHTS`. */
   weights?: FusionWeights;
 }
 
 /**
  * Hybrid retrieval over the library: FTS5 bm25 and sqlite-vec KNN, fused by weighted reciprocal
- * rank, neighbouring chunks merged, each hit with its file, page, lines, heading path and a
- * snippet. Keyword only when the library has no vectors.
+ * rank, neighbouring chunks merged, the best of them reordered by a reranking model when one is
+ * installed, each hit with its file, page, lines, heading path and a snippet. Keyword only when
+ * the library has no vectors.
  */
 export class SearchService {
   readonly #options: SearchServiceOptions;
@@ -112,7 +133,9 @@ export class SearchService {
       top.map((item) => item.id),
     );
     const ranked = top.flatMap((item) => rows.get(item.id) ?? []);
-    const passages = mergeNeighbours(ranked).slice(0, limit);
+    const merged = mergeNeighbours(ranked);
+    const reranked = await this.#rerank(options, merged.slice(0, Math.max(limit, RERANK_DEPTH)));
+    const passages = (reranked?.passages ?? merged).slice(0, limit);
     const relativePath = relativePaths(db);
     const marked = this.#highlighted(
       passages.flatMap((passage) => passage.chunks.map((chunk) => chunk.id)),
@@ -120,9 +143,13 @@ export class SearchService {
     );
     return {
       mode,
-      hits: passages.map((passage) => toHit(passage, byId, marked, relativePath)),
+      hits: passages.map((passage) => ({
+        ...toHit(passage, byId, marked, relativePath),
+        ...(reranked && { rerankScore: reranked.scores.get(passage)! }),
+      })),
       terms,
       embedder: mode === 'keyword' ? null : (vectors?.name ?? null),
+      reranker: reranked?.name ?? null,
       tookMs: performance.now() - started,
     };
   }
@@ -135,6 +162,46 @@ export class SearchService {
     const embedder = this.#options.embedder;
     const serving = embedder && servingEmbedder(this.#options.db, embedder.currentKey());
     return serving && embedder.installed(serving.key) ? serving.name : null;
+  }
+
+  /** The installed reranking model's name, if any: what the evaluation names. */
+  rerankModel(): string | null {
+    return this.#options.reranker?.current() ?? null;
+  }
+
+  /**
+   * The passages ordered by the reranker's scores (ties keep the fused order), or `null` when no
+   * reranking is done. Like a broken embedder, a broken reranker in the default case leaves the
+   * fused order; asked for by name, its failure is the answer.
+   */
+  async #rerank(
+    options: SearchOptions,
+    passages: Passage[],
+  ): Promise<{ name: string; passages: Passage[]; scores: Map<Passage, number> } | null> {
+    const reranker = this.#options.reranker;
+    const name = reranker?.current() ?? null;
+    if (options.rerank === false || (options.rerank === undefined && !name)) return null;
+    if (!reranker || !name) {
+      throw new HearthError('MODEL_NOT_FOUND', 'Reranking needs a reranking model. Install one in Models.');
+    }
+    if (passages.length === 0) return { name, passages, scores: new Map() };
+    let values: number[];
+    try {
+      values = await reranker.rank(
+        options.query,
+        passages.map((passage) => stitchChunks(passage.chunks)),
+        options.signal,
+      );
+    } catch (error) {
+      if (options.rerank === true || options.signal?.aborted) throw error;
+      console.warn('[search] the reranking model failed; keeping the fused order:', error);
+      return null;
+    }
+    const scores = new Map(passages.map((passage, i) => [passage, values[i]!]));
+    const order = passages
+      .map((passage, i) => ({ passage, i }))
+      .sort((a, b) => scores.get(b.passage)! - scores.get(a.passage)! || a.i - b.i);
+    return { name, passages: order.map((item) => item.passage), scores };
   }
 
   /** The query's vector and the embedder whose table serves, or `null` when there is none. */
