@@ -3,6 +3,7 @@ import {
   InputLookupTokenPredictor,
   LlamaChat,
   type ChatHistoryItem,
+  type GbnfJsonSchema,
   type LlamaContext,
   type LlamaContextSequence,
   type LlamaModel,
@@ -33,6 +34,10 @@ export interface TurnRequest {
   onText?: (text: string) => void;
   /** A reasoning model's thought segments (`<think>`), apart from the answer. */
   onReasoning?: (text: string) => void;
+  /** Texts that end the answer when generated (not included in it). */
+  stop?: readonly string[];
+  /** A JSON schema the answer must follow (`any`: any JSON value), enforced by a grammar while sampling. */
+  jsonSchema?: GbnfJsonSchema | 'any';
 }
 
 export interface TurnResult {
@@ -58,8 +63,12 @@ interface Session {
   draft: { model: LlamaModel; context: LlamaContext } | null;
   /** Answers run one at a time on the sequence. */
   queue: Promise<unknown>;
-  /** What the sequence holds after the last answer, so the next turn reuses it (context shift aware). */
-  lastContextWindow: ChatHistoryItem[] | null;
+  /**
+   * The last turn: the history it answered (with its answer) and the context window node-llama-cpp
+   * kept for it (after any context shift). A follow-up of exactly that history continues from the
+   * window; anything else (another conversation, a regeneration, an edit) must not.
+   */
+  last: { history: ChatHistoryItem[]; contextWindow: ChatHistoryItem[] } | null;
 }
 
 /** A session with the settings it was made with: a change of them makes a new one. */
@@ -147,6 +156,16 @@ export class ChatEngine {
     let text = '';
     let reasoning = '';
     const { sampling } = request;
+    // A schema node-llama-cpp cannot turn into a grammar is the caller's mistake, said as such.
+    const { llama } = session.context.model;
+    const grammar =
+      request.jsonSchema === 'any'
+        ? await llama.getGrammarFor('json')
+        : request.jsonSchema
+          ? await llama.createGrammarForJsonSchema(request.jsonSchema as never).catch((error: unknown) => {
+              throw new HearthError('VALIDATION', `The JSON schema cannot be enforced: ${(error as Error).message}`);
+            })
+          : undefined;
     let response;
     try {
       response = await session.chat.generateResponse([...request.history, { type: 'model', response: [] }], {
@@ -159,7 +178,9 @@ export class ChatEngine {
         seed: sampling.seed,
         maxTokens: sampling.maxTokens,
         repeatPenalty: sampling.repeatPenalty === 1 ? false : { penalty: sampling.repeatPenalty },
-        lastEvaluationContextWindow: session.lastContextWindow ? { history: session.lastContextWindow } : undefined,
+        lastEvaluationContextWindow: continuedWindow(session.last, request.history),
+        customStopTriggers: request.stop?.length ? request.stop : undefined,
+        grammar,
         onToken(tokens) {
           emitted += tokens.length;
         },
@@ -177,10 +198,13 @@ export class ChatEngine {
       });
     } catch (error) {
       // The sequence may hold a half-evaluated prompt: the next turn compares tokens again anyway.
-      session.lastContextWindow = null;
+      session.last = null;
       throw contextError(error, session.context.contextSize) ?? error;
     }
-    session.lastContextWindow = response.lastEvaluation.contextWindow;
+    session.last = {
+      history: [...request.history, { type: 'model', response: [response.response] }],
+      contextWindow: response.lastEvaluation.contextWindow,
+    };
     const finished = performance.now();
     const predictions = session.sequence.tokenPredictions;
     const validated = predictions.validated - predictionsBefore.validated;
@@ -261,7 +285,7 @@ export class ChatEngine {
         predictor: draft ? 'draft' : predictor ? 'lookup' : null,
         draft,
         queue: Promise.resolve(),
-        lastContextWindow: null,
+        last: null,
       };
     } catch (error) {
       await draft?.model.dispose();
@@ -309,6 +333,23 @@ function vocabulary(model: LlamaModel): string {
     Array.isArray(tokens) ? tokens.length : null,
     model.tokenize(VOCABULARY_PROBE),
   ]);
+}
+
+/**
+ * The context window to continue from, when `history` is the last turn's history plus one new
+ * message: that window (the shifted view of the same conversation) with the message appended.
+ * node-llama-cpp uses a window it is given in place of the history whenever the sequence's tokens
+ * overlap it, so handing it the window of another history would answer the wrong conversation
+ * (a regeneration would continue the answer it replaces). Otherwise `undefined`: node-llama-cpp
+ * then compares tokens and still reuses the common prefix.
+ */
+function continuedWindow(
+  last: Session['last'],
+  history: readonly ChatHistoryItem[],
+): { history: ChatHistoryItem[] } | undefined {
+  if (!last || history.length !== last.history.length + 1) return undefined;
+  const same = last.history.every((item, i) => JSON.stringify(item) === JSON.stringify(history[i]));
+  return same ? { history: [...last.contextWindow, history.at(-1)!] } : undefined;
 }
 
 /** Frees a session's context, and its draft model if it has one. */

@@ -47,6 +47,30 @@ describe('chat engine', () => {
     expect(followUp.stats.evaluatedTokens).toBeLessThan(first.stats.evaluatedTokens / 3);
   }, 60_000);
 
+  it('gives the same greedy answers whatever the sequence held before: regenerations, follow-ups, other chats', async () => {
+    const { engine, modelId } = await engineWithTinyChat();
+    const sampling = { ...greedy, maxTokens: 32 };
+    const question: ChatHistoryItem[] = [{ type: 'user', text: 'What does tar do with a directory?' }];
+    const first = await engine.generate(modelId, { history: question, sampling });
+    expect(first.text.length).toBeGreaterThan(0);
+    // A regeneration asks the same history again: it must not continue the answer it replaces.
+    const again = await engine.generate(modelId, { history: question, sampling });
+    expect(again.text).toBe(first.text);
+    const followUpHistory: ChatHistoryItem[] = [
+      ...question,
+      { type: 'model', response: [first.text] },
+      { type: 'user', text: 'And gzip?' },
+    ];
+    const followUp = await engine.generate(modelId, { history: followUpHistory, sampling });
+    // Another conversation in between, then the same follow-up again.
+    await engine.generate(modelId, { history: [{ type: 'user', text: 'Something else entirely.' }], sampling });
+    const afterSwitch = await engine.generate(modelId, { history: followUpHistory, sampling });
+    await services!.models.unload({ id: modelId });
+    const fresh = await new ChatEngine(services!.models).generate(modelId, { history: followUpHistory, sampling });
+    expect(followUp.text).toBe(fresh.text);
+    expect(afterSwitch.text).toBe(fresh.text);
+  }, 60_000);
+
   it('stops within a token when aborted and keeps what was generated', async () => {
     const { engine, modelId } = await engineWithTinyChat();
     const controller = new AbortController();
