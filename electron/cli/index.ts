@@ -10,6 +10,7 @@
  *                                               answer from the library, with checked citations
  *   hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep]
  *                                               recall@1, recall@5 and MRR of each search mode
+ *   hearth serve [--port N]                     run the OpenAI-compatible local API until Ctrl-C
  *
  * Options: --data-dir DIR (default: the app's, or HEARTH_DATA_DIR), --json, --help.
  * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library;
@@ -22,6 +23,7 @@ import { createServices, type Services } from '../services';
 import { defaultDataDir } from './data-dir';
 import { progressLine, progressPrinter } from './progress';
 import { runAsk } from './ask-command';
+import { runServe } from './serve-command';
 import { runEvalRetrieval, runSearch } from './search-commands';
 import { SearchModeSchema } from '../ipc/schemas/search';
 
@@ -33,6 +35,7 @@ const USAGE = `Usage:
                 [--data-dir DIR] [--json]
   hearth ask <question> [--collection NAME]... [--model ID] [--data-dir DIR] [--json]
   hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep] [--data-dir DIR] [--json]
+  hearth serve [--port N] [--data-dir DIR] [--json]
 
 Indexes folders into Hearth's library and reports on it, on the same data folder as the app
 (${defaultDataDir()} here; --data-dir or HEARTH_DATA_DIR to change it).
@@ -45,6 +48,7 @@ Indexes folders into Hearth's library and reports on it, on the same data folder
 --model (ask): the chat model's id (see Models); the loaded or first installed one by default.
 --questions (eval): a file of "question<TAB>path of the answering file, relative to the folder".
 --sweep (eval): also measure hybrid search at several vector weights.
+--port (serve): the port on 127.0.0.1 (default: the one in Settings, 4891 unless changed; 0 picks a free one).
 
 Exit codes: 0 done, 1 failed, 2 usage error, 3 another Hearth process is indexing this library.`;
 
@@ -69,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
         questions: { type: 'string' },
         sweep: { type: 'boolean', default: false },
         model: { type: 'string' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -88,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
       appVersion: 'cli',
       emit: () => undefined,
       backgroundTasks: false,
+      apiServer: false,
       llama: { maxThreads: 1 },
     });
 
@@ -164,6 +170,13 @@ async function main(argv: string[]): Promise<number> {
         sweep: values.sweep,
       }),
     );
+  }
+  if (command === 'serve' && rest.length === 0) {
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      throw new UsageError('--port must be 0 to 65535.');
+    }
+    return withServices(open(), (services) => runServe(services, { port, json: values.json }));
   }
   throw new UsageError(command ? `Unknown command: ${[command, ...rest].join(' ')}` : 'No command given.');
 }

@@ -20,7 +20,9 @@ import {
 } from './schemas/chat';
 import { SearchResultSchema, SearchSchemas as S } from './schemas/search';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+import { ApiLogEntrySchema, ApiServerSchemas as A, ApiServerStateSchema } from './schemas/api-server';
 
+export * from './schemas/api-server';
 export * from './schemas/app';
 export * from './schemas/catalog';
 export * from './schemas/chat';
@@ -49,6 +51,14 @@ export const contract = {
     'app.notices': { input: none, output: z.array(NoticeSchema) },
     'settings.get': { input: none, output: SettingsSchema },
     'settings.set': { input: SettingsPatchSchema, output: SettingsSchema },
+    /** The local API: running or not, where, and why not when it should be. */
+    'api.state': { input: none, output: ApiServerStateSchema },
+    /** The install's API key, shown in Settings to copy. */
+    'api.key': { input: none, output: A.key },
+    /** A new key; the old one stops working. */
+    'api.regenerateKey': { input: none, output: A.key },
+    /** Requests served (time, route, status, tokens; never text), newest first. */
+    'api.log': { input: none, output: z.array(ApiLogEntrySchema) },
     /** Installed models with metadata, fit on this machine, load state and last benchmark. */
     'models.list': { input: none, output: z.array(M.ModelInfoSchema) },
     'models.get': { input: M.ModelIdSchema, output: M.ModelInfoSchema },

@@ -17,9 +17,12 @@ import { LibraryService, type LibraryServiceOptions } from './library/library-se
 import { MachineService } from './machine/machine-service';
 import { ChatService } from './chat/chat-service';
 import { SearchService } from './search/search-service';
+import { ApiKeyStore } from './api-server/api-key';
+import { ApiServer } from './api-server/api-server';
 import { SettingsService } from './settings/settings-service';
 import type { CatalogEntry } from '../ipc/schemas/catalog';
 import type { MachineProfile } from '../ipc/schemas/machine';
+import type { Settings } from '../ipc/schemas/settings';
 import { checkIntegrityInBackground, stopIntegrityChecker } from './store/integrity';
 import { openStore, type Store } from './store/store';
 
@@ -50,6 +53,11 @@ export interface ServicesOptions {
    * Defaults to `true`; the CLI, which runs one command and exits, turns it off.
    */
   backgroundTasks?: boolean;
+  /**
+   * Follow the Settings switch of the local API (start it when it is on). Defaults to `true`; the
+   * CLI turns it off, so no command but `hearth serve` opens a port.
+   */
+  apiServer?: boolean;
   /** Where and how downloads go. Defaults to Hugging Face over https with the global fetch. */
   downloads?: Partial<
     Pick<
@@ -74,6 +82,9 @@ export interface Services {
   search: SearchService;
   /** Conversations and grounded answers. */
   chat: ChatService;
+  /** The OpenAI-compatible local API (off until Settings or `hearth serve` starts it), and its key. */
+  api: ApiServer;
+  apiKeys: ApiKeyStore;
   downloads: DownloadService;
   catalog: CatalogEntry[];
   dispose(): Promise<void>;
@@ -169,6 +180,22 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
   const chat = new ChatService({ db: store.hearth, libraryDb: store.library, models, search });
+  const apiKeys = new ApiKeyStore(store.hearth);
+  const api = new ApiServer({
+    models,
+    chat,
+    embedder,
+    library,
+    keys: apiKeys,
+    allowedOrigins: () => settings.get().apiAllowedOrigins,
+  });
+  // The Settings switch starts and stops the local API; `hearth serve` starts it by hand instead.
+  const followApiSetting = (current: Settings) =>
+    void (current.apiServerEnabled ? api.start(current.apiServerPort) : api.stop());
+  if (options.apiServer !== false) {
+    followApiSetting(settings.get());
+    settings.onChange(followApiSetting);
+  }
   const downloads = new DownloadService({
     modelsDir: models.library.modelsDir,
     catalog,
@@ -189,6 +216,8 @@ export function createServices(options: ServicesOptions): Services {
     embedder,
     search,
     chat,
+    api,
+    apiKeys,
     settings,
     appInfo: new AppInfoService({
       appVersion: options.appVersion,
@@ -199,6 +228,7 @@ export function createServices(options: ServicesOptions): Services {
     }),
     async dispose() {
       clearTimeout(measureSoon);
+      await api.stop();
       await library.stopSync();
       clearTimeout(checkSoon);
       await stopIntegrityChecker();

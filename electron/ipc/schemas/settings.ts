@@ -28,6 +28,15 @@ export const SettingsSchema = z.object({
   ocrEnabled: z.boolean(),
   /** Most pages of a scanned PDF OCR reads; a longer scan is skipped with that reason. Defaults to 20. */
   ocrMaxPages: z.number().int().min(1).max(2000),
+  /** Run the OpenAI-compatible local API on 127.0.0.1 (needs its key). Defaults to `false`. */
+  apiServerEnabled: z.boolean(),
+  /** Its port. Defaults to 4891. */
+  apiServerPort: z.number().int().min(1024).max(65535),
+  /**
+   * Web page origins (`http://localhost:3000`) allowed to call the local API from a browser; no
+   * CORS grant is given to any other. Defaults to none.
+   */
+  apiAllowedOrigins: z.array(z.url().max(200)).max(20),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

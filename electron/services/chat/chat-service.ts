@@ -326,13 +326,24 @@ export class ChatService {
     signal?: AbortSignal,
   ): Promise<{ sources: GroundedSource[]; trace: RetrievalTrace } | null> {
     if (conversation.collectionIds.length === 0) return null;
-    const { db, search, models } = this.#options;
-    const result = await search.search({
-      query: question.content,
-      collectionIds: conversation.collectionIds,
-      limit: PASSAGES,
-      signal,
-    });
+    const grounding = await this.ground(question.content, conversation.collectionIds, modelId, signal);
+    updateMessage(this.#options.db, question.id, { prompt: grounding.prompt });
+    return grounding;
+  }
+
+  /**
+   * The question's passages from `collectionIds`, as many as fit in the model's share of the
+   * context for sources; the prompt that puts them before the question; and the retrieval trace.
+   * Used by chats and by the local API's collection extension.
+   */
+  async ground(
+    question: string,
+    collectionIds: readonly number[],
+    modelId: string,
+    signal?: AbortSignal,
+  ): Promise<{ prompt: string; sources: GroundedSource[]; trace: RetrievalTrace }> {
+    const { search, models } = this.#options;
+    const result = await search.search({ query: question, collectionIds: [...collectionIds], limit: PASSAGES, signal });
     const budget = Math.floor(this.engine.contextSize(models.library.get(modelId)) * SOURCE_SHARE);
     const tokens = await this.engine.countTokens(
       modelId,
@@ -340,12 +351,12 @@ export class ChatService {
       signal,
     );
     const { included } = fitSources(result.hits, tokens, budget);
-    updateMessage(db, question.id, { prompt: groundedQuestion(question.content, included) });
     const numbers = new Map(included.map((source) => [source.hit, source.n]));
     return {
+      prompt: groundedQuestion(question, included),
       sources: included,
       trace: {
-        query: question.content,
+        query: question,
         mode: result.mode,
         embedder: result.embedder,
         reranker: result.reranker,

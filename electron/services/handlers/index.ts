@@ -1,6 +1,7 @@
 import type { Contract } from '../../ipc/contract';
 import type { Handlers } from '../../ipc/dispatch';
 import type { Services } from '..';
+import { apiHandlers } from '../api-server/api-handlers';
 import { appHandlers } from '../app/app-handlers';
 import { chatHandlers } from '../chat/chat-handlers';
 import { libraryHandlers } from '../library/library-handlers';
@@ -60,6 +61,7 @@ export function createHandlers(services: Services, platform: Platform): Handlers
   return composeHandlers([
     appHandlers(services),
     settingsHandlers(services),
+    apiHandlers(services),
     modelsHandlers(services),
     libraryHandlers(services),
     searchHandlers(services),

@@ -70,6 +70,12 @@ export class Embedder {
     );
   }
 
+  /** The installed embedding model `modelId`, or `null` when there is no such embedding model. */
+  forModel(modelId: string): EmbedderSpec | null {
+    const record = this.#installed().find((candidate) => candidate.id === modelId);
+    return record ? this.#spec(record) : null;
+  }
+
   #installed(): ModelRecord[] {
     const { library } = this.#options.models;
     return library.list().filter((record) => record.metadata.role === 'embedding' && library.filesPresent(record));

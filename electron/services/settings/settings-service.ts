@@ -11,6 +11,9 @@ export const DEFAULT_SETTINGS: Settings = {
   embeddingModel: null,
   ocrEnabled: true,
   ocrMaxPages: 20,
+  apiServerEnabled: false,
+  apiServerPort: 4891,
+  apiAllowedOrigins: [],
 };
 
 /**

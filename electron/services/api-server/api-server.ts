@@ -1,0 +1,112 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ApiServerState } from '../../ipc/schemas/api-server';
+import type { ApiKeyStore } from './api-key';
+import { bearerKey, corsForListedOrigins, loopbackHostOnly } from './guards';
+import { errorResponse, openAiError } from './openai-errors';
+import { openAiRoutes, type ApiEnv, type OpenAiRoutesDeps } from './openai-routes';
+import { RequestLog } from './request-log';
+import { WorkQueue, type WorkQueueOptions } from './work-queue';
+
+export interface ApiServerOptions extends Omit<OpenAiRoutesDeps, 'queue'> {
+  keys: ApiKeyStore;
+  /** Browser origins granted CORS (Settings); none by default. Read at each request. */
+  allowedOrigins?: () => readonly string[];
+  /** Largest JSON body accepted, in bytes; a larger one gets 413. Defaults to 1 MiB. */
+  bodyLimit?: number;
+  queue?: WorkQueueOptions;
+}
+
+/** The port used when the user has not chosen one. */
+export const DEFAULT_API_PORT = 4891;
+
+/**
+ * The OpenAI-compatible local API: off until started, bound to 127.0.0.1 only, every request
+ * checked in this order: Host is a loopback name with our port (DNS rebinding), CORS only for
+ * origins the user listed, the install's key, a body size limit; then a bounded work queue.
+ */
+export class ApiServer {
+  readonly log = new RequestLog();
+  readonly #options: ApiServerOptions;
+  readonly #app: Hono<ApiEnv>;
+  #server: ServerType | null = null;
+  #port = DEFAULT_API_PORT;
+  #error: string | null = null;
+
+  constructor(options: ApiServerOptions) {
+    this.#options = options;
+    this.#app = this.#build();
+  }
+
+  state(): ApiServerState {
+    const running = this.#server !== null;
+    return { running, url: running ? `http://127.0.0.1:${this.#port}/v1` : null, port: this.#port, error: this.#error };
+  }
+
+  /** Starts on `port` (0: any free port), stopping first if it runs elsewhere. */
+  async start(port: number): Promise<ApiServerState> {
+    if (this.#server && port === this.#port) return this.state();
+    await this.stop();
+    try {
+      const server = await new Promise<ServerType>((resolve, reject) => {
+        const created = serve({ fetch: this.#app.fetch, hostname: '127.0.0.1', port }, () => resolve(created));
+        created.once('error', reject);
+      });
+      const address = server.address();
+      this.#port = typeof address === 'object' && address ? address.port : port;
+      this.#server = server;
+      this.#error = null;
+    } catch (error) {
+      this.#port = port;
+      this.#error =
+        (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+          ? `Port ${port} is in use by another program. Choose another port.`
+          : `The local API could not start: ${(error as Error).message}`;
+    }
+    return this.state();
+  }
+
+  async stop(): Promise<void> {
+    const server = this.#server;
+    this.#server = null;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Open keep-alive connections and running streams end now, not when clients let go.
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
+  }
+
+  #build(): Hono<ApiEnv> {
+    const options = this.#options;
+    const app = new Hono<ApiEnv>();
+    app.use(async (c, next) => {
+      const { outcome, end } = this.log.begin(c.req.method, new URL(c.req.url).pathname);
+      c.set('outcome', outcome);
+      c.set('end', end);
+      await next();
+      if (!outcome.streaming) end(c.res.status);
+    });
+    app.use(loopbackHostOnly(() => this.#port));
+    app.use(corsForListedOrigins(options.allowedOrigins ?? (() => [])));
+    app.use(bearerKey(options.keys));
+    app.use(
+      bodyLimit({
+        maxSize: options.bodyLimit ?? 1024 * 1024,
+        onError: (c) => c.json(openAiError('The request body is too large.', 'request_too_large'), 413),
+      }),
+    );
+    app.route('/', openAiRoutes({ ...options, queue: new WorkQueue(options.queue) }));
+    app.notFound((c) =>
+      c.json(openAiError(`No such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}`, 'not_found'), 404),
+    );
+    app.onError((error, c) => {
+      const { status, body } = errorResponse(error);
+      if (status === 500) console.error('[api] request failed:', error);
+      if (status === 429) c.header('Retry-After', '5');
+      return c.json(body, status);
+    });
+    return app;
+  }
+}

@@ -1,0 +1,260 @@
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ChatHistoryItem } from 'node-llama-cpp';
+import { HearthError } from '../../ipc/errors';
+import { resolveCitations, type ChatService } from '../chat/chat-service';
+import { samplingFor, type TurnRequest, type TurnResult } from '../chat/generation';
+import { GROUNDED_SYSTEM_PROMPT, type GroundedSource } from '../chat/grounding';
+import type { LibraryService } from '../library/library-service';
+import type { Embedder } from '../models/embedder';
+import type { ModelRecord } from '../models/model-store';
+import type { ModelsService } from '../models/models-service';
+import { ChatCompletionRequestSchema, EmbeddingRequestSchema, type ChatCompletionRequest } from './openai-schemas';
+import type { RequestOutcome } from './request-log';
+import type { WorkQueue } from './work-queue';
+
+export interface OpenAiRoutesDeps {
+  models: ModelsService;
+  chat: ChatService;
+  embedder: Embedder;
+  library: LibraryService;
+  queue: WorkQueue;
+}
+
+/** What each request carries through the middlewares: its log entry. */
+export type ApiEnv = { Variables: { outcome: RequestOutcome; end: (status: number) => void } };
+
+/**
+ * The OpenAI-compatible endpoints over Hearth's own services: models, chat completions (plain and
+ * SSE, with sampling, stop strings, seeds and JSON-schema output), embeddings, and the `hearth`
+ * extension that answers from collections with checked citations.
+ */
+export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+
+  app.get('/v1/models', (c) =>
+    c.json({
+      object: 'list',
+      data: deps.models.library
+        .list()
+        .filter((record) => deps.models.library.filesPresent(record))
+        .map((record) => ({
+          id: record.id,
+          object: 'model',
+          created: Math.floor(record.addedAt.getTime() / 1000),
+          owned_by: 'hearth',
+          name: record.metadata.name,
+          role: record.metadata.role,
+        })),
+    }),
+  );
+
+  app.post('/v1/chat/completions', async (c) => {
+    const body = ChatCompletionRequestSchema.parse(await readJson(c));
+    const record = findModel(deps.models, body.model, 'chat');
+    const grounding = body.hearth ? await ground(deps, body, record, c.req.raw.signal) : null;
+    const history = toHistory(body, grounding?.prompt ?? null);
+    const request: TurnRequest = {
+      history,
+      sampling: samplingFor(record.settings, {
+        temperature: body.temperature ?? undefined,
+        topP: body.top_p ?? undefined,
+        maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+        seed: body.seed ?? undefined,
+      }),
+      stop: typeof body.stop === 'string' ? [body.stop] : (body.stop ?? undefined),
+      jsonSchema:
+        body.response_format?.type === 'json_schema'
+          ? (body.response_format.json_schema.schema as TurnRequest['jsonSchema'])
+          : body.response_format?.type === 'json_object'
+            ? 'any'
+            : undefined,
+    };
+    const id = `chatcmpl-${crypto.randomUUID()}`;
+    const created = Math.floor(Date.now() / 1000);
+    const outcome = c.get('outcome');
+    const extension = (result: TurnResult) =>
+      grounding ? { hearth: { citations: resolveCitations(result.text, grounding.sources) } } : {};
+
+    if (!body.stream) {
+      const result = await deps.queue.run(
+        () => deps.chat.engine.generate(record.id, { ...request, signal: c.req.raw.signal }),
+        c.req.raw.signal,
+      );
+      outcome.promptTokens = result.stats.promptTokens;
+      outcome.completionTokens = result.stats.generatedTokens;
+      return c.json({
+        id,
+        object: 'chat.completion',
+        created,
+        model: record.id,
+        choices: [
+          { index: 0, message: { role: 'assistant', content: result.text }, finish_reason: finishReason(result) },
+        ],
+        usage: usage(result),
+        ...extension(result),
+      });
+    }
+
+    // Streamed: the log entry ends when the stream does, with 499 if the client hung up.
+    outcome.streaming = true;
+    const end = c.get('end');
+    return streamSSE(c, async (stream) => {
+      const controller = new AbortController();
+      stream.onAbort(() => {
+        outcome.status = 499;
+        controller.abort(new HearthError('CANCELLED', 'The client disconnected.'));
+      });
+      // Tokens arrive faster than writes finish: chain the writes so chunks keep their order.
+      let written: Promise<void> = Promise.resolve();
+      const send = (data: string) => (written = written.then(() => stream.writeSSE({ data })));
+      const chunk = (delta: object, finish: string | null = null, extra: object = {}) =>
+        send(
+          JSON.stringify({
+            id,
+            object: 'chat.completion.chunk',
+            created,
+            model: record.id,
+            choices: [{ index: 0, delta, finish_reason: finish }],
+            ...extra,
+          }),
+        );
+      try {
+        const result = await deps.queue.run(async () => {
+          await chunk({ role: 'assistant', content: '' });
+          return deps.chat.engine.generate(record.id, {
+            ...request,
+            signal: controller.signal,
+            onText: (text) => void chunk({ content: text }),
+          });
+        }, controller.signal);
+        outcome.promptTokens = result.stats.promptTokens;
+        outcome.completionTokens = result.stats.generatedTokens;
+        if (controller.signal.aborted) return;
+        await chunk({}, finishReason(result), extension(result));
+        if (body.stream_options?.include_usage) {
+          await send(
+            JSON.stringify({
+              id,
+              object: 'chat.completion.chunk',
+              created,
+              model: record.id,
+              choices: [],
+              usage: usage(result),
+            }),
+          );
+        }
+        await send('[DONE]');
+      } catch (error) {
+        if (!controller.signal.aborted) {
+          outcome.status = 500;
+          await send(JSON.stringify({ error: { message: (error as Error).message } }));
+        }
+      } finally {
+        end(200);
+      }
+    });
+  });
+
+  app.post('/v1/embeddings', async (c) => {
+    const body = EmbeddingRequestSchema.parse(await readJson(c));
+    const record = findModel(deps.models, body.model, 'embedding');
+    const spec = deps.embedder.forModel(record.id)!;
+    const texts = typeof body.input === 'string' ? [body.input] : body.input;
+    const signal = c.req.raw.signal;
+    const { vectors, tokens } = await deps.queue.run(async () => {
+      const counts = await deps.embedder.countTokens(spec, texts, signal);
+      const embedded =
+        body.input_type === 'query'
+          ? await Promise.all(texts.map((text) => deps.embedder.embedQuery(spec, text, signal)))
+          : await deps.embedder.embedDocuments(spec, texts, signal);
+      return { vectors: embedded, tokens: counts.reduce((sum, n) => sum + n, 0) };
+    }, signal);
+    c.get('outcome').promptTokens = tokens;
+    return c.json({
+      object: 'list',
+      data: vectors.map((vector, index) => ({
+        object: 'embedding',
+        index,
+        embedding: body.encoding_format === 'base64' ? Buffer.from(vector.buffer).toString('base64') : [...vector],
+      })),
+      model: record.id,
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  });
+
+  return app;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HearthError('VALIDATION', 'The request body is not valid JSON.');
+  }
+}
+
+/** A model by id or name, of the role the endpoint needs. */
+function findModel(models: ModelsService, wanted: string, role: 'chat' | 'embedding'): ModelRecord {
+  const record = models.library
+    .list()
+    .find((candidate) => candidate.id === wanted || candidate.metadata.name === wanted);
+  if (!record)
+    throw new HearthError('MODEL_NOT_FOUND', `No installed model is called "${wanted}". See GET /v1/models.`);
+  if (record.metadata.role !== role) {
+    throw new HearthError(
+      'VALIDATION',
+      `${record.metadata.name} is a ${record.metadata.role} model, not a ${role} model.`,
+    );
+  }
+  return record;
+}
+
+/** The request's messages as node-llama-cpp history; the last user message may be replaced by its grounded prompt. */
+function toHistory(body: ChatCompletionRequest, groundedPrompt: string | null): ChatHistoryItem[] {
+  const lastUser = body.messages.findLastIndex((message) => message.role === 'user');
+  if (lastUser === -1 || lastUser !== body.messages.length - 1) {
+    throw new HearthError('VALIDATION', 'The last message must be from the user.');
+  }
+  const history: ChatHistoryItem[] = body.messages.map((message, index) => {
+    const text = index === lastUser && groundedPrompt !== null ? groundedPrompt : (message.content ?? '');
+    if (message.role === 'user') return { type: 'user', text };
+    if (message.role === 'assistant') return { type: 'model', response: [text] };
+    return { type: 'system', text };
+  });
+  if (groundedPrompt !== null) {
+    // Sources are data, never instructions: the grounded system prompt comes first, always.
+    history.unshift({ type: 'system', text: GROUNDED_SYSTEM_PROMPT });
+  }
+  return history;
+}
+
+/** The extension: passages from the named collections for the last question, within the model's budget. */
+async function ground(
+  deps: OpenAiRoutesDeps,
+  body: ChatCompletionRequest,
+  record: ModelRecord,
+  signal: AbortSignal,
+): Promise<{ prompt: string; sources: GroundedSource[] }> {
+  const collections = deps.library.collections();
+  const ids = body.hearth!.collections.map((name) => {
+    const found = collections.find((collection) => collection.name === name);
+    if (!found) throw new HearthError('NOT_FOUND', `No collection is called "${name}".`);
+    return found.id;
+  });
+  const question = body.messages.at(-1)?.content ?? '';
+  const { prompt, sources } = await deps.chat.ground(question, ids, record.id, signal);
+  return { prompt, sources };
+}
+
+function finishReason(result: TurnResult): 'stop' | 'length' {
+  return result.stopReason === 'maxTokens' ? 'length' : 'stop';
+}
+
+function usage(result: TurnResult) {
+  return {
+    prompt_tokens: result.stats.promptTokens,
+    completion_tokens: result.stats.generatedTokens,
+    total_tokens: result.stats.promptTokens + result.stats.generatedTokens,
+  };
+}
