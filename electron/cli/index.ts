@@ -1,20 +1,9 @@
 /**
- * `hearth`: the same services as the desktop app, in plain Node, on the same data folder.
+ * `hearth`: the same services as the desktop app, in plain Node, on the same data folder. Each
+ * command's usage is in help.ts (`hearth <command> --help`).
  *
- *   hearth index <folder> [--collection NAME] [--include P]… [--exclude P]… [--hidden] [--wait]
- *                                               add a folder to a collection and index it
- *   hearth library status                       collections and their accounting
- *   hearth search <query> [--collection NAME]… [--mode M] [--limit N]
- *                                               search the library: file, page or lines, snippet
- *   hearth ask <question> [--collection NAME]… [--model ID]
- *                                               answer from the library, with checked citations
- *   hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep]
- *                                               recall@1, recall@5 and MRR of each search mode
- *   hearth serve [--port N]                     run the OpenAI-compatible local API until Ctrl-C
- *
- * Options: --data-dir DIR (default: the app's, or HEARTH_DATA_DIR), --json, --help.
- * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library;
- * with --wait, `index` waits for it instead).
+ * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library or
+ * the port; with --wait, `index` waits for it instead).
  */
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,33 +15,10 @@ import { runAsk } from './ask-command';
 import { runServe } from './serve-command';
 import { runEvalRetrieval, runSearch } from './search-commands';
 import { SearchModeSchema } from '../ipc/schemas/search';
-
-const USAGE = `Usage:
-  hearth index <folder> [--collection NAME] [--include PATTERN]... [--exclude PATTERN]... [--hidden]
-               [--wait] [--data-dir DIR] [--json]
-  hearth library status [--data-dir DIR] [--json]
-  hearth search <query> [--collection NAME]... [--mode auto|keyword|vector|hybrid] [--limit N]
-                [--data-dir DIR] [--json]
-  hearth ask <question> [--collection NAME]... [--model ID] [--data-dir DIR] [--json]
-  hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep] [--data-dir DIR] [--json]
-  hearth serve [--port N] [--data-dir DIR] [--json]
-
-Indexes folders into Hearth's library and reports on it, on the same data folder as the app
-(${defaultDataDir()} here; --data-dir or HEARTH_DATA_DIR to change it).
-
---include / --exclude: gitignore-style patterns, relative to the folder (repeat for more).
---hidden: index hidden files and folders too.
---wait: if the app (or another hearth) is indexing this library, wait for it instead of exiting.
---collection (search): search only this collection (repeat for more); every collection by default.
---collection (ask): answer from this collection (repeat for more); every collection by default.
---model (ask): the chat model's id (see Models); the loaded or first installed one by default.
---questions (eval): a file of "question<TAB>path of the answering file, relative to the folder".
---sweep (eval): also measure hybrid search at several vector weights.
---port (serve): the port on 127.0.0.1 (default: the one in Settings, 4891 unless changed; 0 picks a free one).
-
-Exit codes: 0 done, 1 failed, 2 usage error, 3 another Hearth process is indexing this library.`;
-
-class UsageError extends Error {}
+import { runChats } from './chats-commands';
+import { COMMAND_HELP, completionScript, usage } from './help';
+import { runModels } from './models-commands';
+import { UsageError } from './usage';
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -74,6 +40,11 @@ async function main(argv: string[]): Promise<number> {
         sweep: { type: 'boolean', default: false },
         model: { type: 'string' },
         port: { type: 'string' },
+        copy: { type: 'boolean', default: false },
+        threads: { type: 'string' },
+        format: { type: 'string', default: 'markdown' },
+        tree: { type: 'boolean', default: false },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -82,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    const help = positionals[0] ? COMMAND_HELP[positionals[0]] : undefined;
+    process.stdout.write(`${help ? `Usage:\n  ${help.replaceAll('\n', '\n  ')}` : usage()}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
@@ -171,6 +143,29 @@ async function main(argv: string[]): Promise<number> {
       }),
     );
   }
+  if (command === 'completion' && rest.length === 0) {
+    process.stdout.write(completionScript());
+    return 0;
+  }
+  if (command === 'models') {
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
+      throw new UsageError('--threads must be 1 to 64.');
+    }
+    return withServices(open(), (services) =>
+      runModels(services, rest[0], rest.slice(1), { json: values.json, copy: values.copy, threads }),
+    );
+  }
+  if (command === 'chats') {
+    return withServices(open(), (services) =>
+      runChats(services, rest[0], rest.slice(1), {
+        json: values.json,
+        format: values.format,
+        tree: values.tree,
+        out: values.out && resolve(values.out),
+      }),
+    );
+  }
   if (command === 'serve' && rest.length === 0) {
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
@@ -197,7 +192,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`hearth: ${error.message}\n\n${USAGE}\n`);
+    process.stderr.write(`hearth: ${error.message}\n\n${usage()}\n`);
     process.exitCode = 2;
   } else {
     const data = toErrorData(error);

@@ -139,6 +139,8 @@ export const contract = {
     'models.partialsChanged': z.array(M.partialDownload),
     /** A collection changed: indexing progress, a sync after changes on disk, a folder added. */
     'library.changed': z.array(CollectionSchema),
+    /** The local API started, stopped, or could not start. */
+    'api.changed': ApiServerStateSchema,
   },
 } as const satisfies ContractShape;
 

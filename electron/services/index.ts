@@ -188,6 +188,7 @@ export function createServices(options: ServicesOptions): Services {
     library,
     keys: apiKeys,
     allowedOrigins: () => settings.get().apiAllowedOrigins,
+    onChange: (state) => options.emit('api.changed', state),
   });
   // The Settings switch starts and stops the local API; `hearth serve` starts it by hand instead.
   const followApiSetting = (current: Settings) =>

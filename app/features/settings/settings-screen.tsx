@@ -2,6 +2,7 @@ import { Page } from '../../ui/page';
 import { AboutPanel } from './about-panel';
 import { AppearancePanel } from './appearance-panel';
 import { LibraryPanel } from './library-panel';
+import { LocalApiPanel } from './local-api-panel';
 import { ModelsPanel } from './models-panel';
 import { PrivacyPanel } from './privacy-panel';
 
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <PrivacyPanel />
       <ModelsPanel />
       <LibraryPanel />
+      <LocalApiPanel />
       <AboutPanel />
     </Page>
   );

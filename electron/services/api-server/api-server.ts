@@ -16,6 +16,8 @@ export interface ApiServerOptions extends Omit<OpenAiRoutesDeps, 'queue'> {
   /** Largest JSON body accepted, in bytes; a larger one gets 413. Defaults to 1 MiB. */
   bodyLimit?: number;
   queue?: WorkQueueOptions;
+  /** Told the new state whenever the server starts, stops or fails to start. */
+  onChange?: (state: ApiServerState) => void;
 }
 
 /** The port used when the user has not chosen one. */
@@ -64,6 +66,7 @@ export class ApiServer {
           ? `Port ${port} is in use by another program. Choose another port.`
           : `The local API could not start: ${(error as Error).message}`;
     }
+    this.#options.onChange?.(this.state());
     return this.state();
   }
 
@@ -76,6 +79,7 @@ export class ApiServer {
       // Open keep-alive connections and running streams end now, not when clients let go.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     });
+    this.#options.onChange?.(this.state());
   }
 
   #build(): Hono<ApiEnv> {
