@@ -25,7 +25,7 @@ describe('hearth CLI: models, chats, serve', () => {
     }>;
     expect(list.map((entry) => entry.id)).toEqual([model.id]);
     const plainList = await hearth(['models', 'list', '--data-dir', dataDir]);
-    expect(plainList.stdout).toMatch(new RegExp(`^${model.id}  tiny-chat  chat  Q8_0 `));
+    expect(plainList.stdout).toMatch(new RegExp(`^${model.id} {2}tiny-chat {2}chat {2}Q8_0 `));
 
     const byFile = JSON.parse((await hearth(['models', 'inspect', file, '--data-dir', dataDir, '--json'])).stdout);
     const byId = JSON.parse((await hearth(['models', 'inspect', model.id, '--data-dir', dataDir, '--json'])).stdout);
@@ -120,7 +120,7 @@ describe('hearth CLI: models, chats, serve', () => {
   it('gives each command its own help, a completion script, and usage errors with exit code 2', async () => {
     const help = await hearth(['models', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage:\n  hearth models list\n/);
+    expect(help.stdout).toMatch(/^Usage:\n {2}hearth models list\n/);
     expect(help.stdout).not.toMatch(/hearth index/);
     const completion = await hearth(['completion']);
     expect(completion.stdout).toContain('complete -F _hearth hearth');
