@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../electron/cli/index.ts');
+await import('../electron/cli/main.ts');

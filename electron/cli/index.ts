@@ -5,6 +5,7 @@
  * Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds the library or
  * the port; with --wait, `index` waits for it instead).
  */
+import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HearthError, toErrorData } from '../ipc/errors';
@@ -20,7 +21,7 @@ import { COMMAND_HELP, completionScript, usage } from './help';
 import { runModels } from './models-commands';
 import { UsageError } from './usage';
 
-async function main(argv: string[]): Promise<number> {
+async function runCommand(argv: string[], host: CliHost): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -66,7 +67,8 @@ async function main(argv: string[]): Promise<number> {
       emit: () => undefined,
       backgroundTasks: false,
       apiServer: false,
-      llama: { maxThreads: 1 },
+      vecExtensionPath: host.vecExtensionPath,
+      llama: { maxThreads: host.maxThreads ?? (Number(process.env['HEARTH_MAX_THREADS']) || availableParallelism()) },
     });
 
   if (command === 'index') {
@@ -188,16 +190,26 @@ function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`hearth: ${error.message}\n\n${usage()}\n`);
-    process.exitCode = 2;
-  } else {
+/** What the process running the CLI provides: the packaged app knows where its native parts are. */
+export interface CliHost {
+  /** sqlite-vec's library; defaults to the installed package's own path. */
+  vecExtensionPath?: string;
+  /** llama.cpp threads at most; defaults to HEARTH_MAX_THREADS, else every core. */
+  maxThreads?: number;
+}
+
+/** Runs one `hearth` command line and returns its exit code; errors are printed, never thrown. */
+export async function runCli(argv: string[], host: CliHost = {}): Promise<number> {
+  try {
+    return await runCommand(argv, host);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`hearth: ${error.message}\n\n${usage()}\n`);
+      return 2;
+    }
     const data = toErrorData(error);
     if (!(error instanceof HearthError)) console.error(error);
     process.stderr.write(`hearth: ${data.message}\n`);
-    process.exitCode = data.code === 'BUSY' ? 3 : 1;
+    return data.code === 'BUSY' ? 3 : 1;
   }
 }

@@ -7,6 +7,8 @@ import { createDispatcher } from '../ipc/dispatch';
 import { createServices, type Services } from '../services';
 import { resolveVecExtensionPath } from '../services/store/vec-extension';
 import { createHandlers } from '../services/handlers';
+import { runCli } from '../cli';
+import { cliArguments } from './cli-mode';
 import { broadcast, registerIpcServer } from './ipc-server';
 import { electronPlatform } from './platform';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -26,12 +28,15 @@ let services: Services | undefined;
 // A portable install (or a test) may keep its data elsewhere; must be set before anything reads it.
 if (process.env['HEARTH_DATA_DIR']) app.setPath('userData', process.env['HEARTH_DATA_DIR']);
 
-registerAppSchemePrivileges();
-hardenWebContents(app);
-
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv, app.isPackaged);
+if (cliArgs) {
+  // `hearth <command>`: run it and exit, no window, no single-instance lock (the app may be open).
+  void runCli(cliArgs, { vecExtensionPath: resolveVecExtensionPath() }).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppSchemePrivileges();
+  hardenWebContents(app);
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow());

@@ -7,7 +7,8 @@ export function hearth(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['bin/hearth.mjs', ...args], {
-      env: { ...process.env, HEARTH_DATA_DIR: '', ...env },
+      // One llama.cpp thread: its threads spin-wait, and the test machines have two cores.
+      env: { ...process.env, HEARTH_DATA_DIR: '', HEARTH_MAX_THREADS: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
