@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ChatHistoryItem } from 'node-llama-cpp';
@@ -194,11 +195,16 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** A model by id or name, of the role the endpoint needs. */
+/** A model by id, name or file name (with or without `.gguf`), of the role the endpoint needs. */
 function findModel(models: ModelsService, wanted: string, role: 'chat' | 'embedding'): ModelRecord {
   const record = models.library
     .list()
-    .find((candidate) => candidate.id === wanted || candidate.metadata.name === wanted);
+    .find(
+      (candidate) =>
+        candidate.id === wanted ||
+        candidate.metadata.name === wanted ||
+        [basename(candidate.path), basename(candidate.path, '.gguf')].includes(wanted),
+    );
   if (!record)
     throw new HearthError('MODEL_NOT_FOUND', `No installed model is called "${wanted}". See GET /v1/models.`);
   if (record.metadata.role !== role) {
