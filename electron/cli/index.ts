@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { HearthError, toErrorData } from '../ipc/errors';
 import { createServices, type Services } from '../services';
 import { defaultDataDir } from './data-dir';
-import { progressLine, progressPrinter } from './progress';
+import { progressLine, progressMode, progressPrinter } from './progress';
 import { runAsk } from './ask-command';
 import { runServe } from './serve-command';
 import { runEvalRetrieval, runSearch } from './search-commands';
@@ -84,8 +84,7 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
         exclude: values.exclude,
         includeHidden: values.hidden,
       });
-      const mode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';
-      const printer = progressPrinter(process.stderr, mode);
+      const printer = progressPrinter(process.stderr, progressMode(values.json));
       const controller = new AbortController();
       process.once('SIGINT', () => controller.abort());
       try {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { formatBytes } from '../ipc/format';
 import type { ModelInfo } from '../ipc/schemas/models';
 import type { Services } from '../services';
+import { progressMode, statusPrinter } from './progress';
 import { UsageError } from './usage';
 
 export interface ModelsCommandOptions {
@@ -60,32 +61,31 @@ export async function runModels(
       const request = /^https?:\/\//.test(target) ? { url: target } : { catalogId: target };
       const controller = new AbortController();
       process.once('SIGINT', () => controller.abort());
-      const model = await services.downloads.download(request, {
-        signal: controller.signal,
-        onProgress: ({ bytes, total }) => {
-          if (!options.json && process.stderr.isTTY) {
-            const share = total ? ` of ${formatBytes(total)} (${Math.floor((bytes / total) * 100)}%)` : '';
-            process.stderr.write(`\r\x1b[2K${formatBytes(bytes)}${share}`);
-          }
-        },
-      });
-      if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
+      const printer = statusPrinter(process.stderr, progressMode(options.json));
+      const model = await services.downloads
+        .download(request, {
+          signal: controller.signal,
+          onProgress: ({ bytes, total }) =>
+            printer.update(
+              `${formatBytes(bytes)}${total ? ` of ${formatBytes(total)} (${Math.floor((bytes / total) * 100)}%)` : ''}`,
+            ),
+        })
+        .finally(() => printer.end());
       out(model, `Downloaded and verified ${modelLine(model)}`);
       return 0;
     }
     case 'bench': {
       const id = one('model id');
-      const result = await services.models.benchmark(
-        { id, maxThreads: options.threads, promptTokens: 128, generateTokens: 32 },
-        {
-          onProgress: ({ threads, step, done }) => {
-            if (!options.json && process.stderr.isTTY) {
-              process.stderr.write(`\r\x1b[2K${threads} threads · ${step} ${Math.round(done * 100)}%`);
-            }
+      const printer = statusPrinter(process.stderr, progressMode(options.json));
+      const result = await services.models
+        .benchmark(
+          { id, maxThreads: options.threads, promptTokens: 128, generateTokens: 32 },
+          {
+            onProgress: ({ threads, step, done }) =>
+              printer.update(`${threads} threads · ${step} ${Math.round(done * 100)}%`),
           },
-        },
-      );
-      if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
+        )
+        .finally(() => printer.end());
       out(
         result,
         [

@@ -11,16 +11,16 @@ export function progressLine(report: CollectionReport): string {
 }
 
 /**
- * Progress for a person on a terminal (one line, redrawn) or for a log or a pipe (a plain line
- * at most every few seconds). `--json` runs print nothing until the result.
+ * A status for a person on a terminal (one line, redrawn) or for a log or a pipe (a plain line at
+ * most every few seconds, and the last one at the end). `quiet` (`--json` runs) prints nothing.
  */
-export function progressPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines' | 'quiet') {
+export function statusPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines' | 'quiet') {
   let lastPrintedAt = 0;
   let printed = '';
   let latest = '';
   return {
-    update({ report, progress }: IndexUpdate) {
-      latest = `${formatIndexProgress(progress)} · ${progressLine(report)}`;
+    update(line: string) {
+      latest = line;
       if (mode === 'tty') stream.write(`\r\x1b[2K${latest}`);
       else if (mode === 'lines' && Date.now() - lastPrintedAt > 2000) {
         lastPrintedAt = Date.now();
@@ -34,5 +34,20 @@ export function progressPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines
       else if (mode === 'lines' && latest && latest !== printed) stream.write(`${latest}\n`);
       latest = printed = '';
     },
+  };
+}
+
+/** How a command shows progress on stderr: `quiet` with `--json`, else by whether it is a terminal. */
+export function progressMode(json: boolean): 'tty' | 'lines' | 'quiet' {
+  return json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';
+}
+
+/** Indexing progress: stage, rate and time left, then the collection's counts. */
+export function progressPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines' | 'quiet') {
+  const printer = statusPrinter(stream, mode);
+  return {
+    update: ({ report, progress }: IndexUpdate) =>
+      printer.update(`${formatIndexProgress(progress)} · ${progressLine(report)}`),
+    end: () => printer.end(),
   };
 }

@@ -3,6 +3,7 @@ import type { LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
 import type { CatalogEntry } from '../../ipc/schemas/catalog';
 import type { ModelRecord } from './model-store';
+import { oncePerModel } from './per-model';
 import type { ModelsService } from './models-service';
 
 /** The embedding model the library uses, and what its vectors need. */
@@ -158,22 +159,15 @@ export class Embedder {
   }
 
   #context(model: LlamaModel, record: ModelRecord): Promise<SizedContext> {
-    const cached = this.#contexts.get(model);
-    if (cached) return cached;
     const { models } = this.#options;
     // Beside a loaded chat model, leave it a core: generation stays responsive while files index.
     const threads = models.threads(record).count;
     const besideChat = models.runtime.get('chat') !== null && threads > 1;
     const size = Math.min(record.metadata.contextLength || 512, this.#options.maxContext ?? 2048);
-    const created = model
-      .createEmbeddingContext({ contextSize: size, threads: besideChat ? threads - 1 : threads })
-      .then((context) => ({ context, size }))
-      .catch((error: unknown) => {
-        this.#contexts.delete(model);
-        throw error;
-      });
-    this.#contexts.set(model, created);
-    return created;
+    return oncePerModel(this.#contexts, model, async () => ({
+      context: await model.createEmbeddingContext({ contextSize: size, threads: besideChat ? threads - 1 : threads }),
+      size,
+    }));
   }
 
   #spec(record: ModelRecord): EmbedderSpec {

@@ -1,5 +1,6 @@
 import type { LlamaModel, LlamaRankingContext } from 'node-llama-cpp';
 import type { ModelRecord } from './model-store';
+import { oncePerModel } from './per-model';
 import type { ModelsService } from './models-service';
 
 /** The reranking model search uses. */
@@ -56,17 +57,13 @@ export class Reranker {
   }
 
   #context(model: LlamaModel, record: ModelRecord): Promise<{ context: LlamaRankingContext; size: number }> {
-    const cached = this.#contexts.get(model);
-    if (cached) return cached;
     const size = Math.min(record.metadata.contextLength || 512, this.#options.maxContext ?? 2048);
-    const created = model
-      .createRankingContext({ contextSize: size, threads: this.#options.models.threads(record).count })
-      .then((context) => ({ context, size }))
-      .catch((error: unknown) => {
-        this.#contexts.delete(model);
-        throw error;
-      });
-    this.#contexts.set(model, created);
-    return created;
+    return oncePerModel(this.#contexts, model, async () => ({
+      context: await model.createRankingContext({
+        contextSize: size,
+        threads: this.#options.models.threads(record).count,
+      }),
+      size,
+    }));
   }
 }

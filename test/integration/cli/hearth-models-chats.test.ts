@@ -45,6 +45,14 @@ describe('hearth CLI: models, chats, serve', () => {
     expect((await hearth(['models', 'inspect', file, '--data-dir', dataDir])).code).toBe(0);
     const gone = await hearth(['models', 'rm', model.id, '--data-dir', dataDir]);
     expect(gone.code).toBe(1);
+
+    // `pull` goes through the download service's checks (no network is reached by either).
+    const unknown = await hearth(['models', 'pull', 'no-such-model', '--data-dir', dataDir]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('hearth: No catalog model has the id "no-such-model".\n');
+    const foreign = await hearth(['models', 'pull', 'http://127.0.0.1:9/model.gguf', '--data-dir', dataDir]);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toMatch(/^hearth: .*Hugging Face/);
   }, 120_000);
 
   it('lists and exports conversations as Markdown and JSON', async () => {
