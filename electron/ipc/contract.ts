@@ -110,6 +110,8 @@ export const contract = {
     'shell.openDocument': { input: S.document, output: z.null() },
     /** Shows a library file in the system's file manager. */
     'shell.showDocument': { input: S.document, output: z.null() },
+    /** Opens a web link in the system's browser once the user confirms it there; `true` if opened. */
+    'shell.openLink': { input: S.link, output: z.boolean() },
     /** Asks the user for a GGUF file with the system dialog; `null` when they cancel. */
     'dialog.pickModelFile': { input: none, output: z.string().nullable() },
     /** Asks the user for a folder with the system dialog; `null` when they cancel. */

@@ -29,4 +29,21 @@ export const electronPlatform: Platform = {
     shell.showItemInFolder(path);
     return Promise.resolve();
   },
+  async openLink(url) {
+    // A link in an answer was written by a model that read the user's files: the user sees the
+    // full address and decides; nothing is fetched by Hearth itself.
+    const options: Electron.MessageBoxOptions = {
+      type: 'question',
+      buttons: ['Open in browser', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Open this link in your browser?',
+      detail: url,
+    };
+    const window = BrowserWindow.getFocusedWindow();
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    if (response !== 0) return false;
+    await shell.openExternal(url);
+    return true;
+  },
 };

@@ -53,7 +53,7 @@ export interface TestBridge {
    */
   leakedPaths(): string[];
   /** Files the page asked main to open or show, in order (with the default stand-ins). */
-  opened: Array<{ action: 'open' | 'show'; path: string }>;
+  opened: Array<{ action: 'open' | 'show' | 'link'; path: string }>;
   close(): Promise<void>;
 }
 
@@ -93,6 +93,8 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
         pickFolder: options.pickFolder ?? (() => Promise.resolve(null)),
         openPath: options.openPath ?? ((path) => Promise.resolve(void opened.push({ action: 'open', path }))),
         showInFolder: options.showInFolder ?? ((path) => Promise.resolve(void opened.push({ action: 'show', path }))),
+        // A browser test cannot answer a native dialog: the link is recorded as if confirmed.
+        openLink: (url) => Promise.resolve(opened.push({ action: 'link', path: url }) > 0),
       }),
       { validateOutput: true },
     );

@@ -192,10 +192,11 @@ describe('Chat screen', () => {
       ),
     );
     expect(handlers).toEqual([]);
-    // A web link is shown, and clicking it copies its address instead of leaving the app.
+    // A web link is shown, and clicking it asks main to offer it to the browser; the app stays.
     const link = message.getByRole('link', { name: 'a web page' });
     expect(await link.getAttribute('href')).toBe(`${remote}/page`);
     await link.click();
+    await expect.poll(() => bridge.opened).toEqual([{ action: 'link', path: `${remote}/page` }]);
     await message.getByText('bold').hover();
     await page.waitForTimeout(500);
     await screenshot(page, 'chat-hostile-markup');

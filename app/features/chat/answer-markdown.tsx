@@ -8,6 +8,7 @@ import { toast } from 'sonner';
 import { Streamdown, defaultRehypePlugins, type Components, type ExtraProps } from 'streamdown';
 import type { Plugin, PluggableList } from 'unified';
 import type { Citation } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
 import { cn } from '../../lib/cn';
 import { CITE_TAG, markCitations } from './citation-markup';
 
@@ -84,22 +85,22 @@ function CitationChip({ children }: { children?: ReactNode } & ExtraProps) {
 }
 
 /**
- * A link in an answer is never followed from inside the app (main refuses navigation and new
- * windows anyway): clicking copies its address, so the user decides whether to open it.
+ * A link in an answer is never followed inside the app (main refuses navigation and new windows):
+ * clicking asks main to open it in the browser, and main asks the user first, showing the full
+ * address. Only http(s) links get this far (rehype-harden) and main checks again.
  */
 function AnswerLink({ href, children }: { href?: string; children?: ReactNode } & ExtraProps) {
   return (
     <a
       href={href}
-      title={href ? `${href} (click to copy)` : undefined}
+      title={href}
       className="text-primary underline underline-offset-2"
       onClick={(event) => {
         event.preventDefault();
         if (!href) return;
-        navigator.clipboard.writeText(href).then(
-          () => toast.success('Link copied. Paste it into your browser to open it.'),
-          () => toast.error('Could not copy the link.'),
-        );
+        void invoke('shell.openLink', { url: href }).then((result) => {
+          if (!result.ok) toast.error(result.error.message);
+        });
       }}
     >
       {children}

@@ -51,6 +51,10 @@ export type SearchResult = z.infer<typeof SearchResultSchema>;
 export const SearchSchemas = {
   /** A file of the library, by the id a search hit carries: main resolves the path itself. */
   document: z.object({ documentId: z.number().int().positive() }),
+  /** A web link from an answer: http(s) only, never a file, script or app scheme. */
+  link: z.object({
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+  }),
   query: z.object({
     query: z.string().trim().min(1).max(2000),
     /** Collections to search; every collection when absent. */

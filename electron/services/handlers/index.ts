@@ -21,6 +21,8 @@ export interface Platform {
   openPath(path: string): Promise<void>;
   /** Shows a file selected in the system's file manager. */
   showInFolder(path: string): Promise<void>;
+  /** Asks the user whether to open an http(s) link in their browser, and does; `true` if opened. */
+  openLink(url: string): Promise<boolean>;
 }
 
 /**
@@ -38,6 +40,7 @@ function shellHandlers(platform: Platform, { library }: Pick<Services, 'library'
         await platform.showInFolder(library.documentPath(documentId));
         return null;
       },
+      'shell.openLink': ({ url }) => platform.openLink(url),
     },
     stream: {},
   };
