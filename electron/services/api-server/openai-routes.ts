@@ -210,7 +210,7 @@ function findModel(models: ModelsService, wanted: string, role: 'chat' | 'embedd
   if (record.metadata.role !== role) {
     throw new HearthError(
       'VALIDATION',
-      `${record.metadata.name} is a ${record.metadata.role} model, not a ${role} model.`,
+      `${record.metadata.name} is ${kind(record.metadata.role)} model, not ${kind(role)} model.`,
     );
   }
   return record;
@@ -251,6 +251,11 @@ async function ground(
   const question = body.messages.at(-1)?.content ?? '';
   const { prompt, sources } = await deps.chat.ground(question, ids, record.id, signal);
   return { prompt, sources };
+}
+
+/** "a chat", "an embedding", "a reranker". */
+function kind(role: string): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
 }
 
 function finishReason(result: TurnResult): 'stop' | 'length' {

@@ -172,6 +172,10 @@ describe('the local API through the official openai client', () => {
     expect(Math.hypot(...vector)).toBeCloseTo(1, 4);
     expect(floats.usage.prompt_tokens).toBeGreaterThan(0);
     // The client's default asks for base64 and decodes it: the same numbers must come back.
+    await expect(client.embeddings.create({ model: chatModel, input: 'x' })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('tiny-chat is a chat model, not an embedding model.'),
+    });
     const decoded = await client.embeddings.create({ model: embeddingModel, input: ['lighthouse', 'stairs'] });
     decoded.data[0]!.embedding.forEach((value, i) => expect(value).toBeCloseTo(vector[i]!, 5));
   }, 60_000);
