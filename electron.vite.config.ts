@@ -14,7 +14,7 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve(root, 'electron/main/index.ts'),
-          // Worker threads load their own entry file (see electron/services/workers/worker-client.ts).
+          // Worker threads and child processes load their own entry file (see electron/services/workers/).
           'structure-worker': resolve(root, 'electron/services/models/gguf/structure-worker.ts'),
           'index-worker': resolve(root, 'electron/services/library/index-worker.ts'),
           'integrity-worker': resolve(root, 'electron/services/store/integrity-worker.ts'),

@@ -20,6 +20,7 @@ import { runChats } from './chats-commands';
 import { COMMAND_HELP, completionScript, usage } from './help';
 import { runModels } from './models-commands';
 import { UsageError } from './usage';
+import type { ForkEntry } from '../services/workers/child-process';
 
 async function runCommand(argv: string[], host: CliHost): Promise<number> {
   let parsed;
@@ -68,6 +69,7 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
       backgroundTasks: false,
       apiServer: false,
       vecExtensionPath: host.vecExtensionPath,
+      fork: host.fork,
       llama: { maxThreads: host.maxThreads ?? (Number(process.env['HEARTH_MAX_THREADS']) || availableParallelism()) },
     });
 
@@ -195,6 +197,8 @@ export interface CliHost {
   vecExtensionPath?: string;
   /** llama.cpp threads at most; defaults to HEARTH_MAX_THREADS, else every core. */
   maxThreads?: number;
+  /** How the indexing process starts; defaults to Node's `child_process.fork` (the app: utilityProcess). */
+  fork?: ForkEntry;
 }
 
 /** Runs one `hearth` command line and returns its exit code; errors are printed, never thrown. */

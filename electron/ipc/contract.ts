@@ -129,7 +129,7 @@ export const contract = {
     'chat.regenerate': { input: C.messageId, event: AnswerEventSchema, done: MessageSchema },
     /** The question asked differently, as a sibling, and answered. */
     'chat.edit': { input: C.edit, event: AnswerEventSchema, done: MessageSchema },
-    /** Brings a collection's index up to date on a worker thread; aborting stops after the file in hand. */
+    /** Brings a collection's index up to date in a child process; aborting stops after the file in hand. */
     'library.index': { input: L.index, event: IndexUpdateSchema, done: CollectionReportSchema },
   },
   event: {

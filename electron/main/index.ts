@@ -15,6 +15,7 @@ import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protoc
 import { installMenu } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { forkUtilityProcess } from './utility-process';
 
 /**
  * The composition root: a list of set-up steps, nothing else. Behaviour lives in services;
@@ -31,7 +32,9 @@ if (process.env['HEARTH_DATA_DIR']) app.setPath('userData', process.env['HEARTH_
 const cliArgs = cliArguments(process.argv, app.isPackaged);
 if (cliArgs) {
   // `hearth <command>`: run it and exit, no window, no single-instance lock (the app may be open).
-  void runCli(cliArgs, { vecExtensionPath: resolveVecExtensionPath() }).then((code) => app.exit(code));
+  void runCli(cliArgs, { vecExtensionPath: resolveVecExtensionPath(), fork: forkUtilityProcess }).then((code) =>
+    app.exit(code),
+  );
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -55,6 +58,7 @@ function start(): void {
       electronVersion: process.versions.electron ?? null,
       emit: broadcast,
       vecExtensionPath: resolveVecExtensionPath(),
+      fork: forkUtilityProcess,
       llama: { maxThreads: availableParallelism() },
     });
   } catch (error) {

@@ -14,6 +14,7 @@ import { ModelsService } from './models/models-service';
 import { Embedder } from './models/embedder';
 import { Reranker } from './models/reranker';
 import { LibraryService, type LibraryServiceOptions } from './library/library-service';
+import type { ForkEntry } from './workers/child-process';
 import { MachineService } from './machine/machine-service';
 import { ChatService } from './chat/chat-service';
 import { SearchService } from './search/search-service';
@@ -45,7 +46,15 @@ export interface ServicesOptions {
    */
   machine?: { measure?: () => Promise<MachineProfile> };
   /** Library tuning; tests shorten the quiet time before a re-index and the time limit per file. */
-  library?: Pick<LibraryServiceOptions, 'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs' | 'embedBatchSize'>;
+  library?: Pick<
+    LibraryServiceOptions,
+    'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs' | 'embedBatchSize' | 'indexerHeapMb'
+  >;
+  /**
+   * How Hearth starts its background processes (the indexer). Defaults to Node's
+   * `child_process.fork`; the app passes Electron's `utilityProcess`.
+   */
+  fork?: ForkEntry;
   /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
   catalog?: CatalogEntry[];
   /**
@@ -143,6 +152,7 @@ export function createServices(options: ServicesOptions): Services {
     vecExtensionPath: options.vecExtensionPath,
     ocr: () => ({ enabled: settings.get().ocrEnabled, maxPages: settings.get().ocrMaxPages }),
     onChanged: (collections) => options.emit('library.changed', collections),
+    fork: options.fork,
     embedder: () => {
       const spec = embedder.current();
       return (

@@ -2,7 +2,7 @@
  * `npm run bench -- library [--corpus DIR]`
  *
  * Measures the library on the shared corpus: parse + chunk throughput (MB/s, files/s) against the
- * raw parsers alone, the main thread's event-loop lag while a collection is indexed on the worker,
+ * raw parsers alone, the main thread's event-loop lag while a collection is indexed in its child process,
  * how long opening a data folder takes when `library.db` holds over 1 GB, and embedding chunks/s
  * batched against one at a time at bge-small's size. Prints numbers;
  * asserts nothing. Compare ratios within one run: absolute times on shared machines are noisy.
@@ -84,7 +84,7 @@ console.log(`parse + decode + quality check + chunk: ${rate(full)}; ratio ${(raw
   );
 }
 
-// 2. The main thread while the worker indexes the whole corpus (tldr included).
+// 2. The main thread while the indexing process indexes the whole corpus (tldr included).
 const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-library-'));
 const services = createServices({
   dataDir,
@@ -104,7 +104,7 @@ const indexSeconds = await timed(async () => {
 lag.disable();
 await services.dispose();
 console.log(
-  `worker indexing: ${report!.discovered} files (${report!.indexed} indexed, ${report!.skipped} skipped) in ${indexSeconds.toFixed(1)} s; main-thread lag p95 ${(lag.percentile(95) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms (goal p95 ≤ 50 ms)`,
+  `indexing process: ${report!.discovered} files (${report!.indexed} indexed, ${report!.skipped} skipped) in ${indexSeconds.toFixed(1)} s; main-thread lag p95 ${(lag.percentile(95) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms (goal p95 ≤ 50 ms)`,
 );
 
 // 3. Opening a data folder whose library.db holds over 1 GB.
@@ -146,7 +146,7 @@ console.log(
 );
 
 // 4. Embedding at bge-small's real size (a llama-architecture stand-in with its layers, width and
-// vocabulary; see native-models/fixtures/shapes.ts), through the index worker and the main-process
+// vocabulary; see native-models/fixtures/shapes.ts), through the indexing process and the main-process
 // embedder as the app runs them: chunks/s with 32 chunks per request against one at a time.
 const embedDir = mkdtempSync(join(tmpdir(), 'hearth-bench-embed-'));
 const sample = join(embedDir, 'notes');

@@ -1,7 +1,7 @@
 /**
  * A separate process that indexes a folder into a data dir and exits, so a test can `kill -9` it
  * at any moment: `node --import tsx test/helpers/index-child.ts <dataDir> <folder>`. It runs the
- * app's own services: the index worker, and the embedding model installed in the data dir (the
+ * app's own services: the indexing process (which ends with this one), and the embedding model installed in the data dir (the
  * test installs it first), so a kill can land in any stage, vectors included.
  */
 import { createServices } from '../../electron/services';
@@ -18,6 +18,8 @@ const services = createServices({
 });
 const collection = services.library.createCollection('corpus');
 services.library.addFolder(collection.id, folder);
-await services.library.index(collection.id);
+// As `hearth index --wait`: the indexing process of a run killed a moment ago may still be on
+// its way out, and holds the lock until it is gone.
+await services.library.index(collection.id, { waitForLock: true });
 await services.dispose();
 process.stdout.write('done\n');

@@ -1,11 +1,12 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { HearthError } from '../../ipc/errors';
 
 /**
  * One indexer per data folder, across processes: the app and the `hearth` CLI may both be open on
  * the same `library.db`, and two indexers would do the same work twice and fight over the queue.
- * The lock is a file created exclusively, holding the owner's pid; a lock whose process is gone
- * (a crash, `kill -9`) is taken over.
+ * The lock is a file created exclusively, holding the owner's pid, then the pid of each indexing
+ * process it starts (`shareIndexLock`); a lock whose processes are all gone (a crash, `kill -9`)
+ * is taken over. The indexing processes count because one may outlive its parent by a moment.
  */
 export function acquireIndexLock(path: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -14,8 +15,11 @@ export function acquireIndexLock(path: string): () => void {
       return () => rmSync(path, { force: true });
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (owner === process.pid || isAlive(owner)) {
+      const holders = readFileSync(path, 'utf8')
+        .split('\n')
+        .map((line) => Number.parseInt(line, 10));
+      const owner = holders.find((pid) => pid === process.pid || isAlive(pid));
+      if (owner !== undefined) {
         throw new HearthError(
           'BUSY',
           `Another Hearth process (pid ${owner}) is indexing this library. Wait for it to finish, or stop it.`,
@@ -26,6 +30,11 @@ export function acquireIndexLock(path: string): () => void {
     }
   }
   throw new HearthError('BUSY', 'The library is being indexed by another Hearth process.');
+}
+
+/** Adds an indexing process started under the lock this process holds at `path`. */
+export function shareIndexLock(path: string, pid: number): void {
+  appendFileSync(path, `${pid}\n`);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { HearthError, toErrorData } from '../../ipc/errors';
-import { startWorker } from '../workers/worker-client';
+import { forkNodeEntry, type ForkEntry } from '../workers/child-process';
+import { entryPath } from '../workers/entry-path';
 import { DEFAULT_FILE_TIMEOUT_MS, type IndexCommand, type IndexMessage, type IndexWorkerData } from './index-protocol';
 import type { CollectionReport } from './library-store';
 import type { IndexUpdate } from '../../ipc/contract';
@@ -9,8 +10,8 @@ import type { IndexUpdate } from '../../ipc/contract';
 const sourceDir = dirname(fileURLToPath(import.meta.url));
 
 /**
- * A worker lost to one file: it took too long (`timeout`), or its reader died on it (ran out of
- * memory on a decompression bomb, or crashed). Says which file, so the caller can count it.
+ * An indexing process lost to one file: it took too long (`timeout`), or its reader died on it
+ * (ran out of memory on a decompression bomb, or crashed). Says which file, so the caller can count it.
  */
 export class DocumentFailure extends Error {
   constructor(
@@ -25,37 +26,47 @@ export class DocumentFailure extends Error {
 }
 
 /**
- * Heap for the indexing worker. Parsers of untrusted files can be made to expand without bound;
- * past this Node usually stops the worker alone (the app goes on) and the file is counted as
- * failed. Usually, not always: on some allocation paths V8 aborts the whole process instead (a
- * 128 MB limit in a test did so once in CI). The zip checks catch the common bombs before any
- * of this; parsing in a child process would make it certain.
+ * Heap for the indexing process. Parsers of untrusted files can be made to expand without bound;
+ * past this V8 ends the process (the app goes on, since it is a process of its own, not a thread
+ * of the app's) and the file in hand is counted as failed.
  */
-const WORKER_HEAP_MB = 1536;
+export const DEFAULT_INDEXER_HEAP_MB = 1536;
+
+export interface IndexRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (update: IndexUpdate) => void;
+  fileTimeoutMs?: number;
+  /** The indexing process's heap limit. Defaults to `DEFAULT_INDEXER_HEAP_MB`. */
+  heapMb?: number;
+  /** How the indexing process is started. Defaults to Node's `child_process.fork`. */
+  fork?: ForkEntry;
+  /** Called with the process id once it has started (the cross-process lock records it). */
+  onStarted?: (pid: number) => void;
+  /** Vectors for the indexer's chunks (the model is in this process); needed when `embedderId` is set. */
+  embed?: (texts: string[], signal?: AbortSignal) => Promise<Float32Array[]>;
+  /** Token counts by the model's tokenizer; needed when `chunking` is set. */
+  countTokens?: (texts: string[], signal?: AbortSignal) => Promise<number[]>;
+}
 
 /**
- * Indexes a collection on a worker thread of its own and resolves with the final report. Aborting
- * `signal` asks the worker to stop after the document in hand (it is written whole or not at
- * all); a worker that dies fails the run without touching the main process. A watchdog stops a
- * worker that spends longer than `fileTimeoutMs` on one file (a parser in an endless loop cannot
- * be interrupted any other way); it and a worker that dies on a file (out of memory) reject with
- * `DocumentFailure`.
+ * Indexes a collection in a child process of its own and resolves with the final report. A
+ * process rather than a thread: a hostile file that exhausts its reader's memory makes V8 abort
+ * the whole process it runs in, which must never be the app's. Aborting `signal` asks the child
+ * to stop after the document in hand (it is written whole or not at all); a child that dies fails
+ * the run without touching this process. A watchdog kills a child that spends longer than
+ * `fileTimeoutMs` on one file (a parser in an endless loop cannot be interrupted any other way);
+ * it and a child that dies on a file (out of memory) reject with `DocumentFailure`.
  */
-export function runIndexWorker(
-  data: IndexWorkerData,
-  options: {
-    signal?: AbortSignal;
-    onProgress?: (update: IndexUpdate) => void;
-    fileTimeoutMs?: number;
-    /** Vectors for the worker's chunks (the model is in this process); needed when `embedderId` is set. */
-    embed?: (texts: string[], signal?: AbortSignal) => Promise<Float32Array[]>;
-    /** Token counts by the model's tokenizer; needed when `chunking` is set. */
-    countTokens?: (texts: string[], signal?: AbortSignal) => Promise<number[]>;
-  } = {},
-): Promise<CollectionReport> {
+export function runIndexWorker(data: IndexWorkerData, options: IndexRunOptions = {}): Promise<CollectionReport> {
   options.signal?.throwIfAborted();
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const worker = startWorker('index-worker', sourceDir, data, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
+  const entry = entryPath('index-worker', sourceDir);
+  const worker = (options.fork ?? forkNodeEntry)(entry.path, {
+    args: [JSON.stringify(data)],
+    heapMb: options.heapMb ?? DEFAULT_INDEXER_HEAP_MB,
+    fromSource: entry.fromSource,
+  });
+  if (worker.pid !== undefined) options.onStarted?.(worker.pid);
   return new Promise<CollectionReport>((resolve, reject) => {
     let settled = false;
     let watchdog: NodeJS.Timeout | undefined;
@@ -75,6 +86,8 @@ export function runIndexWorker(
       settled = true;
       clearTimeout(watchdog);
       options.signal?.removeEventListener('abort', cancel);
+      // Its last message is sent after it closed its connection: nothing is left to lose.
+      worker.kill();
       outcome();
     };
     const cancel = () => worker.postMessage({ type: 'cancel' } satisfies IndexCommand);
@@ -89,14 +102,14 @@ export function runIndexWorker(
       if (!settled) worker.postMessage(reply);
     };
     options.signal?.addEventListener('abort', cancel, { once: true });
-    worker.on('message', (message: IndexMessage) => {
+    worker.onMessage((raw) => {
+      const message = raw as IndexMessage;
       if (message.type === 'document') {
         clearTimeout(watchdog);
         inHand = { id: message.id, path: message.path };
         watchdog = setTimeout(() => {
           const message = `Reading ${inHand!.path} took longer than ${Math.round(timeoutMs / 1000)} s.`;
           settle(() => reject(new DocumentFailure(inHand!.id, inHand!.path, 'timeout', message)));
-          void worker.terminate();
         }, timeoutMs);
       } else if (message.type === 'embed') {
         // Files are done: the watchdog is for parsers, and embedding has its own progress.
@@ -112,10 +125,6 @@ export function runIndexWorker(
       else if (message.type === 'done') settle(() => resolve(message.report));
       else settle(() => reject(new HearthError(message.error.code, message.error.message, message.error.details)));
     });
-    worker.on('error', (error) => {
-      const code = (error as { code?: string }).code;
-      settle(() => reject(code === 'ERR_WORKER_OUT_OF_MEMORY' ? lost('out of memory') : error));
-    });
-    worker.on('exit', (code) => settle(() => reject(lost(`exit ${code}`))));
+    worker.onExit((why) => settle(() => reject(lost(why))));
   });
 }

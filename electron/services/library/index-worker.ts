@@ -1,21 +1,27 @@
 /**
- * Worker-thread entry (a build entry of its own, see electron.vite.config.ts): indexes one
+ * Child-process entry (a build entry of its own, see electron.vite.config.ts): indexes one
  * collection with its own connection to `library.db`, so walking, parsing, chunking and writing
- * never hold the main process's event loop. Reports progress; stops when told to cancel.
+ * never hold the main process's event loop, and a parser that runs out of memory ends this
+ * process, not the app. Started by `runIndexWorker` with its job as the first argument. Reports
+ * progress; stops when told to cancel, and at once when its parent is gone.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { HearthError, toErrorData } from '../../ipc/errors';
 import { openConnection } from '../store/db';
 import type { IndexCommand, IndexMessage, IndexWorkerData } from './index-protocol';
 import { indexCollection } from './indexer';
 import { stopOcr } from './parsers/ocr';
+import { connectToParent } from '../workers/parent-port';
 
-const port = parentPort!;
-const input = workerData as IndexWorkerData;
-const post = (message: IndexMessage) => port.postMessage(message);
+const port = connectToParent();
+const input = JSON.parse(process.argv[2]!) as IndexWorkerData;
+// A message the parent can no longer receive is lost with it; its exit is handled below.
+const post = (message: IndexMessage) => void port.post(message).catch(() => undefined);
 const controller = new AbortController();
 const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-port.on('message', (command: IndexCommand) => {
+// Whatever is written so far is whole (each document is one transaction); a new run goes on from it.
+port.onParentGone(() => process.exit(0));
+port.onMessage((raw) => {
+  const command = raw as IndexCommand;
   if (command.type === 'cancel') controller.abort();
   else if (command.type === 'answer') waiting.get(command.requestId)?.resolve(command.value);
   else waiting.get(command.requestId)?.reject(new HearthError(command.error.code, command.error.message));
@@ -35,6 +41,7 @@ function ask<T>(type: 'embed' | 'count', texts: string[]): Promise<T> {
 }
 
 const db = openConnection(input.libraryDbPath, 'NORMAL', input.vecExtensionPath);
+let outcome: IndexMessage;
 try {
   const report = await indexCollection(db, input.collectionId, {
     signal: controller.signal,
@@ -54,11 +61,12 @@ try {
             batchSize: input.embedBatchSize,
           },
   });
-  post({ type: 'done', report });
+  outcome = { type: 'done', report };
 } catch (error) {
-  post({ type: 'failed', error: toErrorData(error) });
-} finally {
-  await stopOcr();
-  db.close();
-  port.close();
+  outcome = { type: 'failed', error: toErrorData(error) };
 }
+// Closed before the last word: the parent ends this process as soon as it has the outcome.
+await stopOcr();
+db.close();
+await port.post(outcome).catch(() => undefined);
+port.exit();

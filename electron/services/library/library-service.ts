@@ -6,7 +6,8 @@ import type { SqliteDatabase } from '../store/db';
 import { resolveVecExtensionPath } from '../store/vec-extension';
 import { findEmbedder, registerEmbedder, type EmbedderIdentity } from './embedders';
 import { FolderWatcher } from './folder-watcher';
-import { acquireIndexLock, waitForIndexLock } from './index-lock';
+import { acquireIndexLock, shareIndexLock, waitForIndexLock } from './index-lock';
+import type { ForkEntry } from '../workers/child-process';
 import type { IndexWorkerData } from './index-protocol';
 import { DEFAULT_OCR, type OcrOptions } from './parsers/ocr';
 import { DocumentFailure, runIndexWorker } from './index-runner';
@@ -34,7 +35,7 @@ import type { z } from 'zod';
 export interface LibraryServiceOptions {
   /** Main's connection to `library.db` (reads, and the small writes of collections and folders). */
   db: SqliteDatabase;
-  /** The file itself, for the indexing worker's own connection. */
+  /** The file itself, for the indexing process's own connection. */
   libraryDbPath: string;
   /** Files larger than this are skipped. Defaults to 50 MB. */
   maxFileBytes?: () => number | undefined;
@@ -44,6 +45,13 @@ export interface LibraryServiceOptions {
   syncDebounceMs?: number;
   /** How long one file may take before it counts as a failure (twice: quarantined). Defaults to 2 min. */
   fileTimeoutMs?: number;
+  /**
+   * The indexing process's heap limit; a file that exhausts it counts as a failure (twice:
+   * quarantined). Defaults to 1.5 GB.
+   */
+  indexerHeapMb?: number;
+  /** How the indexing process is started. Defaults to Node's `child_process.fork`; the app passes its own. */
+  fork?: ForkEntry;
   /** OCR of scanned PDFs and pictures, read at each run (the settings). Defaults to on, 20 pages. */
   ocr?: () => OcrOptions;
   /**
@@ -51,7 +59,7 @@ export interface LibraryServiceOptions {
    * back. Defaults to 32.
    */
   embedBatchSize?: number;
-  /** sqlite-vec, for the worker's connection. Defaults to the installed package's own path. */
+  /** sqlite-vec, for the indexing process's connection. Defaults to the installed package's own path. */
   vecExtensionPath?: string;
   /**
    * The embedding model in use, read at each run; `null` (or no option) when none is installed:
@@ -71,7 +79,7 @@ export interface LibraryEmbedder extends EmbedderIdentity {
 }
 
 /**
- * The user's collections: named sets of folders, indexed on a worker thread so the app stays
+ * The user's collections: named sets of folders, indexed in a child process so the app stays
  * responsive. One indexing run per collection at a time.
  */
 export class LibraryService {
@@ -297,7 +305,7 @@ export class LibraryService {
     return listDocuments(this.#options.db, collectionId, page);
   }
 
-  /** Indexes a collection on a worker thread, reporting progress, until done or `signal` aborts. */
+  /** Indexes a collection in a child process, reporting progress, until done or `signal` aborts. */
   async index(
     collectionId: number,
     options: {
@@ -334,8 +342,8 @@ export class LibraryService {
       const embedder = this.#options.embedder?.() ?? null;
       let chunking: IndexWorkerData['chunking'] = null;
       this.#changed();
-      // A file that hangs its parser, or makes it run out of memory, costs the worker: count it
-      // against the file, start a fresh worker, and go on. The second time, the file is
+      // A file that hangs its parser, or makes it run out of memory, costs the indexing process: count it
+      // against the file, start a fresh one, and go on. The second time, the file is
       // quarantined and the run carries on past it.
       for (;;) {
         try {
@@ -356,6 +364,10 @@ export class LibraryService {
               embed: embedder ? (texts, signal) => embedder.embed(texts, signal) : undefined,
               countTokens: embedder ? (texts, signal) => embedder.countTokens(texts, signal) : undefined,
               fileTimeoutMs: this.#options.fileTimeoutMs,
+              heapMb: this.#options.indexerHeapMb,
+              fork: this.#options.fork,
+              // Should this process die, the lock stays held while its indexer finishes its last write.
+              onStarted: (pid) => shareIndexLock(lockPath, pid),
               onProgress: (update) => {
                 options.onProgress?.(update);
                 this.#progressed(collectionId, update);
@@ -363,7 +375,7 @@ export class LibraryService {
             },
           );
         } catch (error) {
-          // Stopped by `pause`: say so, rather than the worker's generic "cancelled".
+          // Stopped by `pause`: say so, rather than the indexer's generic "cancelled".
           if (signal.aborted && signal.reason instanceof HearthError) throw signal.reason;
           if (!(error instanceof DocumentFailure)) throw error;
           recordFailure(this.#options.db, error.documentId, error.message, error.reason);
@@ -388,7 +400,7 @@ export class LibraryService {
   }
 
   /**
-   * Progress comes several times a second with the worker's own accounting: the main thread only
+   * Progress comes several times a second with the indexer's own accounting: the main thread only
    * swaps it into the last list sent. Querying every collection's counts here would cost the
    * event loop time that grows with the library.
    */

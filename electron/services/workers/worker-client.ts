@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { HearthError } from '../../ipc/errors';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import { entryPath } from './entry-path';
 
 export interface WorkerClientOptions {
   /** The worker's entry: `<name>.js` beside the main bundle (a build entry), `<name>.ts` in `sourceDir`. */
@@ -21,8 +20,6 @@ interface Pending {
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout;
 }
-
-const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Runs CPU-bound work (parsing untrusted files) on a worker thread so the main process's event
@@ -120,9 +117,9 @@ export function startWorker(
   workerData?: unknown,
   resourceLimits?: WorkerOptions['resourceLimits'],
 ): Worker {
-  const built = join(here, `${name}.js`);
-  if (existsSync(built)) return new Worker(built, { workerData, resourceLimits });
-  const source = pathToFileURL(join(sourceDir, `${name}.ts`)).href;
+  const entry = entryPath(name, sourceDir);
+  if (!entry.fromSource) return new Worker(entry.path, { workerData, resourceLimits });
+  const source = pathToFileURL(entry.path).href;
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -30,6 +31,7 @@ import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
 import { walkAsUser } from '../../../helpers/walk-as-user';
 import { docx } from '../../../helpers/zip';
+import { eventually } from '../../../helpers/eventually';
 
 const tempDir = useTempDir();
 const CORPUS = resolve(import.meta.dirname, '../../../../../shared/corpus');
@@ -487,6 +489,31 @@ describe('crash safety', () => {
       });
     });
   }
+
+  it('the indexing process of a killed run stops too, and holds the lock until it has', async () => {
+    // All 7,425 pages: more than a few seconds of work, so an orphan that went on would be seen.
+    const folder = join(CORPUS, 'tldr', 'pages');
+    const dataDir = tempDir();
+    const lock = join(dataDir, 'library.db.index-lock');
+    const holders = () => (existsSync(lock) ? readFileSync(lock, 'utf8').trim().split('\n').map(Number) : []);
+    const run = runChild(dataDir, folder, null);
+    // The run's own pid, then its indexing process's, once that has started.
+    await eventually(() => holders().length === 2, 60_000, 'the indexing process did not start');
+    const [parent, indexer] = holders() as [number, number];
+    process.kill(parent, 'SIGKILL');
+    expect(await run).toBe('killed');
+    // Gone, or a zombie: the orphan's new parent (the container's init) may never reap it.
+    const alive = (pid: number) => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+      } catch {
+        return false;
+      }
+    };
+    await eventually(() => !alive(indexer), 10_000, 'the orphaned indexing process kept running');
+    // It stopped, rather than finished: work is left for the next run.
+    expect(collectionReport(open(dataDir).library, 1).indexed).toBeLessThan(7425);
+  }, 120_000);
 
   it('kill -9 at 20 random moments, then a full run, gives the index of an uninterrupted run', async () => {
     const folder = tempDir();

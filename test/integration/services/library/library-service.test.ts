@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
@@ -8,6 +8,7 @@ import { rejectionOf } from '../../../helpers/errors';
 import { eventually } from '../../../helpers/eventually';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { docx } from '../../../helpers/zip';
 
 const tempDir = useTempDir();
 const TLDR = resolve(import.meta.dirname, '../../../../../shared/corpus/tldr/pages');
@@ -23,7 +24,7 @@ function start(): Services {
 }
 
 describe('LibraryService', () => {
-  it('indexes a folder on a worker thread with progress, and the main thread stays responsive', async () => {
+  it('indexes a folder in a child process with progress, and the main thread stays responsive', async () => {
     const s = start();
     const collection = s.library.createCollection('Notes');
     expect(s.library.addFolder(collection.id, join(TLDR, 'linux')).folders).toEqual([join(TLDR, 'linux')]);
@@ -75,7 +76,7 @@ describe('LibraryService', () => {
     expect(done.indexed).toBe(partial.indexed + partial.pending);
   });
 
-  it('stops a worker stuck on one file, counts it against the file, and quarantines it the second time', async () => {
+  it('stops an indexing process stuck on one file, counts it against the file, and quarantines it the second time', async () => {
     services = startServices(tempDir(), { library: { fileTimeoutMs: 1000 } }).services;
     const s = services;
     const folder = tempDir();
@@ -96,6 +97,27 @@ describe('LibraryService', () => {
       chunks: 0,
     });
   }, 60_000);
+
+  it('counts a file whose reader runs out of memory against it, and quarantines it the second time', async () => {
+    // Under the declared-size limits (15 MB of XML), but 450,000 paragraphs outgrow the reader's
+    // heap (small here). V8 aborts the process that runs out: the indexing process, never this one.
+    services = startServices(tempDir(), { library: { indexerHeapMb: 128 } }).services;
+    const s = services;
+    const folder = tempDir();
+    writeFileSync(join(folder, 'a.md'), '# Quick\n\nA small note.\n');
+    writeFileSync(join(folder, 'disguised.docx'), docx('<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(450_000)));
+    const collection = s.library.createCollection('Bombs');
+    s.library.addFolder(collection.id, folder);
+    const report = await s.library.index(collection.id);
+    expect(report).toMatchObject({ discovered: 2, indexed: 1, quarantined: 1, pending: 0 });
+    const [bomb] = s.library.documents(collection.id, { status: 'quarantined', offset: 0, limit: 1 }).documents;
+    expect(bomb).toMatchObject({ skipReason: 'parse-failed' });
+    expect(bomb!.skipDetail).toMatch(
+      /^Failed 2 times; last error: Reading .*disguised\.docx stopped its reader \(out of memory\)\.$/,
+    );
+    // The lock was given back, with every indexing process it named.
+    expect(readdirSync(dirname(s.store.library.name)).filter((name) => name.endsWith('.index-lock'))).toEqual([]);
+  }, 120_000);
 
   it('refuses what is not a folder, a second run of the same collection, and unknown collections', async () => {
     const s = start();
