@@ -29,6 +29,9 @@ export async function walkAsUser(dir: string): Promise<WalkResult> {
       target: 'node22',
       outfile: script,
       logLevel: 'silent',
+      // ES modules in the bundle (fdir) read import.meta.url, which a CommonJS bundle lacks.
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     const node = join(sandbox, 'node');
     copyFileSync(process.execPath, node);

@@ -1,6 +1,8 @@
-import { open, opendir, readFile, realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import * as nodeFs from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fdir, type FSLike } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
 
 /** Why a file found under a source is not indexed, as the user reads it in the file table. */
@@ -87,18 +89,17 @@ const IGNORE_FILES = ['.gitignore', '.ignore', '.hearthignore'];
 /**
  * Lists the files under `root` to index, and every other file found with why it is left out.
  * Ignore rules are the defaults, each folder's ignore files and the source's own patterns.
- * Symbolic links are followed, and a link back to a folder already on the way is reported once as a
- * loop; a folder or file that cannot be read, or that vanishes mid-walk, is reported, never fatal.
- * Binary detection happens later, when a file is read.
+ * fdir lists each tree without following links; each link is then looked at here: a link to a
+ * file is a file, a link to a folder is listed in turn unless it leads back to a folder already on
+ * the way (a loop, reported once). A folder or file that cannot be read, or that vanishes
+ * mid-walk, is reported, never fatal. Binary detection happens later, when a file is read.
  */
 export async function walk(root: string, options: WalkOptions = {}): Promise<WalkResult> {
   const maxFileBytes = options.maxFileBytes ?? 50 * 1024 * 1024;
   const result: WalkResult = { files: [], skipped: [] };
-  const base = ignore()
-    .add(DEFAULT_IGNORES)
-    .add([...(options.exclude ?? [])]);
   const include = options.include?.length ? ignore().add([...options.include]) : null;
   const skip = (path: string, reason: SkipReason, detail: string) => result.skipped.push({ path, reason, detail });
+  const rules = new IgnoreRules(root, options);
 
   let rootReal: string;
   try {
@@ -108,59 +109,46 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
     return result;
   }
 
-  /** `rules`: the ignore files met on the way down, each with the folder it applies from. */
-  const visit = async (dir: string, ancestors: ReadonlySet<string>, rules: ReadonlyArray<[string, Ignore]>) => {
+  /**
+   * One tree, `dir` (whose real path is `dirReal`), links not followed. `ancestors`: the real
+   * folders on the way to it, which a link must not lead back to.
+   */
+  const crawl = async (dir: string, dirReal: string, ancestors: ReadonlySet<string>) => {
+    const found = await new fdir({ fs: reportingFs(skip) })
+      .withFullPaths()
+      .withAbortSignal(options.signal ?? new AbortController().signal)
+      .exclude((_name, path) => rules.ignored(path, true))
+      // Links come as files here; `include` applies only to what turns out to be a file.
+      .filter((path) => !rules.ignored(path, false))
+      .crawl(dir)
+      .withPromise();
     options.signal?.throwIfAborted();
-    const here = [...rules, ...(await readIgnoreFiles(dir))];
-    const ignored = (path: string, isDir: boolean) => {
-      const rel = toPosix(relative(root, path)) + (isDir ? '/' : '');
-      if (base.ignores(rel)) return true;
-      if (!options.includeHidden && rel.split('/').some((part) => part.startsWith('.') && part.length > 1)) return true;
-      return here.some(([from, rule]) => {
-        const local = toPosix(relative(from, path)) + (isDir ? '/' : '');
-        return local !== '' && !local.startsWith('..') && rule.ignores(local);
-      });
-    };
-
-    let entries;
-    try {
-      entries = await opendir(dir);
-    } catch (error) {
-      skip(dir, errorReason(error), `The folder could not be read: ${describe(error)}`);
-      return;
-    }
-    const names: string[] = [];
-    try {
-      for await (const entry of entries) names.push(entry.name);
-    } catch (error) {
-      skip(dir, errorReason(error), `The folder could not be read to the end: ${describe(error)}`);
-    }
-    names.sort();
-
-    for (const name of names) {
-      const path = join(dir, name);
+    for (const path of found.sort()) {
       let stats: Stats;
       try {
         stats = await stat(path);
       } catch (error) {
         // A dangling link, a file deleted since the listing, or one we may not look at.
-        if (!ignored(path, false)) skip(path, errorReason(error), describe(error));
+        skip(path, errorReason(error), describe(error));
         continue;
       }
       if (stats.isDirectory()) {
-        if (ignored(path, true)) continue;
+        // fdir lists no folders: this is a link to one.
+        if (rules.ignored(path, true)) continue;
         const real = await realpath(path).catch(() => path);
-        if (ancestors.has(real)) {
+        // The real folders between `dir` and the link are plain folders (fdir follows no links).
+        const between = realFoldersBetween(dirReal, relative(dir, dirname(path)));
+        const onTheWay = new Set([...ancestors, ...between]);
+        if (onTheWay.has(real)) {
           skip(
             path,
             'symlink-loop',
-            `A link back to ${toPosix(relative(root, real)) || 'the top folder'}; not followed again.`,
+            `A link back to ${toPosix(relative(root, real === rootReal ? root : real)) || 'the top folder'}; not followed again.`,
           );
           continue;
         }
-        await visit(path, new Set([...ancestors, real]), here);
+        await crawl(path, real, onTheWay);
       } else if (stats.isFile()) {
-        if (ignored(path, false)) continue;
         if (include && !include.ignores(toPosix(relative(root, path)))) continue;
         if (stats.size > maxFileBytes) {
           skip(path, 'too-large', `${stats.size} bytes, over the ${maxFileBytes}-byte limit per file.`);
@@ -170,19 +158,95 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
           result.files.push({ path, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) });
         }
       }
-      // Sockets, pipes and devices are not documents: reading a FIFO would block forever.
+      // A link to a socket, pipe or device is not a document: reading a FIFO would block forever.
+      // (fdir lists none of those themselves.)
     }
   };
 
-  await visit(root, new Set([rootReal]), []);
+  await crawl(root, rootReal, new Set([rootReal]));
+  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
 }
 
-async function readIgnoreFiles(dir: string): Promise<Array<[string, Ignore]>> {
+/** `dirReal` and each folder below it on the way down `relativePath`. */
+function realFoldersBetween(dirReal: string, relativePath: string): string[] {
+  const folders = [dirReal];
+  let current = dirReal;
+  for (const part of relativePath.split(sep).filter(Boolean)) {
+    current = join(current, part);
+    folders.push(current);
+  }
+  return folders;
+}
+
+/**
+ * Node's fs for fdir, except that a folder that cannot be listed is recorded as skipped with its
+ * reason: fdir itself would either stop the whole walk on it or drop it without a word.
+ */
+function reportingFs(skip: (path: string, reason: SkipReason, detail: string) => void): FSLike {
+  const readdir = ((path: string, options: unknown, callback: (error: Error | null, entries: unknown) => void) =>
+    nodeFs.readdir(path, options as { withFileTypes: true }, (error, entries) => {
+      if (error)
+        skip(path.replace(/[\\/]+$/, ''), errorReason(error), `The folder could not be read: ${describe(error)}`);
+      callback(error, entries);
+    })) as unknown as FSLike['readdir'];
+  return { ...nodeFs, readdir };
+}
+
+/**
+ * What the walk leaves out: the defaults, the source's patterns, hidden names unless asked for,
+ * and the ignore files met on the way down, each applying to its folder and below, like git's.
+ * Ignore files are read (synchronously: fdir's callbacks are) once per folder.
+ */
+class IgnoreRules {
+  readonly #root: string;
+  readonly #base: Ignore;
+  readonly #includeHidden: boolean;
+  /** Per folder: the ignore files that apply in it, each with the folder it applies from. */
+  readonly #byFolder = new Map<string, ReadonlyArray<[string, Ignore]>>();
+
+  constructor(root: string, options: WalkOptions) {
+    this.#root = root;
+    this.#base = ignore()
+      .add(DEFAULT_IGNORES)
+      .add([...(options.exclude ?? [])]);
+    this.#includeHidden = options.includeHidden ?? false;
+  }
+
+  ignored(path: string, isDir: boolean): boolean {
+    const bare = path.replace(/[\\/]+$/, '');
+    const rel = toPosix(relative(this.#root, bare));
+    if (rel === '') return false;
+    const suffix = isDir ? '/' : '';
+    if (this.#base.ignores(rel + suffix)) return true;
+    if (!this.#includeHidden && rel.split('/').some((part) => part.startsWith('.') && part.length > 1)) return true;
+    return this.#rulesIn(dirname(bare)).some(([from, rule]) => {
+      const local = toPosix(relative(from, bare));
+      return local !== '' && !local.startsWith('..') && rule.ignores(local + suffix);
+    });
+  }
+
+  #rulesIn(folder: string): ReadonlyArray<[string, Ignore]> {
+    const known = this.#byFolder.get(folder);
+    if (known) return known;
+    const under = folder.startsWith(this.#root.endsWith(sep) ? this.#root : this.#root + sep);
+    const inherited = under ? this.#rulesIn(dirname(folder)) : [];
+    const rules = [...inherited, ...readIgnoreFiles(folder)];
+    this.#byFolder.set(folder, rules);
+    return rules;
+  }
+}
+
+function readIgnoreFiles(dir: string): Array<[string, Ignore]> {
   const found: Array<[string, Ignore]> = [];
   for (const name of IGNORE_FILES) {
-    const text = await readFile(join(dir, name), 'utf8').catch(() => null);
-    if (text !== null) found.push([dir, ignore().add(text)]);
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    found.push([dir, ignore().add(text)]);
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -118,6 +118,42 @@ describe('walking a folder', () => {
       ['empty.md', 'empty'],
       ['loop/back-to-top', 'symlink-loop'],
       ['one-line.log', 'too-large'],
+    ]);
+  });
+
+  it('follows links out and across, stops each loop once, and applies ignore files where they are', async () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'far.md'), '# far');
+    writeFileSync(join(outside, 'far.txt'), 'far');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a', 'deep'), { recursive: true });
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', 'deep', 'one.md'), '# one');
+    writeFileSync(join(dir, 'b', 'two.md'), '# two');
+    // a → b and b → a: a loop through two links, met from both sides.
+    symlinkSync(join(dir, 'b'), join(dir, 'a', 'to-b'));
+    symlinkSync(join(dir, 'a'), join(dir, 'b', 'to-a'));
+    symlinkSync(outside, join(dir, 'a', 'deep', 'outside'));
+    // A link named like an ignored folder is ignored like one, never followed.
+    symlinkSync(outside, join(dir, 'node_modules'));
+    // An ignore file applies in its folder and below, with git's negation.
+    writeFileSync(join(dir, 'b', '.gitignore'), '*.md\n!keep.md\n');
+    writeFileSync(join(dir, 'b', 'keep.md'), '# keep');
+    writeFileSync(join(dir, 'top.md'), '# top: not under b, so not ignored');
+    execFileSync('mkfifo', [join(dir, 'a', 'pipe.md')]);
+
+    const walked = await walk(dir, { include: ['*.md'] });
+    expect(walked.files.map((file) => relative(dir, file.path))).toEqual([
+      'a/deep/one.md',
+      'a/deep/outside/far.md',
+      'a/to-b/keep.md',
+      'b/keep.md',
+      // b's ignore file covers what is reached through b, links included.
+      'top.md',
+    ]);
+    expect(walked.skipped.map((s) => [relative(dir, s.path), s.reason, s.detail])).toEqual([
+      ['a/to-b/to-a', 'symlink-loop', 'A link back to a; not followed again.'],
+      ['b/to-a/to-b', 'symlink-loop', 'A link back to b; not followed again.'],
     ]);
   });
 
