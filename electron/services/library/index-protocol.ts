@@ -3,7 +3,7 @@ import type { HearthErrorData } from '../../ipc/errors';
 import type { CollectionReport } from './library-store';
 import type { OcrOptions } from './parsers/ocr';
 
-/** What the indexing process is started with (as JSON, its first argument). */
+/** What the indexing process is started with (its job argument, see `jobArgument`). */
 export interface IndexWorkerData {
   libraryDbPath: string;
   collectionId: number;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { HearthError, toErrorData } from '../../ipc/errors';
 import { forkNodeEntry, type ForkEntry } from '../workers/child-process';
 import { entryPath } from '../workers/entry-path';
+import { jobArgument } from '../workers/parent-port';
 import { DEFAULT_FILE_TIMEOUT_MS, type IndexCommand, type IndexMessage, type IndexWorkerData } from './index-protocol';
 import type { CollectionReport } from './library-store';
 import type { IndexUpdate } from '../../ipc/contract';
@@ -62,7 +63,7 @@ export function runIndexWorker(data: IndexWorkerData, options: IndexRunOptions =
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const entry = entryPath('index-worker', sourceDir);
   const worker = (options.fork ?? forkNodeEntry)(entry.path, {
-    args: [JSON.stringify(data)],
+    args: [jobArgument(data)],
     heapMb: options.heapMb ?? DEFAULT_INDEXER_HEAP_MB,
     fromSource: entry.fromSource,
   });

@@ -2,7 +2,7 @@
  * Child-process entry (a build entry of its own, see electron.vite.config.ts): indexes one
  * collection with its own connection to `library.db`, so walking, parsing, chunking and writing
  * never hold the main process's event loop, and a parser that runs out of memory ends this
- * process, not the app. Started by `runIndexWorker` with its job as the first argument. Reports
+ * process, not the app. Started by `runIndexWorker` with its job as an argument. Reports
  * progress; stops when told to cancel, and at once when its parent is gone.
  */
 import { HearthError, toErrorData } from '../../ipc/errors';
@@ -10,10 +10,10 @@ import { openConnection } from '../store/db';
 import type { IndexCommand, IndexMessage, IndexWorkerData } from './index-protocol';
 import { indexCollection } from './indexer';
 import { stopOcr } from './parsers/ocr';
-import { connectToParent } from '../workers/parent-port';
+import { connectToParent, readJob } from '../workers/parent-port';
 
 const port = connectToParent();
-const input = JSON.parse(process.argv[2]!) as IndexWorkerData;
+const input = readJob<IndexWorkerData>();
 // A message the parent can no longer receive is lost with it; its exit is handled below.
 const post = (message: IndexMessage) => void port.post(message).catch(() => undefined);
 const controller = new AbortController();

@@ -12,7 +12,7 @@ export interface ChildProcessHandle {
 }
 
 export interface ForkOptions {
-  /** Strings the entry reads as `process.argv.slice(2)`. */
+  /** Strings for the entry's `process.argv` (see `jobArgument`). */
   args: string[];
   /** The child's V8 heap limit (`--max-old-space-size`). */
   heapMb: number;

@@ -47,3 +47,21 @@ export function connectToParent(): ParentPort {
     exit: () => process.exit(0),
   };
 }
+
+/**
+ * A child's job travels as one argument with this prefix: found wherever the launcher puts it in
+ * `process.argv` (Node's fork and Electron's utility process lay the command line out their own way).
+ */
+const JOB_PREFIX = '--hearth-job=';
+
+/** The argument that carries `job` to a child (see `readJob`). */
+export function jobArgument(job: unknown): string {
+  return JOB_PREFIX + JSON.stringify(job);
+}
+
+/** The job this child was started with (`jobArgument`). */
+export function readJob<T>(): T {
+  const argument = process.argv.find((arg) => arg.startsWith(JOB_PREFIX));
+  if (!argument) throw new Error('This entry runs only as a child process of Hearth, with its job.');
+  return JSON.parse(argument.slice(JOB_PREFIX.length)) as T;
+}
