@@ -32,9 +32,11 @@ if (process.env['HEARTH_DATA_DIR']) app.setPath('userData', process.env['HEARTH_
 const cliArgs = cliArguments(process.argv, app.isPackaged);
 if (cliArgs) {
   // `hearth <command>`: run it and exit, no window, no single-instance lock (the app may be open).
-  void runCli(cliArgs, { vecExtensionPath: resolveVecExtensionPath(), fork: forkUtilityProcess }).then((code) =>
-    app.exit(code),
-  );
+  // After `ready`: utility processes (the indexer) cannot be started before it.
+  void app
+    .whenReady()
+    .then(() => runCli(cliArgs, { vecExtensionPath: resolveVecExtensionPath(), fork: forkUtilityProcess }))
+    .then((code) => app.exit(code));
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

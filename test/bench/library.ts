@@ -26,6 +26,7 @@ import { stopOcr } from '../../electron/services/library/parsers/ocr';
 import { addSource, createCollection } from '../../electron/services/library/library-store';
 import { openStore } from '../../electron/services/store/store';
 import { fixtureModel } from '../../native-models/fixtures/generate';
+import { SHAPES } from '../../native-models/fixtures/shapes';
 import { simulatedMachine } from '../helpers/machine';
 
 const { values } = parseArgs({
@@ -207,17 +208,15 @@ console.log(
   `embedding: ${batched.toFixed(2)} chunks/s in batches of 32 vs ${single.toFixed(2)} chunks/s one at a time; ratio ${(batched / single).toFixed(2)} (goal ≥ 3)`,
 );
 
-// 4b. The most any batching could gain on this machine, straight through node-llama-cpp with
-// the same model and threads. Three timings of the same 2,032 tokens (8 chunks of 254):
-// - `separate`: 8 evaluations of 254 tokens, as one at a time does;
-// - `together`: one evaluation of all 2,032, which is what llama.cpp runs for a batch of 8 chunks
-//   in one sequence cache (attending over all of them, with a mask);
-// - `inPieces`: all 2,032 in one sequence, evaluated 254 at a time.
-// Attention is computed for every (query, key) pair in reach: 8 blocks of 254² pairs in
-// `separate`, 1 + 2 + … + 8 = 36 in `inPieces`, 64 in `together`. The difference between `inPieces`
-// and `separate` is 28 blocks, which prices a block; taking 56 blocks off `together` leaves the
-// best case of batching, each chunk attending only to itself with the matrix products 2,032 rows
-// wide. Past the shape's 512 trained positions is fine: a llama-architecture stand-in has rotary positions.
+// 4b. What batching could gain on this machine at best, straight through node-llama-cpp with the
+// same model and threads: 8 chunks of 254 tokens evaluated one at a time, against all 2,032
+// tokens in one evaluation (what llama.cpp runs for a batch in one sequence cache). The two do
+// different amounts of arithmetic (one evaluation attends over all 2,032 tokens), so each is
+// turned into an arithmetic rate, counted from the shape: 2 operations per weight per token, and
+// 4 × width per (query, key) pair per layer, keys padded to 256 as llama.cpp does. Batching's best
+// case (each chunk attending only to itself, the matrix products 2,032 rows wide) does the
+// arithmetic of one at a time at the wide rate: the ratio of the two rates is its gain.
+// Past the shape's 512 trained positions is fine: a llama-architecture stand-in has rotary positions.
 {
   const llama = await getLlama({ gpu: false, logLevel: LlamaLogLevel.error });
   const model = await llama.loadModel({ modelPath: fixtureModel('bge-small-shape') });
@@ -227,28 +226,31 @@ console.log(
     .join('\n');
   const tokens = model.tokenize(text).slice(0, 8 * CHUNK);
   const pieces = Array.from({ length: 8 }, (_, i) => tokens.slice(i * CHUNK, (i + 1) * CHUNK));
-  const bestOfThree = async (work: () => Promise<unknown>) => {
-    let best = Infinity;
-    for (let round = 0; round < 3; round++) best = Math.min(best, await timed(work));
-    return best * 1000;
-  };
-  const embedding = (batchSize: number) =>
-    model.createEmbeddingContext({ contextSize: 2304, batchSize, threads: availableParallelism() });
-  const wide = await embedding(2304);
-  await wide.getEmbeddingFor(pieces[0]!);
-  const separate = await bestOfThree(async () => {
-    for (const piece of pieces) await wide.getEmbeddingFor(piece);
-  });
-  const together = await bestOfThree(() => wide.getEmbeddingFor(tokens));
-  await wide.dispose();
-  const narrow = await embedding(CHUNK);
-  const inPieces = await bestOfThree(() => narrow.getEmbeddingFor(tokens));
-  await narrow.dispose();
+  const context = await model.createEmbeddingContext({ contextSize: 2304, threads: availableParallelism() });
+  await context.getEmbeddingFor(pieces[0]!);
+  let separate = Infinity;
+  let together = Infinity;
+  for (let round = 0; round < 3; round++) {
+    separate = Math.min(
+      separate,
+      await timed(async () => {
+        for (const piece of pieces) await context.getEmbeddingFor(piece);
+      }),
+    );
+    together = Math.min(together, await timed(() => context.getEmbeddingFor(tokens)));
+  }
+  await context.dispose();
   await model.dispose();
-  const block = (inPieces - separate) / 28;
-  const bestCase = together - 56 * block;
+  const shape = SHAPES['bge-small-shape'];
+  const kvWidth = (shape.embedding * shape.kvHeads) / shape.heads;
+  const weights =
+    shape.layers * (2 * shape.embedding ** 2 + 2 * shape.embedding * kvWidth + 3 * shape.embedding * shape.feedForward);
+  const operations = (length: number, evaluations: number) =>
+    evaluations * (length * 2 * weights + length * Math.ceil(length / 256) * 256 * 4 * shape.embedding * shape.layers);
+  const narrowRate = operations(CHUNK, 8) / separate / 1e9;
+  const wideRate = operations(8 * CHUNK, 1) / together / 1e9;
   console.log(
-    `embedding ceiling: 8 × ${CHUNK} tokens one at a time ${separate.toFixed(0)} ms; as one evaluation ${together.toFixed(0)} ms (${(separate / together).toFixed(2)}×); in one sequence ${CHUNK} at a time ${inPieces.toFixed(0)} ms. Best case of any batching, each chunk attending only to itself: ${bestCase.toFixed(0)} ms, ${(separate / bestCase).toFixed(2)}× (attention ${block.toFixed(1)} ms per ${CHUNK}² pairs). node-llama-cpp 3.21 embeds one sequence per call in any case (its native getEmbedding reads sequence 0).`,
+    `embedding ceiling: 8 × ${CHUNK} tokens one at a time ${(separate * 1000).toFixed(0)} ms (${narrowRate.toFixed(1)} GFLOP/s); all ${8 * CHUNK} in one evaluation ${(together * 1000).toFixed(0)} ms (${wideRate.toFixed(1)} GFLOP/s); batching's best case ${(wideRate / narrowRate).toFixed(2)}× (node-llama-cpp 3.21 embeds one sequence per call in any case: its native getEmbedding reads sequence 0)`,
   );
 }
 
