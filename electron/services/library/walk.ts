@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import { readFileSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fdir, type FSLike } from 'fdir';
@@ -237,16 +237,21 @@ class IgnoreRules {
   }
 }
 
+/** Larger ignore files are not read: no real one comes near, and a huge one would stall the walk. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 function readIgnoreFiles(dir: string): Array<[string, Ignore]> {
   const found: Array<[string, Ignore]> = [];
   for (const name of IGNORE_FILES) {
-    let text: string;
+    const path = join(dir, name);
     try {
-      text = readFileSync(join(dir, name), 'utf8');
+      // Only a regular file: reading a pipe with an ignore file's name would wait forever.
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (!stats?.isFile() || stats.size > MAX_IGNORE_FILE_BYTES) continue;
+      found.push([dir, ignore().add(readFileSync(path, 'utf8'))]);
     } catch {
-      continue;
+      // Unreadable: its folder is walked without it, as git would.
     }
-    found.push([dir, ignore().add(text)]);
   }
   return found;
 }

@@ -140,7 +140,7 @@ describe('walking a folder', () => {
     writeFileSync(join(dir, 'b', '.gitignore'), '*.md\n!keep.md\n');
     writeFileSync(join(dir, 'b', 'keep.md'), '# keep');
     writeFileSync(join(dir, 'top.md'), '# top: not under b, so not ignored');
-    execFileSync('mkfifo', [join(dir, 'a', 'pipe.md')]);
+    execFileSync('mkfifo', [join(dir, 'a', 'pipe.md'), join(dir, 'a', '.hearthignore')]);
 
     const walked = await walk(dir, { include: ['*.md'] });
     expect(walked.files.map((file) => relative(dir, file.path))).toEqual([
