@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeExit, forkNodeEntry, type ChildProcessHandle } from '../../../../electron/services/workers/child-process';
+import {
+  describeExit,
+  forkNodeEntry,
+  type ChildProcessHandle,
+} from '../../../../electron/services/workers/child-process';
 import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -51,10 +55,7 @@ describe('forkNodeEntry', () => {
   });
 
   it('kills a child that will not stop, and reports the signal', async () => {
-    const { why } = await run(
-      `process.send('looping'); for (;;) {}`,
-      (_message, child) => child.kill(),
-    );
+    const { why } = await run(`process.send('looping'); for (;;) {}`, (_message, child) => child.kill());
     expect(why).toBe('signal SIGKILL');
   });
 });
