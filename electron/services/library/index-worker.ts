@@ -40,6 +40,9 @@ function ask<T>(type: 'embed' | 'count', texts: string[]): Promise<T> {
   });
 }
 
+// Up while it works, even when all it does is wait for main's answer: a Node child is kept up by
+// its channel, but an Electron utility process may end once its script has nothing scheduled.
+const keepAlive = setInterval(() => undefined, 60_000);
 const db = openConnection(input.libraryDbPath, 'NORMAL', input.vecExtensionPath);
 let outcome: IndexMessage;
 try {
@@ -69,4 +72,5 @@ try {
 await stopOcr();
 db.close();
 await port.post(outcome).catch(() => undefined);
+clearInterval(keepAlive);
 port.exit();
