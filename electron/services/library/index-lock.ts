@@ -4,21 +4,25 @@ import { HearthError } from '../../ipc/errors';
 /**
  * One indexer per data folder, across processes: the app and the `hearth` CLI may both be open on
  * the same `library.db`, and two indexers would do the same work twice and fight over the queue.
- * The lock is a file created exclusively, holding the owner's pid, then the pid of each indexing
- * process it starts (`shareIndexLock`); a lock whose processes are all gone (a crash, `kill -9`)
- * is taken over. The indexing processes count because one may outlive its parent by a moment.
+ * The lock is a file created exclusively, holding the owner, then each indexing process it starts
+ * (`shareIndexLock`), a line each; a lock whose processes are all gone (a crash, `kill -9`) is
+ * taken over. The indexing processes count because one may outlive its parent by a moment.
+ * A line is `<pid> <start time>` where the system tells a process's start time (Linux): a pid
+ * reused by an unrelated process since then does not hold the lock.
  */
 export function acquireIndexLock(path: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      writeFileSync(path, holderLine(process.pid), { flag: 'wx' });
       return () => rmSync(path, { force: true });
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;
-      const holders = readFileSync(path, 'utf8')
+      const owner = readFileSync(path, 'utf8')
         .split('\n')
-        .map((line) => Number.parseInt(line, 10));
-      const owner = holders.find((pid) => pid === process.pid || isAlive(pid));
+        .map((line) => line.trim().split(' '))
+        .filter(([pid]) => pid)
+        .map(([pid, started]) => ({ pid: Number(pid), started }))
+        .find(({ pid, started }) => pid === process.pid || holds(pid, started))?.pid;
       if (owner !== undefined) {
         throw new HearthError(
           'BUSY',
@@ -34,7 +38,33 @@ export function acquireIndexLock(path: string): () => void {
 
 /** Adds an indexing process started under the lock this process holds at `path`. */
 export function shareIndexLock(path: string, pid: number): void {
-  appendFileSync(path, `${pid}\n`);
+  appendFileSync(path, holderLine(pid));
+}
+
+function holderLine(pid: number): string {
+  const started = startTime(pid);
+  return started === null ? `${pid}\n` : `${pid} ${started}\n`;
+}
+
+/** Whether the process written down as `pid` (started at `started`, when known) still runs. */
+function holds(pid: number, started: string | undefined): boolean {
+  if (!isAlive(pid)) return false;
+  const now = startTime(pid);
+  return started === undefined || now === null || now === started;
+}
+
+/**
+ * When a process started, in clock ticks since boot (field 22 of `/proc/<pid>/stat`), or `null`
+ * where there is no /proc. The command name in field 2 may hold spaces and parentheses: the
+ * fields are counted from the last `)`.
+ */
+function startTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

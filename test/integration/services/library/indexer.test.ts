@@ -531,7 +531,14 @@ describe('crash safety', () => {
     const folder = join(CORPUS, 'tldr', 'pages');
     const dataDir = tempDir();
     const lock = join(dataDir, 'library.db.index-lock');
-    const holders = () => (existsSync(lock) ? readFileSync(lock, 'utf8').trim().split('\n').map(Number) : []);
+    // A line per process: its pid, then its start time.
+    const holders = () =>
+      existsSync(lock)
+        ? readFileSync(lock, 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => Number(line.split(' ')[0]))
+        : [];
     const run = runChild(dataDir, folder, null);
     // The run's own pid, then its indexing process's, once that has started.
     await eventually(() => holders().length === 2, 60_000, 'the indexing process did not start');

@@ -31,12 +31,37 @@ describe('the index lock', () => {
       sleeper.kill('SIGKILL');
       await new Promise((resolve) => sleeper.on('exit', resolve));
     }
+    const sleeperPidGone = sleeper.pid!;
     // Once every process it names is gone, the lock is taken over, and released whole.
     const release = acquireIndexLock(lock);
-    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
-    shareIndexLock(lock, 12345);
-    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n12345\n`);
+    expect(readFileSync(lock, 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+\n$`));
+    shareIndexLock(lock, sleeperPidGone);
+    expect(readFileSync(lock, 'utf8').split('\n')).toHaveLength(3);
     release();
     expect(existsSync(lock)).toBe(false);
   });
+
+  it('is not held by a process that merely has the pid of a crashed holder', async () => {
+    const lock = join(tempDir(), 'library.db.index-lock');
+    const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      // The line as the holder wrote it, then the pid came back for a process started later.
+      const [pid, started] = [stranger.pid!, startTimeOf(stranger.pid!)];
+      writeFileSync(lock, `${pid} ${Number(started) - 1}\n`);
+      acquireIndexLock(lock)();
+      // The same pid with its own start time does hold it.
+      writeFileSync(lock, `${pid} ${started}\n`);
+      const error = await rejectionOf(Promise.resolve().then(() => acquireIndexLock(lock)));
+      expect(error).toMatchObject({ code: 'BUSY', details: { pid } });
+    } finally {
+      stranger.kill('SIGKILL');
+      await new Promise((resolve) => stranger.on('exit', resolve));
+    }
+  });
 });
+
+/** Field 22 of /proc/<pid>/stat, counted after the command name. */
+function startTimeOf(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
+}
