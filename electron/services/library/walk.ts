@@ -187,7 +187,7 @@ function reportingFs(skip: (path: string, reason: SkipReason, detail: string) =>
   const readdir = ((path: string, options: unknown, callback: (error: Error | null, entries: unknown) => void) =>
     nodeFs.readdir(path, options as { withFileTypes: true }, (error, entries) => {
       if (error)
-        skip(path.replace(/[\\/]+$/, ''), errorReason(error), `The folder could not be read: ${describe(error)}`);
+        skip(withoutTrailingSeparator(path), errorReason(error), `The folder could not be read: ${describe(error)}`);
       callback(error, entries);
     })) as unknown as FSLike['readdir'];
   return { ...nodeFs, readdir };
@@ -214,7 +214,7 @@ class IgnoreRules {
   }
 
   ignored(path: string, isDir: boolean): boolean {
-    const bare = path.replace(/[\\/]+$/, '');
+    const bare = withoutTrailingSeparator(path);
     const rel = toPosix(relative(this.#root, bare));
     if (rel === '') return false;
     const suffix = isDir ? '/' : '';
@@ -254,6 +254,11 @@ function readIgnoreFiles(dir: string): Array<[string, Ignore]> {
     }
   }
   return found;
+}
+
+/** fdir writes folders with a trailing separator; the index and the ignore rules do not. */
+function withoutTrailingSeparator(path: string): string {
+  return path.replace(/[\\/]+$/, '');
 }
 
 function toPosix(path: string): string {

@@ -159,15 +159,18 @@ export class Embedder {
   }
 
   #context(model: LlamaModel, record: ModelRecord): Promise<SizedContext> {
-    const { models } = this.#options;
-    // Beside a loaded chat model, leave it a core: generation stays responsive while files index.
-    const threads = models.threads(record).count;
-    const besideChat = models.runtime.get('chat') !== null && threads > 1;
-    const size = Math.min(record.metadata.contextLength || 512, this.#options.maxContext ?? 2048);
-    return oncePerModel(this.#contexts, model, async () => ({
-      context: await model.createEmbeddingContext({ contextSize: size, threads: besideChat ? threads - 1 : threads }),
-      size,
-    }));
+    return oncePerModel(this.#contexts, model, async () => {
+      const { models } = this.#options;
+      // Beside a loaded chat model, leave it a core: generation stays responsive while files index.
+      const threads = models.threads(record).count;
+      const besideChat = models.runtime.get('chat') !== null && threads > 1;
+      const size = Math.min(record.metadata.contextLength || 512, this.#options.maxContext ?? 2048);
+      const context = await model.createEmbeddingContext({
+        contextSize: size,
+        threads: besideChat ? threads - 1 : threads,
+      });
+      return { context, size };
+    });
   }
 
   #spec(record: ModelRecord): EmbedderSpec {
