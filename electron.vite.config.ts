@@ -9,6 +9,8 @@ const nativeExternals = ['better-sqlite3', 'node-llama-cpp', 'sqlite-vec'];
 
 export default defineConfig({
   main: {
+    // The crash-safety tests' hook (electron/services/library/crash-points.ts) is not in the app.
+    define: { 'process.env.HEARTH_CRASH_AT': 'undefined' },
     build: {
       outDir: resolve(root, 'out/main'),
       lib: {

@@ -1,4 +1,20 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Generous limits: a timeout here catches a hang, never a slow machine. CI shares its two cores
+ * with whatever else runs, and no test may depend on how fast that is.
+ */
+const SLOW = { testTimeout: 300_000, hookTimeout: 300_000 };
+
+/**
+ * The background entries start from bundles built once per run (see test/setup/entries.ts),
+ * inside the project so that their imports of packages resolve.
+ */
+const prebuiltEntries = {
+  globalSetup: ['test/setup/entries.ts'],
+  env: { HEARTH_ENTRY_DIR: resolve(import.meta.dirname, 'node_modules/.cache/hearth-test/entries') },
+};
 
 /**
  * Four projects, run by `npm test`:
@@ -9,28 +25,23 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './test/setup/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
-      {
-        test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', testTimeout: 60_000 } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...SLOW, ...prebuiltEntries } },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          globalSetup: ['test/e2e/global-setup.ts', ...prebuiltEntries.globalSetup],
+          env: prebuiltEntries.env,
+          ...SLOW,
+          expect: { poll: { timeout: 120_000 } },
           // One browser at a time: two cores, and each test starts its own services.
           fileParallelism: false,
         },
       },
-      { test: { name: 'electron', include: ['test/electron/**/*.test.ts'], testTimeout: 120_000 } },
+      { test: { name: 'electron', include: ['test/electron/**/*.test.ts'], ...SLOW } },
     ],
   },
 });

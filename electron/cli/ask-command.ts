@@ -1,5 +1,6 @@
 import type { Services } from '../services';
 import type { Message } from '../ipc/schemas/chat';
+import type { CliIo } from './cli-io';
 import { collectionIds } from './search-commands';
 
 /**
@@ -11,26 +12,28 @@ import { collectionIds } from './search-commands';
 export async function runAsk(
   services: Services,
   options: { question: string; collections: string[]; model: string | undefined; json: boolean },
+  io: CliIo,
 ): Promise<number> {
   const ids = collectionIds(services, options.collections) ?? services.library.collections().map((c) => c.id);
   const conversation = services.chat.create({ collectionIds: ids, modelId: options.model ?? null });
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
+  const stopListening = io.onInterrupt(() => controller.abort());
   const answer = await services.chat.send(
     { conversationId: conversation.id, content: options.question },
     {
       signal: controller.signal,
       onEvent: (event) => {
-        if (event.type === 'text' && !options.json) process.stdout.write(event.text);
+        if (event.type === 'text' && !options.json) io.stdout.write(event.text);
       },
     },
   );
+  stopListening();
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ conversationId: conversation.id, answer }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ conversationId: conversation.id, answer }, null, 2)}\n`);
     return answer.status === 'failed' ? 1 : 0;
   }
-  process.stdout.write(`\n${sourcesText(answer)}`);
-  if (answer.status === 'stopped') process.stderr.write('(stopped)\n');
+  io.stdout.write(`\n${sourcesText(answer)}`);
+  if (answer.status === 'stopped') io.stderr.write('(stopped)\n');
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Services } from '../services';
 import { exportJson, exportMarkdown } from '../services/chat/export';
+import type { CliIo } from './cli-io';
 import { UsageError } from './usage';
 
 /**
@@ -12,15 +13,16 @@ export async function runChats(
   sub: string | undefined,
   args: string[],
   options: { json: boolean; format: string; tree: boolean; out?: string },
+  io: CliIo,
 ): Promise<number> {
   if (sub === 'list') {
     if (args.length) throw new UsageError('`hearth chats list` takes no arguments.');
     const chats = services.chat.list();
-    if (options.json) process.stdout.write(`${JSON.stringify(chats, null, 2)}\n`);
-    else if (!chats.length) process.stdout.write('No conversations.\n');
+    if (options.json) io.stdout.write(`${JSON.stringify(chats, null, 2)}\n`);
+    else if (!chats.length) io.stdout.write('No conversations.\n');
     else
       for (const chat of chats) {
-        process.stdout.write(`${String(chat.id).padStart(5)}  ${chat.updatedAt}  ${chat.title || '(untitled)'}\n`);
+        io.stdout.write(`${String(chat.id).padStart(5)}  ${chat.updatedAt}  ${chat.title || '(untitled)'}\n`);
       }
     return 0;
   }
@@ -36,7 +38,7 @@ export async function runChats(
     const scope = options.tree ? 'tree' : 'branch';
     const text = options.format === 'json' ? exportJson(view, scope) : exportMarkdown(view, scope);
     if (options.out) writeFileSync(options.out, text);
-    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   }
   throw new UsageError(sub ? `Unknown command: chats ${sub}` : '`hearth chats` needs a command.');

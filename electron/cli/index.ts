@@ -21,8 +21,9 @@ import { COMMAND_HELP, completionScript, usage } from './help';
 import { runModels } from './models-commands';
 import { UsageError } from './usage';
 import type { ForkEntry } from '../services/workers/child-process';
+import { processIo, type CliIo } from './cli-io';
 
-async function runCommand(argv: string[], host: CliHost): Promise<number> {
+async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,13 +55,14 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
+  const print = (value: unknown) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   if (values.help) {
     const help = positionals[0] ? COMMAND_HELP[positionals[0]] : undefined;
-    process.stdout.write(`${help ? `Usage:\n  ${help.replaceAll('\n', '\n  ')}` : usage()}\n`);
+    io.stdout.write(`${help ? `Usage:\n  ${help.replaceAll('\n', '\n  ')}` : usage()}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir(io.env));
   const open = () =>
     createServices({
       dataDir,
@@ -70,7 +72,7 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
       apiServer: false,
       vecExtensionPath: host.vecExtensionPath,
       fork: host.fork,
-      llama: { maxThreads: host.maxThreads ?? (Number(process.env['HEARTH_MAX_THREADS']) || availableParallelism()) },
+      llama: { maxThreads: host.maxThreads ?? (Number(io.env['HEARTH_MAX_THREADS']) || availableParallelism()) },
     });
 
   if (command === 'index') {
@@ -86,22 +88,23 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
         exclude: values.exclude,
         includeHidden: values.hidden,
       });
-      const printer = progressPrinter(process.stderr, progressMode(values.json));
+      const printer = progressPrinter(io.stderr, progressMode(values.json, io.stderr));
       const controller = new AbortController();
-      process.once('SIGINT', () => controller.abort());
+      const stopListening = io.onInterrupt(() => controller.abort());
       try {
         const report = await services.library.index(collection.id, {
           signal: controller.signal,
           onProgress: (update) => printer.update(update),
           waitForLock: values.wait,
-          onWaiting: (message) => process.stderr.write(`${message}\n`),
+          onWaiting: (message) => io.stderr.write(`${message}\n`),
         });
         printer.end();
         if (values.json) print({ collection: collection.name, folder, report });
-        else process.stdout.write(`${collection.name}: ${progressLine(report)}\n`);
+        else io.stdout.write(`${collection.name}: ${progressLine(report)}\n`);
         return 0;
       } finally {
         printer.end();
+        stopListening();
       }
     });
   }
@@ -109,10 +112,10 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
     return withServices(open(), async (services) => {
       const collections = services.library.collections();
       if (values.json) print({ dataDir, collections });
-      else if (!collections.length) process.stdout.write(`No collections in ${dataDir}.\n`);
+      else if (!collections.length) io.stdout.write(`No collections in ${dataDir}.\n`);
       else
         for (const c of collections)
-          process.stdout.write(`${c.name} (${c.folders.join(', ')}): ${progressLine(c.report)}\n`);
+          io.stdout.write(`${c.name} (${c.folders.join(', ')}): ${progressLine(c.report)}\n`);
       return 0;
     });
   }
@@ -124,30 +127,34 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be 1 to 50.');
     return withServices(open(), (services) =>
-      runSearch(services, { query, collections: values.collection, mode: mode.data, limit, json: values.json }),
+      runSearch(services, { query, collections: values.collection, mode: mode.data, limit, json: values.json }, io),
     );
   }
   if (command === 'ask') {
     const question = rest.join(' ').trim();
     if (!question) throw new UsageError('`hearth ask` needs a question.');
     return withServices(open(), (services) =>
-      runAsk(services, { question, collections: values.collection, model: values.model, json: values.json }),
+      runAsk(services, { question, collections: values.collection, model: values.model, json: values.json }, io),
     );
   }
   if (command === 'eval' && rest[0] === 'retrieval' && rest.length === 1) {
     if (!values.questions) throw new UsageError('`hearth eval retrieval` needs --questions FILE.tsv.');
     if (values.collection.length !== 1) throw new UsageError('`hearth eval retrieval` needs one --collection.');
     return withServices(open(), (services) =>
-      runEvalRetrieval(services, {
-        questionsFile: resolve(values.questions!),
-        collection: values.collection[0]!,
-        json: values.json,
-        sweep: values.sweep,
-      }),
+      runEvalRetrieval(
+        services,
+        {
+          questionsFile: resolve(values.questions!),
+          collection: values.collection[0]!,
+          json: values.json,
+          sweep: values.sweep,
+        },
+        io,
+      ),
     );
   }
   if (command === 'completion' && rest.length === 0) {
-    process.stdout.write(completionScript());
+    io.stdout.write(completionScript());
     return 0;
   }
   if (command === 'models') {
@@ -156,17 +163,23 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
       throw new UsageError('--threads must be 1 to 64.');
     }
     return withServices(open(), (services) =>
-      runModels(services, rest[0], rest.slice(1), { json: values.json, copy: values.copy, threads }),
+      runModels(services, rest[0], rest.slice(1), { json: values.json, copy: values.copy, threads }, io),
     );
   }
   if (command === 'chats') {
     return withServices(open(), (services) =>
-      runChats(services, rest[0], rest.slice(1), {
-        json: values.json,
-        format: values.format,
-        tree: values.tree,
-        out: values.out && resolve(values.out),
-      }),
+      runChats(
+        services,
+        rest[0],
+        rest.slice(1),
+        {
+          json: values.json,
+          format: values.format,
+          tree: values.tree,
+          out: values.out && resolve(values.out),
+        },
+        io,
+      ),
     );
   }
   if (command === 'serve' && rest.length === 0) {
@@ -174,7 +187,7 @@ async function runCommand(argv: string[], host: CliHost): Promise<number> {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       throw new UsageError('--port must be 0 to 65535.');
     }
-    return withServices(open(), (services) => runServe(services, { port, json: values.json }));
+    return withServices(open(), (services) => runServe(services, { port, json: values.json }, io));
   }
   throw new UsageError(command ? `Unknown command: ${[command, ...rest].join(' ')}` : 'No command given.');
 }
@@ -187,10 +200,6 @@ async function withServices(services: Services, run: (services: Services) => Pro
   }
 }
 
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
 /** What the process running the CLI provides: the packaged app knows where its native parts are. */
 export interface CliHost {
   /** sqlite-vec's library; defaults to the installed package's own path. */
@@ -199,20 +208,23 @@ export interface CliHost {
   maxThreads?: number;
   /** How the indexing process starts; defaults to Node's `child_process.fork` (the app: utilityProcess). */
   fork?: ForkEntry;
+  /** Streams, environment and interrupts; defaults to this process's own (a test passes its own). */
+  io?: CliIo;
 }
 
 /** Runs one `hearth` command line and returns its exit code; errors are printed, never thrown. */
 export async function runCli(argv: string[], host: CliHost = {}): Promise<number> {
+  const io = host.io ?? processIo;
   try {
-    return await runCommand(argv, host);
+    return await runCommand(argv, host, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`hearth: ${error.message}\n\n${usage()}\n`);
+      io.stderr.write(`hearth: ${error.message}\n\n${usage()}\n`);
       return 2;
     }
     const data = toErrorData(error);
-    if (!(error instanceof HearthError)) console.error(error);
-    process.stderr.write(`hearth: ${data.message}\n`);
+    if (!(error instanceof HearthError)) io.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    io.stderr.write(`hearth: ${data.message}\n`);
     return data.code === 'BUSY' ? 3 : 1;
   }
 }

@@ -5,6 +5,7 @@ import type { ModelInfo } from '../ipc/schemas/models';
 import type { Services } from '../services';
 import { progressMode, statusPrinter } from './progress';
 import { UsageError } from './usage';
+import type { CliIo } from './cli-io';
 
 export interface ModelsCommandOptions {
   json: boolean;
@@ -23,9 +24,10 @@ export async function runModels(
   sub: string | undefined,
   args: string[],
   options: ModelsCommandOptions,
+  io: CliIo,
 ): Promise<number> {
   const out = (value: unknown, text: string) =>
-    process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+    io.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
   const one = (what: string) => {
     if (args.length !== 1) throw new UsageError(`\`hearth models ${sub}\` takes one ${what}.`);
     return args[0]!;
@@ -60,8 +62,8 @@ export async function runModels(
       const target = one('catalog id or Hugging Face URL');
       const request = /^https?:\/\//.test(target) ? { url: target } : { catalogId: target };
       const controller = new AbortController();
-      process.once('SIGINT', () => controller.abort());
-      const printer = statusPrinter(process.stderr, progressMode(options.json));
+      const stopListening = io.onInterrupt(() => controller.abort());
+      const printer = statusPrinter(io.stderr, progressMode(options.json, io.stderr));
       const model = await services.downloads
         .download(request, {
           signal: controller.signal,
@@ -70,13 +72,16 @@ export async function runModels(
               `${formatBytes(bytes)}${total ? ` of ${formatBytes(total)} (${Math.floor((bytes / total) * 100)}%)` : ''}`,
             ),
         })
-        .finally(() => printer.end());
+        .finally(() => {
+          printer.end();
+          stopListening();
+        });
       out(model, `Downloaded and verified ${modelLine(model)}`);
       return 0;
     }
     case 'bench': {
       const id = one('model id');
-      const printer = statusPrinter(process.stderr, progressMode(options.json));
+      const printer = statusPrinter(io.stderr, progressMode(options.json, io.stderr));
       const result = await services.models
         .benchmark(
           { id, maxThreads: options.threads, promptTokens: 128, generateTokens: 32 },

@@ -1,6 +1,7 @@
 import type { IndexUpdate } from '../ipc/contract';
 import type { CollectionReport } from '../services/library/library-store';
 import { formatIndexProgress, formatNumber } from '../ipc/format';
+import type { TextSink } from './cli-io';
 
 /** One line of indexing progress: counts that always add up to what was discovered. */
 export function progressLine(report: CollectionReport): string {
@@ -14,7 +15,7 @@ export function progressLine(report: CollectionReport): string {
  * A status for a person on a terminal (one line, redrawn) or for a log or a pipe (a plain line at
  * most every few seconds, and the last one at the end). `quiet` (`--json` runs) prints nothing.
  */
-export function statusPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines' | 'quiet') {
+export function statusPrinter(stream: TextSink, mode: 'tty' | 'lines' | 'quiet') {
   let lastPrintedAt = 0;
   let printed = '';
   let latest = '';
@@ -37,13 +38,13 @@ export function statusPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines' 
   };
 }
 
-/** How a command shows progress on stderr: `quiet` with `--json`, else by whether it is a terminal. */
-export function progressMode(json: boolean): 'tty' | 'lines' | 'quiet' {
-  return json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';
+/** How a command shows progress on `stderr`: `quiet` with `--json`, else by whether it is a terminal. */
+export function progressMode(json: boolean, stderr: TextSink): 'tty' | 'lines' | 'quiet' {
+  return json ? 'quiet' : stderr.isTTY ? 'tty' : 'lines';
 }
 
 /** Indexing progress: stage, rate and time left, then the collection's counts. */
-export function progressPrinter(stream: NodeJS.WriteStream, mode: 'tty' | 'lines' | 'quiet') {
+export function progressPrinter(stream: TextSink, mode: 'tty' | 'lines' | 'quiet') {
   const printer = statusPrinter(stream, mode);
   return {
     update: ({ report, progress }: IndexUpdate) =>

@@ -3,6 +3,7 @@ import { HearthError } from '../ipc/errors';
 import type { SearchMode, SearchResult } from '../ipc/schemas/search';
 import type { Services } from '../services';
 import { evaluateRetrieval, parseQuestions, type EvalMode, type ModeScore } from '../services/search/retrieval-eval';
+import type { CliIo } from './cli-io';
 
 /** `hearth search` and `hearth eval retrieval`: the library's search, from a terminal. */
 
@@ -23,6 +24,7 @@ export function collectionIds(services: Services, names: readonly string[]): num
 export async function runSearch(
   services: Services,
   options: { query: string; collections: string[]; mode: SearchMode; limit: number; json: boolean },
+  io: CliIo,
 ): Promise<number> {
   const result = await services.search.search({
     query: options.query,
@@ -30,8 +32,8 @@ export async function runSearch(
     mode: options.mode,
     limit: options.limit,
   });
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(formatResult(result));
+  if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout.write(formatResult(result));
   return 0;
 }
 
@@ -51,6 +53,7 @@ export function formatResult(result: SearchResult): string {
 export async function runEvalRetrieval(
   services: Services,
   options: { questionsFile: string; collection: string; json: boolean; sweep: boolean },
+  io: CliIo,
 ): Promise<number> {
   const questions = parseQuestions(readFileSync(options.questionsFile, 'utf8'));
   if (questions.length === 0) throw new HearthError('VALIDATION', `${options.questionsFile} has no questions.`);
@@ -64,19 +67,20 @@ export async function runEvalRetrieval(
     ...(reranker ? (['reranked'] as const) : []),
   ];
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
+  const stopListening = io.onInterrupt(() => controller.abort());
+  const showProgress = io.stderr.isTTY && !options.json;
   const report = await evaluateRetrieval(services.search, questions, {
     collectionIds: ids,
     modes,
     sweep: options.sweep && model ? [0, 0.25, 0.5, 0.7, 1, 1.5, 2] : undefined,
     signal: controller.signal,
     onProgress: (done, total) => {
-      if (process.stderr.isTTY && !options.json) process.stderr.write(`\r${done}/${total} searches`);
+      if (showProgress) io.stderr.write(`\r${done}/${total} searches`);
     },
-  });
-  if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');
+  }).finally(stopListening);
+  if (showProgress) io.stderr.write('\r\x1b[K');
   if (options.json) {
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify({ collection: options.collection, embedder: model, reranker, ...report }, null, 2)}\n`,
     );
     return 0;
@@ -94,7 +98,7 @@ export async function runEvalRetrieval(
     ].join('\n');
     out += '\n';
   }
-  process.stdout.write(out);
+  io.stdout.write(out);
   return 0;
 }
 

@@ -1,28 +1,30 @@
 import { HearthError } from '../ipc/errors';
 import type { Services } from '../services';
+import type { CliIo } from './cli-io';
 
 /**
  * `hearth serve`: the local API until Ctrl-C (or SIGTERM), on the port in Settings unless
  * `--port` says otherwise. Prints where it listens and the key to use; with `--json`, one line of
  * JSON a script can read.
  */
-export async function runServe(services: Services, options: { port?: number; json: boolean }): Promise<number> {
+export async function runServe(
+  services: Services,
+  options: { port?: number; json: boolean },
+  io: CliIo,
+): Promise<number> {
   const state = await services.api.start(options.port ?? services.settings.get().apiServerPort);
   if (!state.running) throw new HearthError('BUSY', state.error ?? 'The local API could not start.');
   const key = services.apiKeys.get();
-  if (options.json) process.stdout.write(`${JSON.stringify({ url: state.url, port: state.port, key })}\n`);
+  if (options.json) io.stdout.write(`${JSON.stringify({ url: state.url, port: state.port, key })}\n`);
   else {
-    process.stdout.write(
+    io.stdout.write(
       `Hearth's local API is listening on ${state.url} (this computer only).\n` +
         `API key: ${key}\n` +
         `Try: curl ${state.url}/models -H "Authorization: Bearer ${key}"\n` +
         'Press Ctrl-C to stop.\n',
     );
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await new Promise<void>((resolve) => io.onInterrupt(resolve, { terminate: true }));
   await services.api.stop();
   return 0;
 }

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addMessage, updateMessage } from '../../electron/services/chat/chat-store';
 import { resolveCitations } from '../../electron/services/chat/chat-service';
 import { fixtureModel } from '../../native-models/fixtures/generate';
+import { CORPUS } from '../helpers/corpus';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
 
 const tempDir = useTempDir('hearth-e2e-chat-');
 const app = useApp();
-const OSX = resolve(import.meta.dirname, '../../../shared/corpus/tldr/pages/osx');
+const OSX = join(CORPUS, 'tldr/pages/osx');
 
 describe('Chat screen', () => {
   it('streams a grounded answer, stops it, regenerates, moves between branches, opens a citation, searches and exports', async () => {
@@ -26,7 +27,7 @@ describe('Chat screen', () => {
     await card.getByText(OSX).waitFor();
     await card.getByRole('button', { name: 'Index now' }).click();
     await card.getByTestId('index-progress').waitFor();
-    await card.getByRole('button', { name: 'Index now' }).waitFor({ timeout: 120_000 });
+    await card.getByRole('button', { name: 'Index now' }).waitFor();
     const collection = services.library.collections().find((c) => c.name === 'Mac pages')!;
     await expect.poll(() => services.library.collections()[0]!.report.pending).toBe(0);
     expect(collection.report.indexed).toBeGreaterThan(100);
@@ -48,7 +49,7 @@ describe('Chat screen', () => {
     await page.getByLabel('Message').fill('How do I keep my mac awake during a long job?');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('[data-testid="message"][data-role="assistant"]');
-    await page.locator('[data-testid="message"][data-status="streaming"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="message"][data-status="streaming"]').waitFor();
     await expect.poll(async () => ((await answer.last().textContent()) ?? '').length).toBeGreaterThan(40);
     await screenshot(page, 'chat-streaming');
     await page.getByRole('button', { name: 'Stop' }).click();
@@ -63,7 +64,7 @@ describe('Chat screen', () => {
 
     // Regenerate: a second answer beside the first, then back to the first.
     await answer.last().getByRole('button', { name: 'Regenerate' }).click();
-    await page.locator('[data-testid="message"][data-status="streaming"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="message"][data-status="streaming"]').waitFor();
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => page.getByTestId('branch-position').textContent()).toBe('2/2');
     await screenshot(page, 'chat-regenerated');

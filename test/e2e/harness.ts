@@ -57,6 +57,8 @@ export async function openApp(
   });
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   const page = await context.newPage();
+  // A limit catches a hang, not a busy machine: CI may share its cores with other work.
+  page.setDefaultTimeout(120_000);
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -64,7 +66,7 @@ export async function openApp(
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`${bridge.url}#${screen}`);
   try {
-    await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
   } catch (error) {
     await context.close();
     await bridge.close();

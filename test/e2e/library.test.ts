@@ -1,18 +1,20 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../../native-models/fixtures/generate';
+import { CORPUS } from '../helpers/corpus';
+import { writeGeneratedPages } from '../helpers/generated-pages';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
 
 const tempDir = useTempDir('hearth-e2e-library-');
 const app = useApp();
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 
 describe('Library screen', () => {
   it('creates a collection, adds a folder through the dialog, indexes it with progress, and lists every file', async () => {
     const folder = tempDir();
-    cpSync(join(CORPUS, 'tldr', 'pages', 'common'), join(folder, 'tldr'), { recursive: true });
+    // Enough pages for the run to take a while and the file table to scroll.
+    writeGeneratedPages(join(folder, 'notes'), { count: 3000 });
     mkdirSync(join(folder, 'papers'));
     for (const name of ['tracemonkey.pdf', 'issue7891_bc1.pdf', 'TAMReview.pdf']) {
       cpSync(join(CORPUS, 'pdf', name), join(folder, 'papers', name));
@@ -32,18 +34,18 @@ describe('Library screen', () => {
     await card.getByTestId('index-progress').waitFor();
     // Once files are counted: the screenshot shows the accounting moving, not the first instant.
     await expect
-      .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '', { timeout: 60_000 })
+      .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '')
       .toMatch(/[1-9][\d,]* files:/);
     // The run says where it is: the stage, a rate and the time left.
     await expect
-      .poll(async () => (await card.getByTestId('index-stage').textContent()) ?? '', { timeout: 30_000 })
+      .poll(async () => (await card.getByTestId('index-stage').textContent()) ?? '')
       .toMatch(/^Reading files · [1-9][\d,]*\/[\d,]+ · [\d.]+ files\/s, [\d.]+ (B|KB|MB)\/s · (about|a few)/);
     await screenshot(page, 'library-indexing');
-    await card.getByRole('button', { name: 'Index now' }).waitFor({ timeout: 120_000 });
+    await card.getByRole('button', { name: 'Index now' }).waitFor();
 
     // The counts on the card are re-read from main after the run: wait for that, not the button.
     const accountingText = async () => (await card.getByTestId('collection-accounting').textContent()) ?? '';
-    await expect.poll(accountingText, { timeout: 10_000 }).toMatch(/ 0 waiting/);
+    await expect.poll(accountingText).toMatch(/ 0 waiting/);
     const accounting = await accountingText();
     const [, discovered, indexed, skipped, waiting] =
       /([\d,]+) files: ([\d,]+) indexed · ([\d,]+) skipped · ([\d,]+) waiting/
@@ -63,10 +65,10 @@ describe('Library screen', () => {
 
     // Removing the folder removes what was indexed from it; removing the collection asks first.
     await card.getByRole('button', { name: `Remove folder ${folder}` }).click();
-    await expect.poll(accountingText, { timeout: 10_000 }).toMatch(/^0 files:/);
+    await expect.poll(accountingText).toMatch(/^0 files:/);
     await card.getByRole('button', { name: 'Remove collection Everything' }).click();
     await card.getByRole('button', { name: 'Remove Everything?' }).click();
-    await expect.poll(() => page.getByTestId('collection').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('collection').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 
@@ -89,7 +91,7 @@ describe('Library screen', () => {
     await card.getByText('(not *.log · hidden files too)').waitFor();
     await card.getByRole('button', { name: 'Index now' }).click();
     await expect
-      .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '', { timeout: 30_000 })
+      .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '')
       .toMatch(/^2 files: 2 indexed · 0 skipped · 0 waiting/);
     await screenshot(page, 'library-rules');
     expect(session.errors).toEqual([]);

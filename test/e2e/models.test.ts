@@ -85,7 +85,8 @@ describe('Models screen', () => {
           : e,
       );
       const entry = catalog.find((e) => e.id === 'bge-small-en-v1.5-q8_0')!;
-      hub.serve(`/${entry.repo}/resolve/main/${entry.file}`, bytes, { chunkDelayMs: 30 });
+      // Held after the first 64 KB until the progress has been seen.
+      hub.serve(`/${entry.repo}/resolve/main/${entry.file}`, bytes, { holdAfterBytes: 65536 });
       const session = await app.open(tempDir(), '/models', {
         services: {
           catalog,
@@ -97,6 +98,7 @@ describe('Models screen', () => {
       await row.getByRole('button', { name: 'Download' }).click();
       await row.getByTestId('download-progress').waitFor();
       await screenshot(page, 'models-downloading');
+      hub.release();
       const card = page.getByTestId('model-card');
       await card.waitFor();
       expect(await card.getByTestId('model-metadata').getByText('embedding', { exact: true }).count()).toBe(1);
@@ -111,9 +113,9 @@ describe('Models screen', () => {
     const hub = await startModelServer();
     try {
       // A name the renderer once mangled differently from main: its partial stayed behind on cancel.
-      // 16 MB at 64 KB per 30 ms: seconds to click in, and it is cancelled long before the end.
+      // The hub sends 1 MB, then holds the rest: the download runs for as long as the test needs.
       const slow = Buffer.concat([readFileSync(fixtureModel('tiny-chat')), Buffer.alloc(16 * 2 ** 20)]);
-      const url = hub.serve('/org/tiny/resolve/main/.tiny%20chat.gguf', slow, { chunkDelayMs: 30 });
+      const url = hub.serve('/org/tiny/resolve/main/.tiny%20chat.gguf', slow, { holdAfterBytes: 2 ** 20 });
       const dataDir = tempDir();
       const session = await app.open(dataDir, '/models', {
         services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (u) => u.hostname === '127.0.0.1' } },
@@ -121,7 +123,10 @@ describe('Models screen', () => {
       const { page } = session;
       await page.getByLabel('Hugging Face URL').fill(url);
       await page.getByLabel('Hugging Face URL').press('Enter');
-      await page.getByTestId('download-progress').getByRole('button', { name: 'Pause' }).click();
+      const progress = page.getByTestId('download-progress');
+      // Paused once bytes are on disk, so there is a partial file to list.
+      await progress.getByText(/^1(\.0)? MB of /).waitFor();
+      await progress.getByRole('button', { name: 'Pause' }).click();
 
       const paused = page.getByRole('region', { name: 'Paused downloads' }).getByTestId('partial-download');
       await paused.waitFor();
@@ -151,9 +156,7 @@ describe('Models screen', () => {
 
     const chatRows = page.getByTestId('catalog-entry').filter({ has: page.getByTestId('predicted-speed') });
     // Until the machine is measured (llama.cpp's backend is read first) the rows say "Measuring…".
-    await expect
-      .poll(() => chatRows.count(), { timeout: 20_000 })
-      .toBe(loadCatalog().filter((e) => e.role === 'chat').length);
+    await expect.poll(() => chatRows.count()).toBe(loadCatalog().filter((e) => e.role === 'chat').length);
     const eightB = 'Llama 3.1 8B Instruct';
     expect(await speedOf(eightB)).toBeLessThan(10);
     expect(await row(eightB).getByText('Recommended').count()).toBe(0);
@@ -177,7 +180,7 @@ describe('Models screen', () => {
     await page.getByLabel('Target speed in tokens per second').fill('25');
     await nav.getByRole('link', { name: 'Models' }).click();
     await expect
-      .poll(async () => page.getByTestId('recommendation-reason').textContent(), { timeout: 10_000 })
+      .poll(async () => page.getByTestId('recommendation-reason').textContent())
       .toMatch(/predicted to reach 25 tokens\/s/);
     const faster = (await recommended.getAttribute('aria-label'))!;
     expect(faster).not.toBe(name);

@@ -1,12 +1,12 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../helpers/corpus';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
 
 const tempDir = useTempDir('hearth-e2e-search-');
 const app = useApp();
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 
 /** A note written to attack the page that shows it: markup that would fetch, run or navigate. */
 const HOSTILE_NOTE = `# Hostile note

@@ -15,6 +15,11 @@ export interface Behaviour {
   ignoreRange?: boolean;
   /** Pause between 64 KB chunks, to make a download slow enough to pause or cancel. */
   chunkDelayMs?: number;
+  /**
+   * Send this many body bytes, then hold the rest until `release()` (or the server closes): a
+   * download that is certainly still running whenever the test acts, however busy the machine.
+   */
+  holdAfterBytes?: number;
   /** Answer 302 to this URL instead of the file (the published hash goes on this response). */
   redirectTo?: string;
   /** Send no Content-Length (chunked), and keep sending past the file's end until the client stops. */
@@ -25,6 +30,8 @@ export interface ModelServer {
   origin: string;
   /** Serves `bytes` at `path`, publishing their SHA-256 as Hugging Face does (X-Linked-Etag). */
   serve(path: string, bytes: Buffer, behaviour?: Behaviour): string;
+  /** Lets every body held by `holdAfterBytes` go on to its end. */
+  release(): void;
   /** Every request: path and Range header. */
   requests: Array<{ path: string; range: string | undefined }>;
   close(): Promise<void>;
@@ -36,6 +43,8 @@ export async function startModelServer(): Promise<ModelServer> {
   const requests: ModelServer['requests'] = [];
   const server: Server = createServer((request, response) => void handle(request, response));
   const sockets = new Set<Socket>();
+  /** Bodies held by `holdAfterBytes`: each goes on (`true`) on `release()`, or ends when the server closes. */
+  const held = new Set<(goOn: boolean) => void>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -85,6 +94,13 @@ export async function startModelServer(): Promise<ModelServer> {
       }
       if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
       sent += chunk.length;
+      if (
+        behaviour.holdAfterBytes !== undefined &&
+        sent >= behaviour.holdAfterBytes &&
+        sent - chunk.length < behaviour.holdAfterBytes
+      ) {
+        if (!(await new Promise<boolean>((resolve) => held.add(resolve)))) return void request.socket.destroy();
+      }
       if (behaviour.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.chunkDelayMs));
       if (response.destroyed) return;
     }
@@ -111,7 +127,12 @@ export async function startModelServer(): Promise<ModelServer> {
       files.set(path, { bytes, behaviour, served: 0 });
       return `${origin}${path}`;
     },
+    release() {
+      for (const goOn of held) goOn(true);
+      held.clear();
+    },
     async close() {
+      for (const goOn of held) goOn(false);
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../store/db';
+import { crashPoint } from './crash-points';
 import { bitWidth, quantizeBits } from './vector-bits';
 
 /**
@@ -163,6 +164,7 @@ export function writeVectors(
       insert(chunkId, vector, collectionOf.get(chunkId) as number);
       written++;
     }
+    crashPoint('vectors-written');
     return written;
   })();
 }

@@ -49,19 +49,27 @@ function holderLine(pid: number): string {
 /** Whether the process written down as `pid` (started at `started`, when known) still runs. */
 function holds(pid: number, started: string | undefined): boolean {
   if (!isAlive(pid)) return false;
-  const now = startTime(pid);
-  return started === undefined || now === null || now === started;
+  const now = procStat(pid);
+  // A zombie has ended and let go of everything; it only waits for a parent to collect its
+  // status, which an orphan's new parent (a container's init) may never do.
+  if (now?.state === 'Z' || now?.state === 'X') return false;
+  return started === undefined || now === null || now.started === started;
+}
+
+function startTime(pid: number): string | null {
+  return procStat(pid)?.started ?? null;
 }
 
 /**
- * When a process started, in clock ticks since boot (field 22 of `/proc/<pid>/stat`), or `null`
- * where there is no /proc. The command name in field 2 may hold spaces and parentheses: the
- * fields are counted from the last `)`.
+ * A process's state letter (field 3 of `/proc/<pid>/stat`) and start time in clock ticks since
+ * boot (field 22), or `null` where there is no /proc (macOS, Windows). The command name in field 2
+ * may hold spaces and parentheses: the fields are counted from the last `)`.
  */
-function startTime(pid: number): string | null {
+function procStat(pid: number): { state: string; started: string | null } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', started: fields[19] ?? null };
   } catch {
     return null;
   }

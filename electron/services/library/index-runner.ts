@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { HearthError, toErrorData } from '../../ipc/errors';
 import { forkNodeEntry, type ForkEntry } from '../workers/child-process';
 import { entryPath } from '../workers/entry-path';
+import { crashPoint } from './crash-points';
 import { jobArgument } from '../workers/parent-port';
 import { DEFAULT_FILE_TIMEOUT_MS, type IndexCommand, type IndexMessage, type IndexWorkerData } from './index-protocol';
 import type { CollectionReport } from './library-store';
@@ -106,6 +107,7 @@ export function runIndexWorker(data: IndexWorkerData, options: IndexRunOptions =
     worker.onMessage((raw) => {
       const message = raw as IndexMessage;
       if (message.type === 'document') {
+        crashPoint('document-started');
         clearTimeout(watchdog);
         inHand = { id: message.id, path: message.path };
         watchdog = setTimeout(() => {
@@ -113,12 +115,14 @@ export function runIndexWorker(data: IndexWorkerData, options: IndexRunOptions =
           settle(() => reject(new DocumentFailure(inHand!.id, inHand!.path, 'timeout', message)));
         }, timeoutMs);
       } else if (message.type === 'embed') {
+        crashPoint('answering');
         // Files are done: the watchdog is for parsers, and embedding has its own progress.
         clearTimeout(watchdog);
         inHand = null;
         const { embed } = options;
         void answer(message.requestId, embed && (() => embed(message.texts, options.signal)));
       } else if (message.type === 'count') {
+        crashPoint('answering');
         // Part of reading the document in hand: its watchdog keeps running.
         const { countTokens } = options;
         void answer(message.requestId, countTokens && (() => countTokens(message.texts, options.signal)));

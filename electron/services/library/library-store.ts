@@ -1,5 +1,6 @@
 import { sep } from 'node:path';
 import type { SqliteDatabase } from '../store/db';
+import { crashPoint } from './crash-points';
 import type { Chunk } from './chunk';
 import { embeddedCount } from './embedders';
 import type { DocumentType } from './extract';
@@ -152,6 +153,7 @@ export function applyWalk(
       }
     }
     for (const [path, row] of existing) if (!seen.has(path)) remove.run(row.id);
+    crashPoint('walk-recorded');
   })();
 }
 
@@ -234,6 +236,7 @@ export function writeIndexed(
       `UPDATE documents SET status = 'indexed', sha256 = ?, type = ?, skip_reason = NULL, skip_detail = NULL,
          last_error = NULL, indexed_at = ? WHERE id = ?`,
     ).run(document.sha256, document.type, Date.now(), document.id);
+    crashPoint('document-written');
   })();
 }
 

@@ -1,18 +1,21 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../../../native-models/fixtures/generate';
-import { hearth } from '../../helpers/hearth-cli';
+import { CORPUS } from '../../helpers/corpus';
+import { eventually } from '../../helpers/eventually';
+import { hearth, hearthBinary } from '../../helpers/hearth-cli';
 import { startServices } from '../../helpers/services';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
-const OSX = resolve(import.meta.dirname, '../../../../shared/corpus/tldr/pages/osx');
+const OSX = join(CORPUS, 'tldr/pages/osx');
 
 describe('hearth CLI', () => {
   it('indexes a folder into a data dir and reports it as JSON, then shows it in library status', async () => {
     const dataDir = tempDir();
-    const indexed = await hearth(['index', OSX, '--collection', 'Mac pages', '--data-dir', dataDir, '--json']);
+    // The binary itself, once for the group: the rest runs the same entry function in-process.
+    const indexed = await hearthBinary(['index', OSX, '--collection', 'Mac pages', '--data-dir', dataDir, '--json']);
     expect(indexed.stderr).toBe('');
     expect(indexed.code).toBe(0);
     const result = JSON.parse(indexed.stdout) as {
@@ -36,7 +39,7 @@ describe('hearth CLI', () => {
         report: expect.objectContaining({ indexed: result.report.indexed }),
       }),
     ]);
-  }, 120_000);
+  });
 
   it('prints plain progress lines when not on a terminal', async () => {
     const folder = tempDir();
@@ -47,7 +50,7 @@ describe('hearth CLI', () => {
       /^Reading files · 1\/1 · [\d.]+ files\/s, .*\/s · done · 100% · 1\/1 files · 1 indexed · 0 skipped/m,
     );
     expect(run.stdout).toMatch(/: 100% · 1\/1 files/);
-  }, 60_000);
+  });
 
   it('refuses a folder that is not there with exit code 1, and creates nothing', async () => {
     const dataDir = tempDir();
@@ -57,7 +60,7 @@ describe('hearth CLI', () => {
     expect(run.stderr).toBe(`hearth: There is no folder at ${missing}.\n`);
     const status = await hearth(['library', 'status', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(status.stdout)).toMatchObject({ collections: [] });
-  }, 60_000);
+  });
 
   it('gives a usage error and exit code 2 for bad arguments', async () => {
     for (const args of [[], ['index'], ['index', 'a', 'b'], ['library', 'bogus'], ['index', '--nope', 'x']]) {
@@ -68,7 +71,7 @@ describe('hearth CLI', () => {
     const help = await hearth(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/hearth index <folder>/);
-  }, 60_000);
+  });
 
   it('refuses to index while another Hearth process holds the library, with exit code 3', async () => {
     const dataDir = tempDir();
@@ -84,7 +87,7 @@ describe('hearth CLI', () => {
     const folder = tempDir();
     writeFileSync(join(folder, 'a.md'), '# A\n');
     expect((await hearth(['index', folder, '--data-dir', dataDir, '--json'])).code).toBe(0);
-  }, 60_000);
+  });
 
   it('waits for the other process with --wait, then indexes', async () => {
     const dataDir = tempDir();
@@ -95,7 +98,8 @@ describe('hearth CLI', () => {
     const run = hearth(['index', folder, '--wait', '--data-dir', dataDir, '--json']);
     let exited = false;
     void run.then(() => (exited = true));
-    await new Promise((r) => setTimeout(r, 4000));
+    // It says it waits, and does: nothing ends it until the lock is given back.
+    await eventually(() => run.output().stderr.includes('Waiting for it to finish'), 120_000, 'it did not wait');
     expect(exited).toBe(false);
     rmSync(lock);
     const result = await run;
@@ -104,7 +108,7 @@ describe('hearth CLI', () => {
       `Another Hearth process (pid ${process.pid}) is indexing this library. Waiting for it to finish…`,
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ report: { indexed: 1 } });
-  }, 60_000);
+  });
 
   it('indexes by --include, --exclude and --hidden, and shows the rules in the status', async () => {
     const dataDir = tempDir();
@@ -134,7 +138,7 @@ describe('hearth CLI', () => {
     expect(status.collections[0]!.sources).toEqual([
       { path: folder, include: ['*.md'], exclude: ['b.md'], includeHidden: true },
     ]);
-  }, 60_000);
+  });
 
   it('answers a question from the library with `hearth ask`, streaming text then its sources, and saves the chat', async () => {
     const dataDir = tempDir();
@@ -167,5 +171,5 @@ describe('hearth CLI', () => {
     const unknown = await hearth(['ask', 'x', '--collection', 'Nope', '--data-dir', dataDir]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No collection is named "Nope"/);
-  }, 120_000);
+  });
 });

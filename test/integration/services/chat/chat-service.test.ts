@@ -1,5 +1,5 @@
 import { cpSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import type { AnswerEvent } from '../../../../electron/services/chat/chat-service';
@@ -7,9 +7,10 @@ import { resolveCitations } from '../../../../electron/services/chat/chat-servic
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { CORPUS } from '../../../helpers/corpus';
 
 const tempDir = useTempDir();
-const OSX = resolve(import.meta.dirname, '../../../../../shared/corpus/tldr/pages/osx');
+const OSX = join(CORPUS, 'tldr/pages/osx');
 let services: Services | undefined;
 afterEach(async () => {
   await services?.dispose();

@@ -1,5 +1,5 @@
 import { cpSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { blockTexts } from '../../../../electron/services/library/chunk';
@@ -8,9 +8,10 @@ import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
 import { eventually } from '../../../helpers/eventually';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { CORPUS } from '../../../helpers/corpus';
 
 const tempDir = useTempDir();
-const OSX = resolve(import.meta.dirname, '../../../../../shared/corpus/tldr/pages/osx');
+const OSX = join(CORPUS, 'tldr/pages/osx');
 let services: Services | undefined;
 afterEach(async () => {
   await services?.dispose();

@@ -1,6 +1,6 @@
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
@@ -8,10 +8,12 @@ import { rejectionOf } from '../../../helpers/errors';
 import { eventually } from '../../../helpers/eventually';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { CORPUS } from '../../../helpers/corpus';
+import { writeGeneratedPages } from '../../../helpers/generated-pages';
 import { docx } from '../../../helpers/zip';
 
 const tempDir = useTempDir();
-const TLDR = resolve(import.meta.dirname, '../../../../../shared/corpus/tldr/pages');
+const TLDR = join(CORPUS, 'tldr/pages');
 let services: Services | undefined;
 afterEach(async () => {
   await services?.dispose();
@@ -27,24 +29,35 @@ describe('LibraryService', () => {
   it('indexes a folder in a child process with progress, and the main thread stays responsive', async () => {
     const s = start();
     const collection = s.library.createCollection('Notes');
-    expect(s.library.addFolder(collection.id, join(TLDR, 'linux')).folders).toEqual([join(TLDR, 'linux')]);
+    const folder = tempDir();
+    writeGeneratedPages(folder, { count: 2000 });
+    expect(s.library.addFolder(collection.id, folder).folders).toEqual([folder]);
 
     const progress: number[] = [];
+    // The processes holding the index lock while it runs: this one, and the indexing process.
+    const lock = `${s.store.library.name}.index-lock`;
+    const holders = new Set<number>();
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
-    const report = await s.library.index(collection.id, { onProgress: (u) => progress.push(u.report.indexed) });
+    const report = await s.library.index(collection.id, {
+      onProgress: (u) => {
+        progress.push(u.report.indexed);
+        for (const line of readFileSync(lock, 'utf8').trim().split('\n')) holders.add(Number(line.split(' ')[0]));
+      },
+    });
     lag.disable();
     const p95 = lag.percentile(95) / 1e6;
     console.log(
       `worker indexing: ${report.indexed} files, ${report.chunks} chunks; main-thread lag p95 ${p95.toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`,
     );
     expect(report.pending).toBe(0);
-    expect(report.indexed).toBeGreaterThan(300);
+    expect(report.indexed).toBe(2000);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toBe(report.indexed);
-    // Parsing, chunking and writing happen on the worker: main only receives messages. (The goal,
-    // p95 ≤ 50 ms, is measured by the benchmark; this guards against work moving back to main.)
-    expect(p95).toBeLessThan(100);
+    // Parsing, chunking and writing happen in another process: main only receives messages. (The
+    // lag is printed, not asserted: the goal, p95 ≤ 50 ms, is measured by the benchmark, and a
+    // test must not depend on how busy the machine is.)
+    expect([...holders].filter((pid) => pid !== process.pid)).toHaveLength(1);
 
     const [listed] = s.library.collections();
     expect(listed).toMatchObject({ name: 'Notes', indexing: false, report: { indexed: report.indexed } });
@@ -57,7 +70,7 @@ describe('LibraryService', () => {
   it('stops when cancelled, keeps what was done, and finishes on the next run', async () => {
     const s = start();
     const folder = tempDir();
-    cpSync(join(TLDR, 'common'), folder, { recursive: true });
+    writeGeneratedPages(folder, { count: 1000 });
     const collection = s.library.createCollection('Big');
     s.library.addFolder(collection.id, folder);
     const controller = new AbortController();
@@ -154,7 +167,7 @@ describe('LibraryService', () => {
   it('pauses a run whoever started it, stays paused through a sync, and catches up on resume', async () => {
     const s = start();
     const folder = tempDir();
-    cpSync(join(TLDR, 'common'), folder, { recursive: true });
+    writeGeneratedPages(folder, { count: 1000 });
     const collection = s.library.createCollection('Big');
     s.library.addFolder(collection.id, folder);
     const error = await rejectionOf(
@@ -183,19 +196,19 @@ describe('LibraryService', () => {
   it('removes a folder, then the collection, with their passages, full-text rows and vectors; the files stay', async () => {
     const s = start();
     await s.models.import(fixtureModel('tiny-embedding'), 'reference');
-    const [osx, sunos] = [tempDir(), tempDir()];
-    cpSync(join(TLDR, 'osx'), osx, { recursive: true, filter: (p) => !/\/[d-z][^/]*\.md$/.test(p) });
-    cpSync(join(TLDR, 'sunos'), sunos, { recursive: true });
+    const [osx, windows] = [tempDir(), tempDir()];
+    cpSync(join(TLDR, 'osx'), osx, { recursive: true, filter: (p) => !/[/\\][d-z][^/\\]*\.md$/.test(p) });
+    cpSync(join(TLDR, 'windows'), windows, { recursive: true, filter: (p) => !/[/\\][b-z][^/\\]*\.md$/.test(p) });
     const collection = s.library.createCollection('Two');
     s.library.addFolder(collection.id, osx);
-    s.library.addFolder(collection.id, sunos);
+    s.library.addFolder(collection.id, windows);
     const both = await s.library.index(collection.id);
     const db = s.store.library;
     const count = (sql: string) => db.prepare(sql).pluck().get() as number;
     expect(count('SELECT count(*) FROM embeddings')).toBe(both.chunks);
 
     const after = await s.library.removeFolder(collection.id, osx);
-    expect(after.folders).toEqual([sunos]);
+    expect(after.folders).toEqual([windows]);
     expect(count(`SELECT count(*) FROM documents WHERE path LIKE '${osx}%'`)).toBe(0);
     expect(after.report.chunks).toBeGreaterThan(0);
     expect(count('SELECT count(*) FROM chunks')).toBe(after.report.chunks);

@@ -1,13 +1,14 @@
 import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { startServices } from '../../../helpers/services';
 import { eventually } from '../../../helpers/eventually';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { CORPUS } from '../../../helpers/corpus';
 
 const tempDir = useTempDir();
-const OSX = resolve(import.meta.dirname, '../../../../../shared/corpus/tldr/pages/osx');
+const OSX = join(CORPUS, 'tldr/pages/osx');
 const FOLLOW = 'the index did not follow the change in time';
 let services: Services | undefined;
 afterEach(async () => {

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import { parseQuestions } from '../../../../electron/services/search/retrieval-eval';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
-import { hearth } from '../../../helpers/hearth-cli';
+import { hearth, hearthBinary } from '../../../helpers/hearth-cli';
 import { startServices } from '../../../helpers/services';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../../shared/corpus');
+import { CORPUS } from '../../../helpers/corpus';
 const QUESTIONS = resolve(import.meta.dirname, '../../../eval/tldr-questions.tsv');
 
 /**
@@ -145,7 +145,17 @@ describe('search', () => {
     await services!.dispose();
     services = undefined;
 
-    const search = await hearth(['search', 'unpack', 'a', 'tar.gz', '--collection', 'tldr', '--data-dir', dataDir]);
+    // The binary itself, once for the group: the rest runs the same entry function in-process.
+    const search = await hearthBinary([
+      'search',
+      'unpack',
+      'a',
+      'tar.gz',
+      '--collection',
+      'tldr',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(search.stderr).toBe('');
     expect(search.code).toBe(0);
     expect(search.stdout).toMatch(/^1\. pages\/\S+\.md \(lines \d+–\d+\)/);

@@ -6,8 +6,11 @@ import { HearthError } from '../../../../electron/ipc/errors';
 import { acquireIndexLock, shareIndexLock } from '../../../../electron/services/library/index-lock';
 import { rejectionOf } from '../../../helpers/errors';
 import { useTempDir } from '../../../helpers/temp-dir';
+import { eventually } from '../../../helpers/eventually';
 
 const tempDir = useTempDir();
+/** Process start times and states come from /proc (Linux); elsewhere a live pid holds the lock. */
+const hasProc = existsSync('/proc/self/stat');
 
 /** A process that is certainly gone: one that ran and exited. */
 async function deadPid(): Promise<number> {
@@ -41,7 +44,28 @@ describe('the index lock', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('is not held by a process that merely has the pid of a crashed holder', async () => {
+  it.skipIf(!hasProc)(
+    'is not held by a zombie: an indexer that ended but was never collected by its parent',
+    async () => {
+      const lock = join(tempDir(), 'library.db.index-lock');
+      // The shell starts a short sleep and becomes a long one, which never collects the first:
+      // once the short one ends, it stays a zombie.
+      const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      try {
+        const zombie = await new Promise<number>((resolve) =>
+          parent.stdout.once('data', (data: Buffer) => resolve(Number(data.toString().trim()))),
+        );
+        await eventually(() => stateOf(zombie) === 'Z', 30_000, 'the short sleep did not become a zombie');
+        writeFileSync(lock, `${zombie}\n`);
+        acquireIndexLock(lock)();
+        expect(existsSync(lock)).toBe(false);
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
+
+  it.skipIf(!hasProc)('is not held by a process that merely has the pid of a crashed holder', async () => {
     const lock = join(tempDir(), 'library.db.index-lock');
     const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
     try {
@@ -59,6 +83,11 @@ describe('the index lock', () => {
     }
   });
 });
+
+/** Field 3 of /proc/<pid>/stat: R, S, Z… */
+function stateOf(pid: number): string | undefined {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+}
 
 /** Field 22 of /proc/<pid>/stat, counted after the command name. */
 function startTimeOf(pid: number): string {

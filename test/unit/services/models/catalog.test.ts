@@ -9,9 +9,9 @@ import { simulatedMachine } from '../../../helpers/machine';
 const GB = 1024 ** 3;
 const catalog = loadCatalog();
 
-/** The verified table of ../shared/catalog-facts.md: id → exact bytes and SHA-256. */
+/** The verified table of native-models/catalog-facts.md: id → exact bytes and SHA-256. */
 function verifiedFacts(): Map<string, { repo: string; file: string; bytes: number; sha256: string }> {
-  const text = readFileSync(resolve(import.meta.dirname, '../../../../../shared/catalog-facts.md'), 'utf8');
+  const text = readFileSync(resolve(import.meta.dirname, '../../../../native-models/catalog-facts.md'), 'utf8');
   const facts = new Map<string, { repo: string; file: string; bytes: number; sha256: string }>();
   for (const [, id, repo, file, bytes, sha256] of text.matchAll(
     /^\| ([a-z0-9._-]+) \| (\S+) \| (\S+) \| (\d+) \| ([0-9a-f]{64}) \|$/gm,

@@ -1,0 +1,37 @@
+/** Somewhere a command writes text: a process's stdout or stderr, or a test's buffer. */
+export interface TextSink {
+  write(text: string): unknown;
+  /** A terminal gets a status line redrawn in place; a pipe or a log gets plain lines. */
+  readonly isTTY?: boolean;
+}
+
+/**
+ * What a `hearth` command reads and writes besides its arguments. The process's own by default
+ * (`processIo`); a test passes its own to run a command in-process and read what it printed.
+ */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  env: NodeJS.ProcessEnv;
+  /**
+   * Calls `listener` once on Ctrl-C (SIGINT) or, with `terminate`, on SIGTERM too; returns a
+   * function that stops listening.
+   */
+  onInterrupt(listener: () => void, options?: { terminate?: boolean }): () => void;
+}
+
+export const processIo: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  onInterrupt(listener, { terminate = false } = {}) {
+    const signals: NodeJS.Signals[] = terminate ? ['SIGINT', 'SIGTERM'] : ['SIGINT'];
+    const once = () => {
+      stop();
+      listener();
+    };
+    const stop = () => signals.forEach((signal) => process.off(signal, once));
+    signals.forEach((signal) => process.once(signal, once));
+    return stop;
+  },
+};
