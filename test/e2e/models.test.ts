@@ -125,7 +125,7 @@ describe('Models screen', () => {
       await page.getByLabel('Hugging Face URL').press('Enter');
       const progress = page.getByTestId('download-progress');
       // Paused once bytes are on disk, so there is a partial file to list.
-      await progress.getByText(/^1(\.0)? MB of /).waitFor();
+      await progress.getByText(/^[1-9][\d.]* (KB|MB) of /).waitFor();
       await progress.getByRole('button', { name: 'Pause' }).click();
 
       const paused = page.getByRole('region', { name: 'Paused downloads' }).getByTestId('partial-download');

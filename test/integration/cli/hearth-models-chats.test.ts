@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../../../native-models/fixtures/generate';
 import { eventually } from '../../helpers/eventually';
 import { hearth, hearthBinary } from '../../helpers/hearth-cli';
+import { itOnPosix } from '../../helpers/platform';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -95,32 +96,36 @@ describe('hearth CLI: models, chats, serve', () => {
   it('serves the local API until interrupted, and says where and with which key', async () => {
     const dataDir = tempDir();
     await hearth(['models', 'import', fixtureModel('tiny-chat'), '--data-dir', dataDir]);
-    const child = spawn(process.execPath, ['bin/hearth.mjs', 'serve', '--port', '0', '--json', '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
-    const [line] = await (async () => {
-      for await (const first of createInterface({ input: child.stdout })) return [first];
-      return [''];
-    })();
-    const { url, key } = JSON.parse(line!) as { url: string; key: string };
+    const server = hearth(['serve', '--port', '0', '--json', '--data-dir', dataDir]);
+    await eventually(() => server.output().stdout.includes('\n'), 120_000, 'the server did not start');
+    const { url, key } = JSON.parse(server.output().stdout) as { url: string; key: string };
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     const models = await fetch(`${url}/models`, { headers: { Authorization: `Bearer ${key}` } });
     expect(models.status).toBe(200);
     expect((await fetch(`${url}/models`)).status).toBe(401);
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    await expect(fetch(`${url}/models`)).rejects.toThrow();
 
     // The port is taken: refused clearly, with the busy exit code.
-    const port = new URL(url).port;
-    const blocker = hearth(['serve', '--port', port, '--json', '--data-dir', dataDir]);
-    await eventually(() => blocker.output().stdout.includes('\n'), 120_000, 'the first server did not start');
-    const second = await hearth(['serve', '--port', port, '--data-dir', dataDir]);
-    blocker.interrupt();
-    expect((await blocker).code).toBe(0);
+    const second = await hearth(['serve', '--port', new URL(url).port, '--data-dir', dataDir]);
     expect(second.code).toBe(3);
     expect(second.stderr).toMatch(/Port \d+ is in use/);
+
+    server.interrupt();
+    expect((await server).code).toBe(0);
+    await expect(fetch(`${url}/models`)).rejects.toThrow();
+  });
+
+  itOnPosix('stops the real binary on Ctrl-C (SIGINT), exiting 0', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/hearth.mjs', 'serve', '--port', '0', '--json', '--data-dir', tempDir()],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+    for await (const _line of createInterface({ input: child.stdout })) break;
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 
   it('gives each command its own help, a completion script, and usage errors with exit code 2', async () => {

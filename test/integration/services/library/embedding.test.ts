@@ -21,7 +21,7 @@ afterEach(async () => {
 /** A few dozen real Markdown pages in a folder of the test's own. */
 function notesFolder(): string {
   const folder = tempDir();
-  cpSync(OSX, folder, { recursive: true, filter: (p) => !/\/[c-z][^/]*\.md$/.test(p) });
+  cpSync(OSX, folder, { recursive: true, filter: (p) => !/[/\\][c-z][^/\\]*\.md$/.test(p) });
   return folder;
 }
 

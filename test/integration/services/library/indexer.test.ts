@@ -10,7 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HearthError } from '../../../../electron/ipc/errors';
@@ -28,6 +28,7 @@ import { useTempDir } from '../../../helpers/temp-dir';
 import { walkAsUser } from '../../../helpers/walk-as-user';
 import { docx } from '../../../helpers/zip';
 import { CORPUS } from '../../../helpers/corpus';
+import { itOnPosix, posixPath } from '../../../helpers/platform';
 import { writeGeneratedPages } from '../../../helpers/generated-pages';
 
 const tempDir = useTempDir();
@@ -95,10 +96,10 @@ function badInputFolder(): string {
 }
 
 describe('walking a folder', () => {
-  it('reports every file it leaves out, follows links safely and honours ignore rules', async () => {
+  itOnPosix('reports every file it leaves out, follows links safely and honours ignore rules', async () => {
     const dir = badInputFolder();
     const walked = await walk(dir, { maxFileBytes: 1024 * 1024 });
-    const rel = (path: string) => relative(dir, path);
+    const rel = (path: string) => posixPath(relative(dir, path));
     expect(walked.files.map((file) => rel(file.path)).sort()).toEqual([
       'bomb.docx',
       'latin1.txt',
@@ -117,7 +118,7 @@ describe('walking a folder', () => {
     ]);
   });
 
-  it('follows links out and across, stops each loop once, and applies ignore files where they are', async () => {
+  itOnPosix('follows links out and across, stops each loop once, and applies ignore files where they are', async () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'far.md'), '# far');
     writeFileSync(join(outside, 'far.txt'), 'far');
@@ -139,7 +140,7 @@ describe('walking a folder', () => {
     execFileSync('mkfifo', [join(dir, 'a', 'pipe.md'), join(dir, 'a', '.hearthignore')]);
 
     const walked = await walk(dir, { include: ['*.md'] });
-    expect(walked.files.map((file) => relative(dir, file.path))).toEqual([
+    expect(walked.files.map((file) => posixPath(relative(dir, file.path)))).toEqual([
       'a/deep/one.md',
       'a/deep/outside/far.md',
       'a/to-b/keep.md',
@@ -147,13 +148,13 @@ describe('walking a folder', () => {
       // b's ignore file covers what is reached through b, links included.
       'top.md',
     ]);
-    expect(walked.skipped.map((s) => [relative(dir, s.path), s.reason, s.detail])).toEqual([
+    expect(walked.skipped.map((s) => [posixPath(relative(dir, s.path)), s.reason, s.detail])).toEqual([
       ['a/to-b/to-a', 'symlink-loop', 'A link back to a; not followed again.'],
       ['b/to-a/to-b', 'symlink-loop', 'A link back to b; not followed again.'],
     ]);
   });
 
-  it('records a folder it may not read, and goes on', async () => {
+  itOnPosix('records a folder it may not read, and goes on', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'locked'));
     writeFileSync(join(dir, 'locked', 'a.md'), '# a');
@@ -161,7 +162,7 @@ describe('walking a folder', () => {
     chmodSync(join(dir, 'locked'), 0);
     try {
       const walked = await walkAsUser(dir);
-      expect(walked.files.map((f) => relative(dir, f.path))).toEqual(['b.md']);
+      expect(walked.files.map((f) => posixPath(relative(dir, f.path)))).toEqual(['b.md']);
       expect(walked.skipped).toMatchObject([{ path: join(dir, 'locked'), reason: 'unreadable' }]);
     } finally {
       chmodSync(join(dir, 'locked'), 0o755);
@@ -170,7 +171,7 @@ describe('walking a folder', () => {
 });
 
 describe('indexing', () => {
-  it('accounts for every file of a bad-input folder with the right reasons, and indexes the rest', async () => {
+  itOnPosix('accounts for every file of a bad-input folder with the right reasons, and indexes the rest', async () => {
     const store = open();
     const dir = badInputFolder();
     const { report } = await indexFolder(store, dir);
@@ -344,7 +345,7 @@ describe('indexing', () => {
          WHERE chunks_fts MATCH ?`,
       )
       .all(pages.marker.words.join(' AND ')) as Array<{ path: string }>;
-    expect(hit.map((row) => relative(dir, row.path).split(sep).join('/'))).toEqual([pages.marker.file]);
+    expect(hit.map((row) => posixPath(relative(dir, row.path)))).toEqual([pages.marker.file]);
     expect(store.library.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
@@ -401,7 +402,7 @@ describe('indexing', () => {
       .prepare(`SELECT path, skip_reason, skip_detail FROM documents WHERE collection_id = ? AND status = 'skipped'`)
       .all(collection) as Array<{ path: string; skip_reason: string; skip_detail: string }>;
     expect(skipped.every((row) => row.skip_detail.length > 10)).toBe(true);
-    expect(skipped.map((row) => [relative(CORPUS, row.path).split(sep).join('/'), row.skip_reason]).sort()).toEqual([
+    expect(skipped.map((row) => [posixPath(relative(CORPUS, row.path)), row.skip_reason]).sort()).toEqual([
       ['docx/empty.docx', 'no-text'],
       ['docx/tiny-picture.docx', 'no-text'],
       ['formats/officeparser/test__files__test.rtf', 'empty'],
@@ -418,7 +419,7 @@ describe('indexing', () => {
     const dir = tempDir();
     cpSync(join(CORPUS, 'tldr', 'pages', 'common'), dir, {
       recursive: true,
-      filter: (p) => !/\/[m-z][^/]*\.md$/.test(p),
+      filter: (p) => !/[/\\][m-z][^/\\]*\.md$/.test(p),
     });
     const { collection } = await indexFolder(store, dir);
     const indexedAt = (name: string) =>
@@ -453,7 +454,7 @@ describe('indexing', () => {
             `SELECT d.path FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN documents d ON d.id = c.document_id WHERE chunks_fts MATCH ?`,
           )
           .all(query) as Array<{ path: string }>
-      ).map((row) => relative(dir, row.path));
+      ).map((row) => posixPath(relative(dir, row.path)));
     expect(match('hearthstone')).toEqual(['cat.md']);
     expect(match('curl').every((path) => path !== 'curl.md')).toBe(true);
     expect(match('curl')).toContain('curl-renamed.md');
