@@ -17,6 +17,9 @@ export const builderConfig = parse(
   readFileSync(resolve(import.meta.dirname, '../../electron-builder.yml'), 'utf8'),
 ) as BuilderConfig;
 
+/** electron-builder's `${platform}` for each `${os}`: Node's name for it. */
+const NODE_PLATFORM: Record<string, string> = { linux: 'linux', mac: 'darwin', win: 'win32' };
+
 /**
  * Whether electron-builder packs `path` (relative to the project): its `files` patterns apply in
  * order, and a `!` pattern removes what earlier ones added.
@@ -25,7 +28,10 @@ export function shipped(path: string, os = 'linux', arch = 'x64'): boolean {
   let included = false;
   for (const raw of builderConfig.files) {
     const negated = raw.startsWith('!');
-    const pattern = (negated ? raw.slice(1) : raw).replaceAll('${os}', os).replaceAll('${arch}', arch);
+    const pattern = (negated ? raw.slice(1) : raw)
+      .replaceAll('${os}', os)
+      .replaceAll('${platform}', NODE_PLATFORM[os] ?? os)
+      .replaceAll('${arch}', arch);
     if (picomatch.isMatch(path, pattern, { dot: true })) included = !negated;
   }
   return included;

@@ -33,10 +33,24 @@ describe('electron-builder.yml', () => {
     expect(shipped(`${base}/linux-x64-vulkan/bins/linux-x64-vulkan/llama-addon.node`, 'linux', 'x64')).toBe(true);
     expect(shipped(`${base}/linux-arm64/bins/linux-arm64/llama-addon.node`, 'linux', 'x64')).toBe(false);
     expect(shipped(`${base}/win-x64-cuda/bins/win-x64-cuda/llama-addon.node`, 'linux', 'x64')).toBe(false);
+    expect(shipped(`${base}/linux-x64-cuda/bins/linux-x64-cuda/llama-addon.node`, 'linux', 'x64')).toBe(false);
+    expect(shipped(`${base}/linux-x64-cuda-ext/bins/linux-x64-cuda-ext/libggml-cuda.so`, 'linux', 'x64')).toBe(false);
+    expect(shipped(`${base}/win-x64-vulkan/bins/win-x64-vulkan/llama-addon.node`, 'win', 'x64')).toBe(true);
     expect(shipped(`${base}/mac-arm64-metal/bins/mac-arm64-metal/llama-addon.node`, 'mac', 'arm64')).toBe(true);
     expect(shipped(`${base}/linux-x64/bins/linux-x64/llama-addon.node`, 'mac', 'arm64')).toBe(false);
     expect(shipped('out/main/index.js', 'linux', 'x64')).toBe(true);
     expect(shipped('node_modules/zod/index.js.map', 'linux', 'x64')).toBe(false);
+  });
+
+  it('ships the one better-sqlite3 binary its loader picks on the packaged platform, and no SQLite sources', () => {
+    const prebuilt = (name: string) => `node_modules/better-sqlite3/prebuilds/${name}.node`;
+    expect(shipped(prebuilt('linux-x64'), 'linux', 'x64')).toBe(true);
+    expect(shipped(prebuilt('linuxmusl-x64'), 'linux', 'x64')).toBe(true);
+    expect(shipped(prebuilt('linux-arm64'), 'linux', 'x64')).toBe(false);
+    expect(shipped(prebuilt('darwin-arm64'), 'linux', 'x64')).toBe(false);
+    expect(shipped(prebuilt('darwin-arm64'), 'mac', 'arm64')).toBe(true);
+    expect(shipped(prebuilt('win32-x64'), 'win', 'x64')).toBe(true);
+    expect(shipped('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(false);
   });
 
   it('keeps test code out of the package, even when an e2e run left it in out/', () => {

@@ -14,7 +14,7 @@ function verifiedFacts(): Map<string, { repo: string; file: string; bytes: numbe
   const text = readFileSync(resolve(import.meta.dirname, '../../../../native-models/catalog-facts.md'), 'utf8');
   const facts = new Map<string, { repo: string; file: string; bytes: number; sha256: string }>();
   for (const [, id, repo, file, bytes, sha256] of text.matchAll(
-    /^\| ([a-z0-9._-]+) \| (\S+) \| (\S+) \| (\d+) \| ([0-9a-f]{64}) \|$/gm,
+    /^\| *([a-z0-9._-]+) *\| *(\S+) *\| *(\S+) *\| *(\d+) *\| *([0-9a-f]{64}) *\|$/gm,
   )) {
     facts.set(id!, { repo: repo!, file: file!, bytes: Number(bytes), sha256: sha256! });
   }
