@@ -43,11 +43,10 @@ describe('measuring the machine', () => {
 
   it('stops a bandwidth run when aborted', async () => {
     const controller = new AbortController();
-    const run = measureBandwidth({ workers: 1, seconds: 5, signal: controller.signal });
+    // An hour of measuring: it ends within the test's limit only if the abort stops it.
+    const run = measureBandwidth({ workers: 1, seconds: 3600, signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
-    const started = performance.now();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('measures once per machine and keeps the profile across restarts; new hardware measures again', async () => {

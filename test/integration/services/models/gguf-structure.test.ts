@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HearthError } from '../../../../electron/ipc/errors';
 import { readGgufStructure } from '../../../../electron/services/models/gguf/gguf-structure';
 import { stopGgufValidator, validateGguf } from '../../../../electron/services/models/gguf/gguf-validator';
 import { KNOWN_ARCHITECTURES } from '../../../../electron/services/models/gguf/known-architectures';
+import { validateGgufParts } from '../../../../electron/services/models/gguf/validate-parts';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import {
   baseRaw,
@@ -15,6 +16,12 @@ import {
 } from '../../../../native-models/fixtures/malformed';
 import { foreignPaths } from '../../../helpers/foreign-paths';
 import { useTempDir } from '../../../helpers/temp-dir';
+
+// What the validation thread runs, watched here: on this thread it must never be called.
+vi.mock(import('../../../../electron/services/models/gguf/validate-parts'), async (original) => {
+  const module = await original();
+  return { ...module, validateGgufParts: vi.fn(module.validateGgufParts) };
+});
 
 const tempDir = useTempDir();
 afterAll(() => stopGgufValidator());
@@ -75,6 +82,8 @@ describe('GGUF structure validation', () => {
     );
     expect(wrong).toEqual([]);
     expect(byKind.size).toBeGreaterThanOrEqual(24);
-    expect(maxLagMs).toBeLessThan(100);
+    // Every file was parsed on the validation thread, none on this one. (The lag is printed, not
+    // asserted: how long the event loop waits on a busy machine says nothing of where work ran.)
+    expect(vi.mocked(validateGgufParts)).not.toHaveBeenCalled();
   });
 });
