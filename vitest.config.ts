@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -26,6 +27,9 @@ const prebuiltEntries = {
 export default defineConfig({
   test: {
     reporters: ['default', './test/setup/summary-reporter.ts'],
+    // One file more than there are cores: much of the suite waits on child processes, servers and
+    // the browser. (Vitest's default, one fewer than the cores, ran one file at a time on two.)
+    maxWorkers: availableParallelism() + 1,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', testTimeout: 60_000 } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...SLOW, ...prebuiltEntries } },
