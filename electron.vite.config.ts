@@ -9,8 +9,8 @@ const nativeExternals = ['better-sqlite3', 'node-llama-cpp', 'sqlite-vec'];
 
 export default defineConfig({
   main: {
-    // The crash-safety tests' hook (electron/services/library/crash-points.ts) is not in the app.
-    define: { 'process.env.HEARTH_CRASH_AT': 'undefined' },
+    // The crash and stuck-file tests' hooks (electron/services/library/crash-points.ts) are not in the app.
+    define: { 'process.env.HEARTH_CRASH_AT': 'undefined', 'process.env.HEARTH_STALL_ON': 'undefined' },
     build: {
       outDir: resolve(root, 'out/main'),
       lib: {

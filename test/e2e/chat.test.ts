@@ -132,7 +132,7 @@ describe('Chat screen', () => {
     const origin = new URL(bridge.url).origin;
     expect(session.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:'))).toEqual([]);
     expect(session.errors).toEqual([]);
-  }, 180_000);
+  });
 
   it('renders an answer as Markdown, and hostile markup in it inert: nothing runs and nothing is fetched', async () => {
     const session = await app.open(tempDir(), '/library');

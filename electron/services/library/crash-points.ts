@@ -1,10 +1,13 @@
+import { basename } from 'node:path';
+
 /**
- * Named moments of an indexing run where the crash-safety tests end the app as `kill -9` or a
- * power cut would, so each kill lands on a chosen stage (inside a transaction, between batches,
- * while main answers the indexer) instead of at a random wall-clock moment. Armed only by
- * `HEARTH_CRASH_AT=<point>:<n>` (the n-th time this process passes that point) in a run from
- * source: the app's build replaces the variable with `undefined` (electron.vite.config.ts), so a
- * packaged app holds no way to crash itself.
+ * Test hooks of an indexing run, so the tests of crashes and stuck files act at a chosen moment
+ * instead of racing a clock. `HEARTH_CRASH_AT=<point>:<n>` ends the app as `kill -9` or a power
+ * cut would, the n-th time this process passes that point (inside a transaction, between
+ * batches, while main answers the indexer). `HEARTH_STALL_ON=<file name>` makes reading that file
+ * never end, as a parser in an endless loop would. Both work only in a run from source: the app's
+ * build replaces the variables with `undefined` (electron.vite.config.ts), so a packaged app holds
+ * neither.
  */
 export type CrashPoint =
   /** Indexing process: a folder's walk is written, before its transaction commits. */
@@ -24,6 +27,8 @@ declare global {
     interface ProcessEnv {
       /** `<point>:<n>`: see crash-points.ts. A test hook, compiled out of the app. */
       HEARTH_CRASH_AT?: string;
+      /** A file name: see crash-points.ts. A test hook, compiled out of the app. */
+      HEARTH_STALL_ON?: string;
     }
   }
 }
@@ -38,4 +43,15 @@ export function crashPoint(point: CrashPoint): void {
   const isChild = typeof process.send === 'function' || 'parentPort' in process;
   if (isChild) process.kill(process.ppid, 'SIGKILL');
   process.kill(process.pid, 'SIGKILL');
+}
+
+/**
+ * Passes the reading of `path`; never returns when the test named this file (`HEARTH_STALL_ON`):
+ * the per-file watchdog must end the process, as it would a parser stuck on a hostile file.
+ */
+export async function stallPoint(path: string): Promise<void> {
+  const name = process.env.HEARTH_STALL_ON;
+  if (!name || basename(path) !== name) return;
+  // Not a busy loop: the process stays responsive to its parent, only this file never ends.
+  await new Promise<never>(() => setInterval(() => undefined, 60_000));
 }

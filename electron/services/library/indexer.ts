@@ -20,6 +20,7 @@ import { walk } from './walk';
 import { chunksToEmbed, countToEmbed, settleEmbedders, writeVectors } from './embedders';
 import { RunProgress } from './run-progress';
 import type { IndexUpdate } from '../../ipc/contract';
+import { stallPoint } from './crash-points';
 
 export interface IndexOptions {
   signal?: AbortSignal;
@@ -99,6 +100,7 @@ export async function indexCollection(
     options.signal?.throwIfAborted();
     options.onDocument?.(document);
     try {
+      await stallPoint(document.path);
       const bytes = await readFile(document.path);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const extracted = await extractDocument(document.path, bytes, options.extract);

@@ -38,7 +38,7 @@ beforeAll(async () => {
   base = state.url!;
   key = services.apiKeys.get();
   client = new OpenAI({ apiKey: key, baseURL: base, maxRetries: 0 });
-}, 120_000);
+});
 
 afterAll(async () => {
   await services?.dispose();
@@ -125,7 +125,7 @@ describe('the local API through the official openai client', () => {
     expect(chunks).toBeGreaterThan(3);
     expect(streamed).toBe(text);
     expect(usage?.completion_tokens).toBe(plain.usage!.completion_tokens);
-  }, 60_000);
+  });
 
   it('stops at a stop string', async () => {
     const messages = [{ role: 'user' as const, content: 'Say something about the sea.' }];
@@ -135,7 +135,7 @@ describe('the local API through the official openai client', () => {
     const cut = await client.chat.completions.create({ model: chatModel, messages, max_tokens: 40, stop, ...greedy });
     expect(cut.choices[0]!.message.content!.length).toBeLessThan(text.indexOf(stop) + stop.length);
     expect(text.startsWith(cut.choices[0]!.message.content!)).toBe(true);
-  }, 60_000);
+  });
 
   it('answers in the JSON a schema asks for', async () => {
     const result = await client.chat.completions.create({
@@ -158,7 +158,7 @@ describe('the local API through the official openai client', () => {
     const parsed = JSON.parse(result.choices[0]!.message.content!) as { lit: unknown; colour: unknown };
     expect(typeof parsed.lit).toBe('boolean');
     expect(['red', 'white', 'green']).toContain(parsed.colour);
-  }, 60_000);
+  });
 
   it('embeds texts with the embedding model, as floats and as base64', async () => {
     const floats = await client.embeddings.create({
@@ -178,7 +178,7 @@ describe('the local API through the official openai client', () => {
     });
     const decoded = await client.embeddings.create({ model: embeddingModel, input: ['lighthouse', 'stairs'] });
     decoded.data[0]!.embedding.forEach((value, i) => expect(value).toBeCloseTo(vector[i]!, 5));
-  }, 60_000);
+  });
 
   it('answers from a collection with the hearth extension, citations beside the message', async () => {
     const messages = [{ role: 'user' as const, content: 'How many stairs lead to the lantern room?' }];
@@ -202,7 +202,7 @@ describe('the local API through the official openai client', () => {
         hearth: { collections: ['No such collection'] },
       }),
     ).rejects.toMatchObject({ status: 404 });
-  }, 60_000);
+  });
 });
 
 describe('the local API under attack', () => {
@@ -331,7 +331,7 @@ describe('the local API under attack', () => {
     const refused = responses.filter((response) => response.status === 429);
     expect(refused.length).toBeGreaterThanOrEqual(5);
     for (const response of refused) expect(response.headers['retry-after']).toBe('5');
-  }, 120_000);
+  });
 
   it('stops generating when the client disconnects', async () => {
     const controller = new AbortController();
@@ -367,5 +367,5 @@ describe('the local API under attack', () => {
     expect(next.choices).toHaveLength(1);
     // The log never holds what was said.
     expect(JSON.stringify(services.api.log.list())).not.toContain('Tell me everything');
-  }, 60_000);
+  });
 });

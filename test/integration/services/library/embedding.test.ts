@@ -70,7 +70,7 @@ describe('embeddings', () => {
     const [vector] = await s.embedder.embedDocuments(spec, [`${chunk.heading_path}\n\n${chunk.text}`]);
     expect(nearest(s, embedder!.id, vector!)).toBe(chunk.id);
     expect(Math.hypot(...vector!)).toBeCloseTo(1, 5);
-  }, 90_000);
+  });
 
   it('re-embeds with a newly chosen model in the background, then drops the old vectors', async () => {
     const s = start();
@@ -95,7 +95,7 @@ describe('embeddings', () => {
       .filter((name) => /^vec_(chunks|bits)_\d+$/.test(name as string));
     const kept = listEmbedders(s.store.library)[0]!.id;
     expect(tables.sort()).toEqual([bitsTable(kept), vecTable(kept)].sort());
-  }, 90_000);
+  });
 
   it('re-embeds nothing for a renamed file, and only the edited file after an edit', async () => {
     const s = start();
@@ -138,5 +138,5 @@ describe('embeddings', () => {
     const texts = embed.mock.calls.flatMap(([, batch]) => batch);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatch(/short note about quokkas/);
-  }, 90_000);
+  });
 });

@@ -256,7 +256,7 @@ describe('indexing', () => {
     expect(off).toMatchObject({ ok: false, reason: 'no-text', detail: expect.stringMatching(/OCR is off/) });
     const long = await extractDocument(join(dir, 'scan.pdf'), pdf, { ocr: { enabled: true, maxPages: 0 } });
     expect(long).toMatchObject({ ok: false, reason: 'ocr-limit' });
-  }, 120_000);
+  });
 
   it('reads legacy Excel and Outlook files, and says what to do with legacy PowerPoint', async () => {
     const dir = tempDir();
@@ -321,7 +321,7 @@ describe('indexing', () => {
     };
     expect(chunks.n).toBeGreaterThan(50_000);
     expect(chunks.most).toBeLessThanOrEqual(128);
-  }, 120_000);
+  });
 
   it('indexes 4,000 generated pages: every file accounted for, heading paths kept, no garbage', async () => {
     const store = open();

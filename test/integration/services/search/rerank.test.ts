@@ -76,7 +76,7 @@ describe('reranking', () => {
       ['keyword', 1 / rankOf(plain.hits)],
       ['reranked', 1 / rankOf(reranked.hits)],
     ]);
-  }, 60_000);
+  });
 
   it('keeps the fused order when the reranking model breaks, unless reranking was asked for by name', async () => {
     const { services, collectionIds } = await notesLibrary();
@@ -90,5 +90,5 @@ describe('reranking', () => {
     expect(result.reranker).toBeNull();
     expect(result.hits.length).toBeGreaterThan(0);
     await expect(services.search.search({ query, collectionIds, rerank: true })).rejects.toBeTruthy();
-  }, 60_000);
+  });
 });

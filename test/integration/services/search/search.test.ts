@@ -48,7 +48,7 @@ beforeAll(async () => {
     expect(report.embedded).toBe(report.chunks);
     ids[name] = collection.id;
   }
-}, 240_000);
+});
 
 afterAll(async () => {
   await services?.dispose();
@@ -201,7 +201,7 @@ describe('search', () => {
     // Plain FTS5 ANDs every word of a question: almost nothing matches. Keyword mode must be clearly above it.
     expect(score('keyword').mrrAt10).toBeGreaterThan(score('plain-fts5').mrrAt10 + 0.2);
     expect(score('keyword').recallAt5).toBeGreaterThan(0.4);
-  }, 120_000);
+  });
 });
 
 describe('search when the embedding model breaks', () => {
@@ -235,5 +235,5 @@ describe('search when the embedding model breaks', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
