@@ -125,7 +125,7 @@ describe('the app as packaged', () => {
       // The crash and stuck-file tests' hooks are compiled out of the app (electron/services/library/crash-points.ts).
       const main = packed.filter((path) => /^out\/main\/.*\.js$/.test(path));
       expect(
-        main.filter((path) => /HEARTH_(CRASH_AT|STALL_ON)/.test(extractFile(asar, path).toString('utf8'))),
+        main.filter((path) => /env\.HEARTH_(CRASH_AT|STALL_ON)/.test(extractFile(asar, path).toString('utf8'))),
       ).toEqual([]);
 
       // Native code cannot load from inside an archive: every binary is beside it, for this platform only.
