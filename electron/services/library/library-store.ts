@@ -1,5 +1,5 @@
-import { sep } from 'node:path';
 import type { SqliteDatabase } from '../store/db';
+import { folderPrefix, isInside } from '../paths';
 import { crashPoint } from './crash-points';
 import type { Chunk } from './chunk';
 import { embeddedCount } from './embedders';
@@ -106,7 +106,7 @@ export function applyWalk(
         status: DocumentStatus;
       }>
     )
-      .filter((row) => isUnder(row.path, root))
+      .filter((row) => isInside(row.path, root))
       .map((row) => [row.path, row]),
   );
   const insert = db.prepare(
@@ -172,7 +172,7 @@ export async function findRenames(
     .prepare(`SELECT path, size, sha256 FROM documents WHERE collection_id = ? AND status = 'indexed'`)
     .all(collectionId) as Array<{ path: string; size: number; sha256: string }>;
   const present = new Set(files.map((file) => file.path));
-  const gone = known.filter((row) => isUnder(row.path, root) && !present.has(row.path));
+  const gone = known.filter((row) => isInside(row.path, root) && !present.has(row.path));
   const renames = new Map<string, FoundFile>();
   if (!gone.length) return renames;
   const indexed = new Set(known.map((row) => row.path));
@@ -358,7 +358,7 @@ export async function deleteDocuments(
 
 /** Documents under a source folder, as a `deleteDocuments` condition. */
 export function underRoot(collectionId: number, root: string): [string, unknown[]] {
-  const prefix = root.endsWith(sep) ? root : root + sep;
+  const prefix = folderPrefix(root);
   return [`collection_id = ? AND (path = ? OR substr(path, 1, ?) = ?)`, [collectionId, root, prefix.length, prefix]];
 }
 
@@ -379,10 +379,6 @@ export function markAllPending(db: SqliteDatabase, collectionId: number): void {
 }
 
 /** Whether `path` is `root` or inside it (paths as the walk wrote them). */
-function isUnder(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
 export interface CollectionRow {
   id: number;
   name: string;

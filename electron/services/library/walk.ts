@@ -4,6 +4,7 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fdir, type FSLike } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
+import { isInside, toPosix } from '../paths';
 
 /** Why a file found under a source is not indexed, as the user reads it in the file table. */
 export type SkipReason =
@@ -229,7 +230,7 @@ class IgnoreRules {
   #rulesIn(folder: string): ReadonlyArray<[string, Ignore]> {
     const known = this.#byFolder.get(folder);
     if (known) return known;
-    const under = folder.startsWith(this.#root.endsWith(sep) ? this.#root : this.#root + sep);
+    const under = isInside(folder, this.#root) && folder !== this.#root;
     const inherited = under ? this.#rulesIn(dirname(folder)) : [];
     const rules = [...inherited, ...readIgnoreFiles(folder)];
     this.#byFolder.set(folder, rules);
@@ -259,10 +260,6 @@ function readIgnoreFiles(dir: string): Array<[string, Ignore]> {
 /** fdir writes folders with a trailing separator; the index and the ignore rules do not. */
 function withoutTrailingSeparator(path: string): string {
   return path.replace(/[\\/]+$/, '');
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 function errorReason(error: unknown): SkipReason {

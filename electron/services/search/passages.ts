@@ -1,6 +1,6 @@
-import { relative, sep } from 'node:path';
 import type { SqliteDatabase } from '../store/db';
 import { listSources } from '../library/library-store';
+import { isInside, posixRelative } from '../paths';
 
 /** A stored chunk with the file it came from. */
 export interface ChunkRow {
@@ -90,10 +90,8 @@ export function relativePaths(db: SqliteDatabase): (collectionId: number, path: 
       collectionRoots = listSources(db, collectionId).map((source) => source.root);
       roots.set(collectionId, collectionRoots);
     }
-    const root = collectionRoots.find((candidate) =>
-      path.startsWith(candidate.endsWith(sep) ? candidate : candidate + sep),
-    );
-    return root ? relative(root, path).split(sep).join('/') : path;
+    const root = collectionRoots.find((candidate) => path !== candidate && isInside(path, candidate));
+    return root ? posixRelative(root, path) : path;
   };
 }
 
