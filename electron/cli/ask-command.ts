@@ -18,16 +18,17 @@ export async function runAsk(
   const conversation = services.chat.create({ collectionIds: ids, modelId: options.model ?? null });
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
-  const answer = await services.chat.send(
-    { conversationId: conversation.id, content: options.question },
-    {
-      signal: controller.signal,
-      onEvent: (event) => {
-        if (event.type === 'text' && !options.json) io.stdout.write(event.text);
+  const answer = await services.chat
+    .send(
+      { conversationId: conversation.id, content: options.question },
+      {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === 'text' && !options.json) io.stdout.write(event.text);
+        },
       },
-    },
-  );
-  stopListening();
+    )
+    .finally(stopListening);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ conversationId: conversation.id, answer }, null, 2)}\n`);
     return answer.status === 'failed' ? 1 : 0;

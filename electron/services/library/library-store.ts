@@ -378,7 +378,6 @@ export function markAllPending(db: SqliteDatabase, collectionId: number): void {
   ).run(collectionId);
 }
 
-/** Whether `path` is `root` or inside it (paths as the walk wrote them). */
 export interface CollectionRow {
   id: number;
   name: string;
