@@ -133,7 +133,7 @@ describe('hearth CLI: models, chats, serve', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage:\n {2}hearth models list\n/);
     expect(help.stdout).not.toMatch(/hearth index/);
-    const completion = await hearth(['completion']);
+    const completion = await hearthBinary(['completion']);
     expect(completion.stdout).toContain('complete -F _hearth hearth');
     expect(completion.stdout).toContain('list import inspect pull bench rm');
     for (const args of [

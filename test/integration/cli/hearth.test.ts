@@ -27,7 +27,7 @@ describe('hearth CLI', () => {
     expect(result.report.indexed).toBeGreaterThan(100);
     expect(result.report.discovered).toBe(result.report.indexed + result.report.skipped);
 
-    const status = await hearth(['library', 'status', '--json'], { HEARTH_DATA_DIR: dataDir });
+    const status = await hearthBinary(['library', 'status', '--json'], { HEARTH_DATA_DIR: dataDir });
     expect(status.code).toBe(0);
     const { collections } = JSON.parse(status.stdout) as {
       collections: Array<{ name: string; folders: string[]; report: unknown }>;
@@ -149,7 +149,7 @@ describe('hearth CLI', () => {
     await services.models.import(fixtureModel('tiny-chat'), 'reference');
     await services.dispose();
 
-    const asked = await hearth(['ask', 'What', 'colour', 'is', 'the', 'fence?', '--data-dir', dataDir]);
+    const asked = await hearthBinary(['ask', 'What', 'colour', 'is', 'the', 'fence?', '--data-dir', dataDir]);
     expect(asked.stderr).toBe('');
     expect(asked.code).toBe(0);
     expect(asked.stdout).toMatch(/1 passages given to the model \(keyword search\)\.\n$/);

@@ -166,7 +166,7 @@ describe('search', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No collection is named "nope" \(collections: papers, tldr, windows\)/);
 
-    const text = await hearth([
+    const text = await hearthBinary([
       'eval',
       'retrieval',
       '--questions',
