@@ -9,6 +9,8 @@ export interface Behaviour {
   /** Close the connection after this many body bytes, for the first `dropTimes` requests. */
   dropAfterBytes?: number;
   dropTimes?: number;
+  /** Resolves once the client holds the file up to `offset`: the drop waits for it. */
+  dropWhen?: (offset: number) => Promise<void>;
   /** Publish this hash instead of the real one. */
   publishedSha256?: string | null;
   /** Ignore Range headers (answer 200 with the whole file). */
@@ -87,8 +89,10 @@ export async function startModelServer(): Promise<ModelServer> {
       if (drop && sent + chunk.length > behaviour.dropAfterBytes!) {
         chunk = chunk.subarray(0, behaviour.dropAfterBytes! - sent);
         response.write(chunk);
-        // Let the bytes go out, then cut the connection mid-body.
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Cut the connection mid-body once the client has the bytes (the test says when), so the
+        // drop lands after them however busy the machine is; else after a moment.
+        const reached = offset + chunk.length;
+        await (behaviour.dropWhen?.(reached) ?? new Promise((resolve) => setTimeout(resolve, 20)));
         request.socket.destroy();
         return;
       }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
@@ -7,6 +7,7 @@ import { loadCatalog } from '../../../../electron/services/models/catalog';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startModelServer, type Behaviour, type ModelServer } from '../../../helpers/model-server';
 import { rejectionOf } from '../../../helpers/errors';
+import { eventually } from '../../../helpers/eventually';
 import { copyOfModel } from '../../../helpers/models';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
@@ -42,6 +43,17 @@ function serveModel(behaviour: Behaviour = {}, bytes = model()): string {
   return server.serve('/org/tiny/resolve/main/tiny-chat.gguf', bytes, behaviour);
 }
 
+/** For `dropWhen`: resolves once the download's partial file holds `offset` bytes. */
+function partialReaches(modelsDir: string): (offset: number) => Promise<void> {
+  const partial = join(modelsDir, 'tiny-chat.gguf.part');
+  return (offset) =>
+    eventually(
+      () => existsSync(partial) && statSync(partial).size >= offset,
+      120_000,
+      'the client never got the bytes',
+    );
+}
+
 /** Only a complete, verified model may ever have the final name. */
 function leftovers(modelsDir: string): string[] {
   return existsSync(modelsDir) ? readdirSync(modelsDir) : [];
@@ -75,7 +87,7 @@ describe('model downloads', () => {
 
   it('resumes after the connection drops mid-file and completes', async () => {
     const { services: s, modelsDir } = start();
-    const url = serveModel({ dropAfterBytes: 70_000, dropTimes: 2 });
+    const url = serveModel({ dropAfterBytes: 70_000, dropTimes: 2, dropWhen: partialReaches(modelsDir) });
     const info = await s.downloads.download({ url });
     expect(sha256(readFileSync(info.path))).toBe(sha256(model()));
     const ranges = server.requests.map((r) => r.range);
@@ -86,8 +98,8 @@ describe('model downloads', () => {
   });
 
   it('starts over when the server ignores Range after a drop', async () => {
-    const { services: s } = start();
-    const url = serveModel({ dropAfterBytes: 70_000, ignoreRange: true });
+    const { services: s, modelsDir } = start();
+    const url = serveModel({ dropAfterBytes: 70_000, ignoreRange: true, dropWhen: partialReaches(modelsDir) });
     const info = await s.downloads.download({ url });
     expect(sha256(readFileSync(info.path))).toBe(sha256(model()));
   });
