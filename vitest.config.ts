@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * Generous limits: a timeout here catches a hang, never a slow machine. CI shares its two cores
  * with whatever else runs, and no test may depend on how fast that is.
  */
-const SLOW = { testTimeout: 300_000, hookTimeout: 300_000 };
+const SLOW = { testTimeout: 600_000, hookTimeout: 600_000 };
 
 /**
  * The background entries start from bundles built once per run (see test/setup/entries.ts),
