@@ -62,7 +62,8 @@ export function writeGeneratedPages(dir: string, options: GeneratedPagesOptions)
       }
     }
     let name = word();
-    while (taken.has(`common/${name}`) || FOLDERS.some((f) => taken.has(`${f}/${name}`))) name = `${word()}-${i}`;
+    // A name no folder has yet: near-duplicates are made on purpose above, never by chance.
+    while (FOLDERS.some((f) => taken.has(`${f}/${name}`))) name = `${word()}-${i}`;
     const folder = i % 3 === 0 ? 'common' : pick(FOLDERS);
     taken.add(`${folder}/${name}`);
     const lines = [`# ${name}`, '', `> ${pick(VERBS)} ${pick(NOUNS)}s ${pick(DETAILS)}.`];
