@@ -16,10 +16,13 @@ const SettingsContext = createContext<SettingsState | null>(null);
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const themeRef = useRef<Settings['theme']>('system');
+  /** What is shown now, for `update` to put back when main refuses a change. */
+  const shownRef = useRef<Settings | null>(null);
 
   const accept = useCallback((next: Settings) => {
     themeRef.current = next.theme;
     applyTheme(next.theme);
+    shownRef.current = next;
     setSettings(next);
   }, []);
 
@@ -38,9 +41,22 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
 
   const update = useCallback(
     async (patch: SettingsPatch) => {
+      // Shown at once: a switch that waited for main's answer would flip back under the pointer
+      // until it came, and a busy machine makes that wait long.
+      const before = shownRef.current;
+      if (before) {
+        shownRef.current = { ...before, ...patch };
+        setSettings(shownRef.current);
+      }
       const result = await invoke('settings.set', patch);
       if (result.ok) accept(result.value);
-      else toast.error(`Could not save settings: ${result.error.message}`);
+      else {
+        if (before) {
+          shownRef.current = before;
+          setSettings(before);
+        }
+        toast.error(`Could not save settings: ${result.error.message}`);
+      }
       return result.ok;
     },
     [accept],
