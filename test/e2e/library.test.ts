@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HearthError } from '../../electron/ipc/errors';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import { CORPUS } from '../helpers/corpus';
 import { writeGeneratedPages } from '../helpers/generated-pages';
@@ -114,5 +115,18 @@ describe('Library screen', () => {
     await expect(page.getByLabel('Most pages OCR reads in one scanned PDF').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'settings-library');
     expect(session.errors).toEqual([]);
+
+    // A change main refuses (here, as if its disk were full) is put back, and the user is told.
+    const { settings } = bridge.services;
+    const set = settings.set.bind(settings);
+    settings.set = () => {
+      throw new HearthError('INTERNAL', 'The disk is full.');
+    };
+    const ocr = page.getByRole('checkbox', { name: /Read scanned PDFs and pictures with OCR/ });
+    await ocr.click();
+    await page.getByText('Could not save settings: The disk is full.').waitFor();
+    await expect.poll(() => ocr.isChecked()).toBe(false);
+    expect(settings.get().ocrEnabled).toBe(false);
+    settings.set = set;
   });
 });
