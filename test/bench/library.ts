@@ -27,12 +27,11 @@ import { addSource, createCollection } from '../../electron/services/library/lib
 import { openStore } from '../../electron/services/store/store';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import { SHAPES } from '../../native-models/fixtures/shapes';
+import { CORPUS, FULL_CORPUS } from '../helpers/corpus';
 import { simulatedMachine } from '../helpers/machine';
 
-const { values } = parseArgs({
-  options: { corpus: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/corpus') } },
-});
-const corpus = values.corpus!;
+const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
+const corpus = benchCorpus(values.corpus);
 const files = ['pdf', 'docx', 'formats'].flatMap((dir) => listFiles(join(corpus, dir)));
 const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
 console.log(`corpus: ${files.length} PDF / Word / Office / e-mail files, ${(bytes / 1e6).toFixed(1)} MB`);
@@ -281,4 +280,17 @@ async function rawParse(file: string): Promise<unknown> {
     return (await OfficeParser.parseOffice(data, { fileType: ext as 'odt', ocr: false })).to('html');
   }
   return data.toString('utf8');
+}
+
+/**
+ * The folder measured: `--corpus`, else HEARTH_CORPUS, else the development machines'
+ * `../shared/corpus`, else the committed test corpus (a few MB: figures from it are small-sample).
+ */
+function benchCorpus(given: string | undefined): string {
+  if (given) return resolve(given);
+  if (FULL_CORPUS) return FULL_CORPUS;
+  const shared = resolve(import.meta.dirname, '../../../shared/corpus');
+  if (existsSync(shared)) return shared;
+  console.log(`no ../shared/corpus here and no --corpus or HEARTH_CORPUS given: measuring the committed ${CORPUS}`);
+  return CORPUS;
 }
