@@ -2,13 +2,15 @@ import { defaultDataDir } from './data-dir';
 
 /** Each command's usage, shown by `hearth <command> --help` and after a usage error. */
 export const COMMAND_HELP: Record<string, string> = {
-  index: `hearth index <folder> [--collection NAME] [--include PATTERN]... [--exclude PATTERN]... [--hidden] [--wait]
+  index: `hearth index <folder> [--collection NAME] [--include PATTERN]... [--exclude PATTERN]... [--hidden] [--follow-links] [--wait]
   Adds a folder to a collection (new or existing; named after the folder by default) and indexes it.
   --include / --exclude: gitignore-style patterns, relative to the folder (repeat for more).
   --hidden: index hidden files and folders too.
+  --follow-links: follow links that lead out of the folder (by default they are listed as skipped).
   --wait: if the app (or another hearth) is indexing this library, wait for it instead of exiting with 3.`,
-  library: `hearth library status
-  Collections, their folders, and their accounting: files found, indexed, skipped (with reasons), passages.`,
+  library: `hearth library status [--slowest N]
+  Collections, their folders, and their accounting: files found, indexed, skipped (with reasons), passages.
+  --slowest: also the N files that took longest to read, with the time by stage.`,
   search: `hearth search <query> [--collection NAME]... [--mode auto|keyword|vector|hybrid] [--limit N]
   Searches the library; prints file, page or lines, and a snippet per hit. Every collection by default.`,
   ask: `hearth ask <question> [--collection NAME]... [--model ID]
@@ -62,7 +64,7 @@ _hearth() {
     esac
   fi
   if [[ "$cur" == -* ]]; then
-    COMPREPLY=( $(compgen -W "--collection --data-dir --json --help --mode --limit --model --questions --sweep --port --copy --threads --format --tree --out --include --exclude --hidden --wait" -- "$cur") )
+    COMPREPLY=( $(compgen -W "--collection --data-dir --json --help --mode --limit --model --questions --sweep --port --copy --threads --format --tree --out --include --exclude --hidden --follow-links --slowest --wait" -- "$cur") )
     return
   fi
   COMPREPLY=( $(compgen -f -- "$cur") )

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { HearthError, toErrorData } from '../ipc/errors';
 import { createServices, type Services } from '../services';
 import { defaultDataDir } from './data-dir';
+import { formatSlowDocument } from '../ipc/format';
 import { progressLine, progressMode, progressPrinter } from './progress';
 import { runAsk } from './ask-command';
 import { runServe } from './serve-command';
@@ -37,6 +38,8 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
         include: { type: 'string', multiple: true, default: [] },
         exclude: { type: 'string', multiple: true, default: [] },
         hidden: { type: 'boolean', default: false },
+        'follow-links': { type: 'boolean', default: false },
+        slowest: { type: 'string' },
         mode: { type: 'string', default: 'auto' },
         limit: { type: 'string', default: '10' },
         questions: { type: 'string' },
@@ -87,6 +90,7 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
         include: values.include,
         exclude: values.exclude,
         includeHidden: values.hidden,
+        followLinks: values['follow-links'],
       });
       const printer = progressPrinter(io.stderr, progressMode(values.json, io.stderr));
       const controller = new AbortController();
@@ -109,13 +113,20 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
     });
   }
   if (command === 'library' && rest[0] === 'status' && rest.length === 1) {
+    const slowest = values.slowest === undefined ? 0 : Number(values.slowest);
+    if (!Number.isInteger(slowest) || slowest < 0 || slowest > 100) throw new UsageError('--slowest must be 1 to 100.');
     return withServices(open(), async (services) => {
-      const collections = services.library.collections();
+      const collections = services.library.collections().map((collection) => ({
+        ...collection,
+        ...(slowest ? { slowest: services.library.slowest(collection.id, slowest) } : {}),
+      }));
       if (values.json) print({ dataDir, collections });
       else if (!collections.length) io.stdout.write(`No collections in ${dataDir}.\n`);
       else
-        for (const c of collections)
+        for (const c of collections) {
           io.stdout.write(`${c.name} (${c.folders.join(', ')}): ${progressLine(c.report)}\n`);
+          for (const file of c.slowest ?? []) io.stdout.write(`  ${formatSlowDocument(file)}\n`);
+        }
       return 0;
     });
   }

@@ -8,6 +8,7 @@ import {
   CollectionSchema,
   IndexUpdateSchema,
   LibrarySchemas as L,
+  SlowDocumentSchema,
 } from './schemas/library';
 import { ModelsSchemas as M } from './schemas/models';
 import {
@@ -90,6 +91,8 @@ export const contract = {
     'library.removeCollection': { input: CollectionIdSchema, output: z.null() },
     /** A page of a collection's files with status and skip reason, for the file table. */
     'library.documents': { input: L.documents, output: L.documentsPage },
+    /** The files that took longest to read in a collection, with the time by stage. */
+    'library.slowest': { input: L.slowest, output: z.array(SlowDocumentSchema) },
     /** Keyword, vector or hybrid search over the chosen collections: file, page, lines and snippet. */
     'search.query': { input: S.query, output: SearchResultSchema },
     /** Conversations, most recently active first. */

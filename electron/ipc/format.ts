@@ -33,6 +33,29 @@ export function formatRate(perSecond: number): string {
   return perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toFixed(1);
 }
 
+/** "850 ms", "12.4 s", "3 min 5 s": how long one piece of work took. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/**
+ * "12.4 s · report.pdf (pdf): reader 12.1 s, disk 120 ms, chunking 180 ms": one of the slowest
+ * files and where its time went.
+ */
+export function formatSlowDocument(file: {
+  path: string;
+  type: string;
+  readMs: number;
+  cost: { read: number; parse: number; chunk: number };
+}): string {
+  const stages = `reader ${formatDuration(file.cost.parse)}, disk ${formatDuration(file.cost.read)}, chunking ${formatDuration(file.cost.chunk)}`;
+  return `${formatDuration(file.readMs)} · ${file.path} (${file.type}): ${stages}`;
+}
+
 /** "about 3 min left": a rough time left, as a person reads it ("a few seconds" under ten). */
 export function formatTimeLeft(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return 'working out the time left';

@@ -19,6 +19,7 @@ export function describeRules(source: FolderSource): string {
     source.include.length ? `only ${source.include.join(', ')}` : '',
     source.exclude.length ? `not ${source.exclude.join(', ')}` : '',
     source.includeHidden ? 'hidden files too' : '',
+    source.followLinks ? 'links out followed' : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -26,7 +27,8 @@ export function describeRules(source: FolderSource): string {
 
 /**
  * Adds a folder, typed or picked with the system dialog, with optional rules: which files only
- * (include), which not (exclude), and whether hidden files count.
+ * (include), which not (exclude), whether hidden files count, and whether links that lead out of
+ * the folder are followed (off by default: a link to ~/.ssh in a notes folder is not read).
  */
 export function AddFolderForm({ collectionId, onAdded }: { collectionId: number; onAdded(): void }) {
   const [folder, setFolder] = useState('');
@@ -34,6 +36,7 @@ export function AddFolderForm({ collectionId, onAdded }: { collectionId: number;
   const [include, setInclude] = useState('');
   const [exclude, setExclude] = useState('');
   const [includeHidden, setIncludeHidden] = useState(false);
+  const [followLinks, setFollowLinks] = useState(false);
 
   const add = async (path: string) => {
     const result = await invoke('library.addFolder', {
@@ -42,6 +45,7 @@ export function AddFolderForm({ collectionId, onAdded }: { collectionId: number;
       include: patterns(include),
       exclude: patterns(exclude),
       includeHidden,
+      followLinks,
     });
     if (!result.ok) return void toast.error(result.error.message);
     setFolder('');
@@ -98,6 +102,10 @@ export function AddFolderForm({ collectionId, onAdded }: { collectionId: number;
               onChange={(event) => setIncludeHidden(event.target.checked)}
             />
             Include hidden files and folders
+          </label>
+          <label className="flex items-center gap-2 text-muted-foreground">
+            <input type="checkbox" checked={followLinks} onChange={(event) => setFollowLinks(event.target.checked)} />
+            Follow links that lead out of the folder
           </label>
         </div>
       )}

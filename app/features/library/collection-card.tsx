@@ -10,6 +10,7 @@ import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { Progress } from '../../ui/progress';
 import { AddFolderForm, describeRules } from './add-folder-form';
 import { FileTable } from './file-table';
+import { SlowestFiles } from './slowest-files';
 
 /** "2,030 files: 1,990 indexed · 40 skipped · 0 waiting": the accounting always adds up. */
 function Accounting({ report, scanning }: { report: CollectionReportData; scanning: boolean }) {
@@ -194,6 +195,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
       )}
       {indexing && <RunStatus progress={progress} report={report} />}
       <AddFolderForm collectionId={collection.id} onAdded={onChanged} />
+      {report.discovered > 0 && <SlowestFiles collectionId={collection.id} version={tableVersion} />}
       {report.discovered > 0 && <FileTable collectionId={collection.id} version={tableVersion} />}
     </Card>
   );

@@ -46,6 +46,8 @@ export const FolderSourceSchema = z.object({
   include: z.array(z.string()),
   exclude: z.array(z.string()),
   includeHidden: z.boolean(),
+  /** Follow links that lead out of the folder (off: such links are listed as skipped). */
+  followLinks: z.boolean(),
 });
 export type FolderSource = z.infer<typeof FolderSourceSchema>;
 
@@ -78,6 +80,21 @@ export const LibraryDocumentSchema = z.object({
 });
 export type LibraryDocument = z.infer<typeof LibraryDocumentSchema>;
 
+/** What reading one file cost: the slowest files, for the Library screen and `--slowest`. */
+export const SlowDocumentSchema = z.object({
+  path: z.string(),
+  type: z.string(),
+  status: DocumentStatusSchema,
+  size: z.number().int().nonnegative(),
+  /** Milliseconds, all stages together. */
+  readMs: z.number().int().nonnegative(),
+  /** Milliseconds by stage: reading from disk, the reader (OCR included), chunking. */
+  cost: z.object({ read: z.number(), parse: z.number(), chunk: z.number() }),
+  /** The stage that took longest. */
+  slowestStage: z.enum(['read', 'parse', 'chunk']),
+});
+export type SlowDocument = z.infer<typeof SlowDocumentSchema>;
+
 export const CollectionIdSchema = z.object({ collectionId: z.number().int().positive() });
 
 export const LibrarySchemas = {
@@ -91,6 +108,8 @@ export const LibrarySchemas = {
     exclude: z.array(z.string().trim().min(1).max(500)).max(100).default([]),
     /** Index hidden files and folders (`.name`) too. */
     includeHidden: z.boolean().default(false),
+    /** Follow links whose real path is outside the folder (to ~/.ssh, /etc…). */
+    followLinks: z.boolean().default(false),
   }),
   /** A folder as `Collection.folders` lists it. */
   removeFolder: z.object({ collectionId: z.number().int().positive(), path: z.string().min(1) }),
@@ -105,6 +124,10 @@ export const LibrarySchemas = {
     status: DocumentStatusSchema.optional(),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().min(1).max(1000).default(200),
+  }),
+  slowest: z.object({
+    collectionId: z.number().int().positive(),
+    limit: z.number().int().min(1).max(100).default(10),
   }),
   documentsPage: z.object({ total: z.number().int().nonnegative(), documents: z.array(LibraryDocumentSchema) }),
 };

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { sha256File } from '../models/file-identity';
 import type { SqliteDatabase } from '../store/db';
 import { blockTexts, chunkText, estimateTokens, type ChunkOptions } from './chunk';
-import { documentType, extractDocument, type ExtractOptions } from './extract';
+import { extractDocument, typeByName, type ExtractOptions } from './extract';
+import { readerStamp } from './readers';
 import {
   applyWalk,
   collectionReport,
@@ -79,11 +80,12 @@ export async function indexCollection(
       include: source.include,
       exclude: source.exclude,
       includeHidden: source.includeHidden,
+      followLinksOutside: source.followLinks,
       maxFileBytes: options.maxFileBytes,
       signal: options.signal,
     });
     const renames = await findRenames(db, collectionId, source.root, walked.files, sha256File);
-    applyWalk(db, collectionId, source.root, walked, documentType, renames);
+    applyWalk(db, collectionId, source.root, walked, typeByName, readerStamp, renames);
   }
   const waiting = pendingTotals(db, collectionId);
   run.stage('reading', waiting.files, waiting.bytes);
@@ -101,11 +103,19 @@ export async function indexCollection(
     options.onDocument?.(document);
     try {
       await stallPoint(document.path);
+      const started = performance.now();
       const bytes = await readFile(document.path);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const read = performance.now();
       const extracted = await extractDocument(document.path, bytes, options.extract);
+      const parsed = performance.now();
+      const cost = () => ({ read: read - started, parse: parsed - read, chunk: performance.now() - parsed });
       if (!extracted.ok) {
-        markSkipped(db, document.id, extracted.reason, extracted.detail, sha256);
+        markSkipped(db, document.id, extracted.reason, extracted.detail, sha256, {
+          type: extracted.type,
+          reader: extracted.reader,
+          cost: cost(),
+        });
       } else {
         const count = await blockCounter(extracted.sections, extracted.markdown, options.chunking?.countTokens).catch(
           (error: unknown) => {
@@ -124,7 +134,10 @@ export async function indexCollection(
             }),
           )
           .map((chunk, ordinal) => ({ ...chunk, ordinal }));
-        writeIndexed(db, { id: document.id, sha256, type: extracted.type }, chunks);
+        writeIndexed(db, { id: document.id, sha256, type: extracted.type }, chunks, {
+          reader: extracted.reader,
+          cost: cost(),
+        });
       }
     } catch (error) {
       // The model failed (unloaded, cancelled), not the file: stop the run, never blame the file.

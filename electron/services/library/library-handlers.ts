@@ -16,6 +16,7 @@ export function libraryHandlers({ library }: Pick<Services, 'library'>): DomainH
         return null;
       },
       'library.documents': ({ collectionId, ...page }) => library.documents(collectionId, page),
+      'library.slowest': ({ collectionId, limit }) => library.slowest(collectionId, limit),
     },
     stream: {
       'library.index': ({ collectionId, rereadAll }, { signal, emit }) =>

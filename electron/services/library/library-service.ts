@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Collection, DocumentStatusSchema, IndexUpdate } from '../../ipc/contract';
+import type { Collection, DocumentStatusSchema, IndexUpdate, SlowDocument } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
 import { resolveVecExtensionPath } from '../store/vec-extension';
@@ -25,6 +25,7 @@ import {
   listDocuments,
   listSources,
   recordFailure,
+  slowestDocuments,
   type CollectionReport,
   type CollectionRow,
   type DocumentRow,
@@ -204,7 +205,12 @@ export class LibraryService {
   addFolder(
     collectionId: number,
     path: string,
-    rules: { include?: readonly string[]; exclude?: readonly string[]; includeHidden?: boolean } = {},
+    rules: {
+      include?: readonly string[];
+      exclude?: readonly string[];
+      includeHidden?: boolean;
+      followLinks?: boolean;
+    } = {},
   ): Collection {
     this.#requireCollection(collectionId);
     const root = this.requireFolder(path);
@@ -303,6 +309,12 @@ export class LibraryService {
   ): { total: number; documents: DocumentRow[] } {
     this.#requireCollection(collectionId);
     return listDocuments(this.#options.db, collectionId, page);
+  }
+
+  /** The `limit` files of a collection that took longest to read, slowest first. */
+  slowest(collectionId: number, limit: number): SlowDocument[] {
+    this.#requireCollection(collectionId);
+    return slowestDocuments(this.#options.db, collectionId, limit);
   }
 
   /** Indexes a collection in a child process, reporting progress, until done or `signal` aborts. */
@@ -446,11 +458,12 @@ export class LibraryService {
 function folders(sources: SourceRow[]): Pick<Collection, 'folders' | 'sources'> {
   return {
     folders: sources.map((source) => source.root),
-    sources: sources.map(({ root, include, exclude, includeHidden }) => ({
+    sources: sources.map(({ root, include, exclude, includeHidden, followLinks }) => ({
       path: root,
       include,
       exclude,
       includeHidden,
+      followLinks,
     })),
   };
 }

@@ -1,3 +1,4 @@
+import type { SlowDocument } from '../../ipc/schemas/library';
 import type { SqliteDatabase } from '../store/db';
 import { folderPrefix, isInside } from '../paths';
 import { crashPoint } from './crash-points';
@@ -16,6 +17,8 @@ export interface SourceRow {
   exclude: string[];
   /** Index hidden files and folders (`.name`) too. */
   includeHidden: boolean;
+  /** Follow links whose real path leaves the folder. */
+  followLinks: boolean;
 }
 
 export interface PendingDocument {
@@ -38,18 +41,27 @@ export function createCollection(db: SqliteDatabase, name: string): number {
 export function addSource(
   db: SqliteDatabase,
   collectionId: number,
-  source: { root: string; include?: readonly string[]; exclude?: readonly string[]; includeHidden?: boolean },
+  source: {
+    root: string;
+    include?: readonly string[];
+    exclude?: readonly string[];
+    includeHidden?: boolean;
+    followLinks?: boolean;
+  },
 ): void {
   db.prepare(
-    `INSERT INTO sources (collection_id, root, include, exclude, include_hidden, added_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO sources (collection_id, root, include, exclude, include_hidden, follow_links, added_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (collection_id, root) DO UPDATE
-       SET include = excluded.include, exclude = excluded.exclude, include_hidden = excluded.include_hidden`,
+       SET include = excluded.include, exclude = excluded.exclude, include_hidden = excluded.include_hidden,
+         follow_links = excluded.follow_links`,
   ).run(
     collectionId,
     source.root,
     JSON.stringify(source.include ?? []),
     JSON.stringify(source.exclude ?? []),
     source.includeHidden ? 1 : 0,
+    source.followLinks ? 1 : 0,
     Date.now(),
   );
 }
@@ -57,7 +69,7 @@ export function addSource(
 export function listSources(db: SqliteDatabase, collectionId: number): SourceRow[] {
   const rows = db
     .prepare(
-      'SELECT id, collection_id, root, include, exclude, include_hidden FROM sources WHERE collection_id = ? ORDER BY id',
+      'SELECT id, collection_id, root, include, exclude, include_hidden, follow_links FROM sources WHERE collection_id = ? ORDER BY id',
     )
     .all(collectionId) as Array<{
     id: number;
@@ -66,6 +78,7 @@ export function listSources(db: SqliteDatabase, collectionId: number): SourceRow
     include: string;
     exclude: string;
     include_hidden: number;
+    follow_links: number;
   }>;
   return rows.map((row) => ({
     id: row.id,
@@ -74,15 +87,18 @@ export function listSources(db: SqliteDatabase, collectionId: number): SourceRow
     include: JSON.parse(row.include) as string[],
     exclude: JSON.parse(row.exclude) as string[],
     includeHidden: row.include_hidden === 1,
+    followLinks: row.follow_links === 1,
   }));
 }
 
 /**
  * Brings the documents of a collection in line with a walk, in one transaction: new files and
  * files whose size or modification time changed become `pending` (a quarantined file that changed
- * gets a fresh chance); files skipped by the walk are recorded with their reason; moved files keep
- * their row and chunks under the new path; rows for files that are gone are deleted, with their
- * chunks and full-text rows.
+ * gets a fresh chance), and so do unchanged files whose reader has changed since it judged them
+ * (`currentReader`), and skipped files no reader has judged; every other unchanged file, skipped
+ * or indexed, is left as it is. Files skipped by the walk are recorded with their reason; moved
+ * files keep their row and chunks under the new path; rows for files that are gone are deleted,
+ * with their chunks and full-text rows.
  */
 export function applyWalk(
   db: SqliteDatabase,
@@ -91,19 +107,23 @@ export function applyWalk(
   root: string,
   walked: { files: readonly FoundFile[]; skipped: readonly SkippedPath[] },
   typeOf: (path: string) => DocumentType,
+  /** The stamp of the reader that reads a type now (`readerStamp`). */
+  currentReader: (type: DocumentType) => string,
   /** Indexed documents that moved (old path → new path, same bytes): they keep their chunks. */
   renames: ReadonlyMap<string, FoundFile> = new Map(),
 ): void {
   const existing = new Map(
     (
       db
-        .prepare('SELECT id, path, size, mtime_ms, status FROM documents WHERE collection_id = ?')
+        .prepare('SELECT id, path, size, mtime_ms, status, type, reader FROM documents WHERE collection_id = ?')
         .all(collectionId) as Array<{
         id: number;
         path: string;
         size: number;
         mtime_ms: number;
         status: DocumentStatus;
+        type: DocumentType;
+        reader: string | null;
       }>
     )
       .filter((row) => isInside(row.path, root))
@@ -115,11 +135,11 @@ export function applyWalk(
   );
   const requeue = db.prepare(
     `UPDATE documents SET size = ?, mtime_ms = ?, type = ?, status = 'pending', skip_reason = NULL,
-       skip_detail = NULL, attempts = 0, last_error = NULL WHERE id = ?`,
+       skip_detail = NULL, attempts = 0, last_error = NULL, reader = NULL WHERE id = ?`,
   );
   const skip = db.prepare(
-    `UPDATE documents SET status = 'skipped', skip_reason = ?, skip_detail = ?, attempts = 0, last_error = NULL
-     WHERE id = ?`,
+    `UPDATE documents SET status = 'skipped', skip_reason = ?, skip_detail = ?, attempts = 0, last_error = NULL,
+       reader = NULL WHERE id = ?`,
   );
   const dropChunks = db.prepare('DELETE FROM chunks WHERE document_id = ?');
   const remove = db.prepare('DELETE FROM documents WHERE id = ?');
@@ -137,8 +157,15 @@ export function applyWalk(
       seen.add(file.path);
       const row = existing.get(file.path);
       if (!row) insert.run(collectionId, file.path, file.size, file.mtimeMs, typeOf(file.path), 'pending', null, null);
-      else if (row.size !== file.size || row.mtime_ms !== file.mtimeMs || row.status === 'skipped') {
+      else if (row.size !== file.size || row.mtime_ms !== file.mtimeMs) {
         requeue.run(file.size, file.mtimeMs, typeOf(file.path), row.id);
+      } else if (
+        (row.status === 'skipped' || row.status === 'indexed') &&
+        (row.reader === null ? row.status === 'skipped' : row.reader !== currentReader(row.type))
+      ) {
+        // Judged by another reader (or, skipped, by none): the type it was read as stays its
+        // type, so a sniffed file (a PDF named .txt) is read by the same reader again.
+        requeue.run(file.size, file.mtimeMs, row.type, row.id);
       }
     }
     for (const skipped of walked.skipped) {
@@ -206,11 +233,40 @@ export function nextPending(db: SqliteDatabase, collectionId: number): PendingDo
   );
 }
 
+/** What reading one file took, in milliseconds, by stage. */
+export interface ReadCost {
+  /** Reading the bytes from disk. */
+  read: number;
+  /** The reader (OCR included). */
+  parse: number;
+  /** Cleaning, checking and chunking the text, and counting its tokens. */
+  chunk: number;
+}
+
+/** The reader that judged a file and what it cost, stored with the file's outcome. */
+export interface Judgement {
+  /** `readerStamp(type)`: type and reader version. */
+  reader: string;
+  cost: ReadCost;
+}
+
+const costColumns = (judgement: Judgement | null) =>
+  judgement
+    ? [
+        judgement.reader,
+        Math.round(judgement.cost.read + judgement.cost.parse + judgement.cost.chunk),
+        JSON.stringify(judgement.cost, (_key, value: unknown) =>
+          typeof value === 'number' ? Math.round(value) : value,
+        ),
+      ]
+    : [null, null, null];
+
 /** A file's chunks and its `indexed` status, written together or not at all. */
 export function writeIndexed(
   db: SqliteDatabase,
   document: { id: number; sha256: string; type: DocumentType },
   chunks: readonly Chunk[],
+  judgement: Judgement | null = null,
 ): void {
   const insert = db.prepare(
     `INSERT INTO chunks (document_id, ordinal, text, heading_path, page, line_start, line_end, char_start, char_end, tokens)
@@ -234,24 +290,31 @@ export function writeIndexed(
     }
     db.prepare(
       `UPDATE documents SET status = 'indexed', sha256 = ?, type = ?, skip_reason = NULL, skip_detail = NULL,
-         last_error = NULL, indexed_at = ? WHERE id = ?`,
-    ).run(document.sha256, document.type, Date.now(), document.id);
+         last_error = NULL, indexed_at = ?, reader = ?, read_ms = ?, read_cost = ? WHERE id = ?`,
+    ).run(document.sha256, document.type, Date.now(), ...costColumns(judgement), document.id);
     crashPoint('document-written');
   })();
 }
 
+/**
+ * A file read and judged not worth indexing, with why. `judged` (the type it was read as, and the
+ * reader and cost) is absent for a file that could not be read at all (gone, no permission): such
+ * a file is read again at the next scan.
+ */
 export function markSkipped(
   db: SqliteDatabase,
   id: number,
   reason: SkipReason,
   detail: string,
   sha256: string | null,
+  judged: (Judgement & { type: DocumentType }) | null = null,
 ): void {
   db.transaction(() => {
     db.prepare('DELETE FROM chunks WHERE document_id = ?').run(id);
     db.prepare(
-      `UPDATE documents SET status = 'skipped', skip_reason = ?, skip_detail = ?, sha256 = ?, indexed_at = ? WHERE id = ?`,
-    ).run(reason, detail, sha256, Date.now(), id);
+      `UPDATE documents SET status = 'skipped', skip_reason = ?, skip_detail = ?, sha256 = ?, indexed_at = ?,
+         type = coalesce(?, type), reader = ?, read_ms = ?, read_cost = ? WHERE id = ?`,
+    ).run(reason, detail, sha256, Date.now(), judged?.type ?? null, ...costColumns(judged), id);
   })();
 }
 
@@ -373,8 +436,8 @@ export function removeCollectionRow(db: SqliteDatabase, collectionId: number): v
 /** Every file of a collection is read again at the next run; quarantined files get a new chance. */
 export function markAllPending(db: SqliteDatabase, collectionId: number): void {
   db.prepare(
-    `UPDATE documents SET status = 'pending', skip_reason = NULL, skip_detail = NULL, attempts = 0, last_error = NULL
-     WHERE collection_id = ?`,
+    `UPDATE documents SET status = 'pending', skip_reason = NULL, skip_detail = NULL, attempts = 0, last_error = NULL,
+       reader = NULL WHERE collection_id = ?`,
   ).run(collectionId);
 }
 
@@ -409,6 +472,21 @@ export interface DocumentRow {
   skipReason: string | null;
   skipDetail: string | null;
   chunks: number;
+}
+
+/** The `limit` documents of a collection that took longest to read, slowest first. */
+export function slowestDocuments(db: SqliteDatabase, collectionId: number, limit: number): SlowDocument[] {
+  const rows = db
+    .prepare(
+      `SELECT path, type, status, size, read_ms AS readMs, read_cost AS cost FROM documents
+       WHERE collection_id = ? AND read_ms IS NOT NULL ORDER BY read_ms DESC, path LIMIT ?`,
+    )
+    .all(collectionId, limit) as Array<Omit<SlowDocument, 'cost' | 'slowestStage'> & { cost: string }>;
+  return rows.map((row) => {
+    const cost = JSON.parse(row.cost) as SlowDocument['cost'];
+    const slowestStage = (['read', 'parse', 'chunk'] as const).reduce((a, b) => (cost[b] > cost[a] ? b : a));
+    return { ...row, cost, slowestStage };
+  });
 }
 
 /** A page of a collection's documents, problems first (quarantined, skipped), then by path. */

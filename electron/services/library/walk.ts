@@ -21,7 +21,9 @@ export type SkipReason =
   | 'garbage-text'
   | 'zip-bomb'
   | 'ocr-limit'
-  | 'timeout';
+  | 'timeout'
+  | 'not-a-file'
+  | 'outside-folder';
 
 export interface FoundFile {
   path: string;
@@ -44,6 +46,11 @@ export interface WalkOptions {
   maxFileBytes?: number;
   /** Walk into hidden folders and files (`.name`). Defaults to `false`. */
   includeHidden?: boolean;
+  /**
+   * Follow links whose real path is outside the folder (a link to `~/.ssh` or `/etc` put in a
+   * notes folder). Defaults to `false`: such a link is recorded as `outside-folder`, not followed.
+   */
+  followLinksOutside?: boolean;
   signal?: AbortSignal;
 }
 
@@ -90,10 +97,13 @@ const IGNORE_FILES = ['.gitignore', '.ignore', '.hearthignore'];
 /**
  * Lists the files under `root` to index, and every other file found with why it is left out.
  * Ignore rules are the defaults, each folder's ignore files and the source's own patterns.
- * fdir lists each tree without following links; each link is then looked at here: a link to a
- * file is a file, a link to a folder is listed in turn unless it leads back to a folder already on
- * the way (a loop, reported once). A folder or file that cannot be read, or that vanishes
- * mid-walk, is reported, never fatal. Binary detection happens later, when a file is read.
+ * fdir lists each tree without following links; each link is then looked at here: a link whose
+ * real path leaves the folder is not followed (unless `followLinksOutside`), and the hidden and
+ * ignore rules apply to where a link leads as well as to its name; a link to a file is a file, a
+ * link to a folder is listed in turn unless it leads back to a folder already on the way (a loop,
+ * reported once). Pipes, sockets and devices are recorded as `not-a-file` (reading a pipe would
+ * wait forever). A folder or file that cannot be read, or that vanishes mid-walk, is reported,
+ * never fatal. Binary detection happens later, when a file is read.
  */
 export async function walk(root: string, options: WalkOptions = {}): Promise<WalkResult> {
   const maxFileBytes = options.maxFileBytes ?? 50 * 1024 * 1024;
@@ -114,8 +124,36 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
    * One tree, `dir` (whose real path is `dirReal`), links not followed. `ancestors`: the real
    * folders on the way to it, which a link must not lead back to.
    */
+  /** Paths fdir listed that are links: only these need their real path looked up. */
+  const links = new Set<string>();
+  const special = (path: string) => {
+    if (rules.ignored(path, false) || (include && !include.ignores(toPosix(relative(root, path))))) return;
+    skip(path, 'not-a-file', 'A pipe, socket or device, not a file: not read.');
+  };
+  /**
+   * Where a link leads, or null when it is not to be followed: out of the folder (recorded), or to
+   * a place the hidden and ignore rules leave out (as the place itself would be).
+   */
+  const linkTarget = async (path: string, isDir: boolean): Promise<string | null> => {
+    const real = await realpath(path).catch(() => path);
+    if (!isInside(real, rootReal)) {
+      if (!options.followLinksOutside) {
+        skip(
+          path,
+          'outside-folder',
+          `A link to ${real}, outside the folder: not followed. Allow links out of the folder in its rules to index it.`,
+        );
+        return null;
+      }
+      return !options.includeHidden && real.split(sep).some((part) => part.startsWith('.') && part.length > 1)
+        ? null
+        : real;
+    }
+    return rules.ignored(join(root, relative(rootReal, real)), isDir) ? null : real;
+  };
+
   const crawl = async (dir: string, dirReal: string, ancestors: ReadonlySet<string>) => {
-    const found = await new fdir({ fs: reportingFs(skip) })
+    const found = await new fdir({ fs: reportingFs(skip, links, special) })
       .withFullPaths()
       .withAbortSignal(options.signal ?? new AbortController().signal)
       .exclude((_name, path) => rules.ignored(path, true))
@@ -136,7 +174,8 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
       if (stats.isDirectory()) {
         // fdir lists no folders: this is a link to one.
         if (rules.ignored(path, true)) continue;
-        const real = await realpath(path).catch(() => path);
+        const real = await linkTarget(path, true);
+        if (real === null) continue;
         // The real folders between `dir` and the link are plain folders (fdir follows no links).
         const between = realFoldersBetween(dirReal, relative(dir, dirname(path)));
         const onTheWay = new Set([...ancestors, ...between]);
@@ -151,6 +190,7 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
         await crawl(path, real, onTheWay);
       } else if (stats.isFile()) {
         if (include && !include.ignores(toPosix(relative(root, path)))) continue;
+        if (links.has(path) && (await linkTarget(path, false)) === null) continue;
         if (stats.size > maxFileBytes) {
           skip(path, 'too-large', `${stats.size} bytes, over the ${maxFileBytes}-byte limit per file.`);
         } else if (stats.size === 0) {
@@ -158,9 +198,10 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
         } else {
           result.files.push({ path, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) });
         }
+      } else if (!include || include.ignores(toPosix(relative(root, path)))) {
+        // A link to a socket, pipe or device is not a document: reading a FIFO would block forever.
+        skip(path, 'not-a-file', 'A link to a pipe, socket or device, not a file: not read.');
       }
-      // A link to a socket, pipe or device is not a document: reading a FIFO would block forever.
-      // (fdir lists none of those themselves.)
     }
   };
 
@@ -182,13 +223,23 @@ function realFoldersBetween(dirReal: string, relativePath: string): string[] {
 
 /**
  * Node's fs for fdir, except that a folder that cannot be listed is recorded as skipped with its
- * reason: fdir itself would either stop the whole walk on it or drop it without a word.
+ * reason (fdir itself would either stop the whole walk on it or drop it without a word), the
+ * links it lists are noted in `links`, and the pipes, sockets and devices it would drop without a
+ * word are handed to `special`.
  */
-function reportingFs(skip: (path: string, reason: SkipReason, detail: string) => void): FSLike {
+function reportingFs(
+  skip: (path: string, reason: SkipReason, detail: string) => void,
+  links: Set<string>,
+  special: (path: string) => void,
+): FSLike {
   const readdir = ((path: string, options: unknown, callback: (error: Error | null, entries: unknown) => void) =>
     nodeFs.readdir(path, options as { withFileTypes: true }, (error, entries) => {
       if (error)
         skip(withoutTrailingSeparator(path), errorReason(error), `The folder could not be read: ${describe(error)}`);
+      for (const entry of (entries ?? []) as unknown as nodeFs.Dirent[]) {
+        if (entry.isSymbolicLink()) links.add(join(path, entry.name));
+        else if (!entry.isFile() && !entry.isDirectory()) special(join(path, entry.name));
+      }
       callback(error, entries);
     })) as unknown as FSLike['readdir'];
   return { ...nodeFs, readdir };

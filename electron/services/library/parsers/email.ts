@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { htmlToMarkdown } from './html';
+import { htmlToMarkdown, parseHtmlDocument } from './html';
 import { UnreadableDocument, type Parsed } from './types';
 
 /**
@@ -29,4 +29,26 @@ export async function parseEmail(bytes: Buffer): Promise<Parsed> {
     .filter(Boolean)
     .join('\n');
   return { sections: [{ text: `${header}\n\n${body}`.trim(), page: null }], markdown: true };
+}
+
+/**
+ * A web page saved as one file (`.mht`/`.mhtml`, a MIME multipart/related message): its HTML part
+ * read as a web page is (the main text, as Markdown); pictures and styles are parts left unread.
+ */
+export async function parseMhtml(bytes: Buffer): Promise<Parsed> {
+  let mail;
+  try {
+    mail = await simpleParser(bytes, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 20_000_000 });
+  } catch (error) {
+    throw new UnreadableDocument(
+      'parse-failed',
+      `The saved web page could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const text = typeof mail.html === 'string' ? parseHtmlDocument(mail.html) : (mail.text ?? '');
+  const title = mail.subject?.trim();
+  return {
+    sections: [{ text: title && !text.startsWith('#') ? `# ${title}\n\n${text}` : text, page: null }],
+    markdown: true,
+  };
 }

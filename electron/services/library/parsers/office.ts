@@ -3,19 +3,19 @@ import { htmlToMarkdown } from './html';
 import { checkZipLimits } from './zip-limits';
 import { UnreadableDocument, type Parsed } from './types';
 
-/** Formats officeparser reads for Hearth, by extension (the hint it needs for RTF and others). */
-export const OFFICE_TYPES = ['odt', 'ods', 'odp', 'rtf', 'epub', 'pptx', 'xlsx'] as const;
+/** Formats officeparser reads for Hearth (the type hint it is given). */
+export const OFFICE_TYPES = ['odt', 'ods', 'odp', 'epub', 'pptx', 'xlsx'] as const;
 export type OfficeType = (typeof OFFICE_TYPES)[number];
 
 /**
- * OpenDocument, RTF, EPUB, PowerPoint and Excel through officeparser. Its HTML (headings, lists,
+ * OpenDocument, EPUB, PowerPoint and Excel through officeparser. Its HTML (headings, lists,
  * tables) becomes Markdown the same way Word's does: its own Markdown keeps complex tables and
  * anchors as raw HTML, which is markup in the index. Its limits stop zip bombs (entries,
  * uncompressed bytes, XML elements, table cells); OCR stays off here. A file it cannot read is
  * `parse-failed`; a password-protected one is `encrypted`.
  */
 export async function parseOffice(bytes: Buffer, type: OfficeType, signal?: AbortSignal): Promise<Parsed> {
-  if (type !== 'rtf') checkZipLimits(bytes);
+  checkZipLimits(bytes);
   let html: string;
   try {
     const ast = await OfficeParser.parseOffice(bytes, {

@@ -1,9 +1,28 @@
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { extractText, getDocumentProxy, renderPageAsImage } from 'unpdf';
+import { asarUnpacked } from '../../asar-path';
 import { DEFAULT_OCR, recognizeText, type OcrOptions } from './ocr';
 import { UnreadableDocument, type Parsed } from './types';
 
 /** Pages are rendered at 2.5× (180 DPI): small print stays legible to OCR, memory stays modest. */
 const OCR_SCALE = 2.5;
+
+/**
+ * Where pdf.js finds the character maps of CJK and CID-keyed fonts and the glyph data of the 14
+ * standard fonts: the files pdfjs-dist ships, read from disk (unpacked from the asar in the app).
+ * Without them Japanese, Chinese and Korean text comes out empty; pdf.js never fetches them
+ * over the network here.
+ */
+function pdfAssets(): { cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } {
+  const root = asarUnpacked(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')));
+  // pdf.js appends the file name to these: they must end with a separator.
+  return {
+    cMapUrl: join(root, 'cmaps') + sep,
+    cMapPacked: true,
+    standardFontDataUrl: join(root, 'standard_fonts') + sep,
+  };
+}
 
 /**
  * Text per page with pdf.js (through unpdf), so every chunk knows its page. A password-protected
@@ -14,7 +33,7 @@ const OCR_SCALE = 2.5;
 export async function parsePdf(bytes: Buffer, ocr: OcrOptions = DEFAULT_OCR): Promise<Parsed> {
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 });
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0, ...pdfAssets() });
     try {
       pages = (await extractText(pdf, { mergePages: false })).text;
     } finally {

@@ -12,10 +12,12 @@ export interface Parsed {
   markdown: boolean;
 }
 
+import type { SkipReason } from '../walk';
+
 /** A file a parser recognised as one it cannot read, with why (not a bug, not worth a retry). */
 export class UnreadableDocument extends Error {
   constructor(
-    readonly reason: 'encrypted' | 'parse-failed' | 'no-text' | 'zip-bomb' | 'ocr-limit' | 'unsupported-type',
+    readonly reason: SkipReason,
     message: string,
   ) {
     super(message);

@@ -1,4 +1,5 @@
 import { UnreadableDocument } from './types';
+import { listZipEntries } from './zip-entries';
 
 /** Limits on what a zip-based document (DOCX, XLSX, PPTX, ODF, EPUB) may say it expands to. */
 export interface ZipLimits {
@@ -10,9 +11,6 @@ export interface ZipLimits {
   ratioFloorBytes?: number;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-
 /**
  * Refuses a zip bomb before a parser inflates it: reads the central directory (a few bytes per
  * entry, nothing is decompressed) and checks what the entries declare. A file whose declared sizes
@@ -23,15 +21,8 @@ export function checkZipLimits(bytes: Buffer, limits: ZipLimits = {}): void {
   const maxTotal = limits.maxTotalBytes ?? 512 * 1024 * 1024;
   const maxRatio = limits.maxRatio ?? 200;
   const floor = limits.ratioFloorBytes ?? 16 * 1024 * 1024;
-  const end = findEndOfCentralDirectory(bytes);
-  if (end < 0) return;
-  const entries = bytes.readUInt16LE(end + 10);
-  let offset = bytes.readUInt32LE(end + 16);
   let total = 0;
-  for (let i = 0; i < entries && offset + 46 <= bytes.length; i++) {
-    if (bytes.readUInt32LE(offset) !== CENTRAL) break;
-    const compressed = bytes.readUInt32LE(offset + 20);
-    const size = bytes.readUInt32LE(offset + 24);
+  for (const { compressedSize: compressed, size } of listZipEntries(bytes)) {
     total += size;
     if (size > floor && size > Math.max(1, compressed) * maxRatio) {
       throw new UnreadableDocument(
@@ -39,7 +30,6 @@ export function checkZipLimits(bytes: Buffer, limits: ZipLimits = {}): void {
         `A part of the file expands ${Math.round(size / Math.max(1, compressed))}× to ${formatMb(size)}: a decompression bomb, not a document.`,
       );
     }
-    offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
   }
   if (total > maxTotal) {
     throw new UnreadableDocument(
@@ -47,14 +37,6 @@ export function checkZipLimits(bytes: Buffer, limits: ZipLimits = {}): void {
       `The file expands to ${formatMb(total)}, more than ${formatMb(maxTotal)}.`,
     );
   }
-}
-
-/** The end-of-central-directory record is in the last 64 KB + 22 bytes (after an optional comment). */
-function findEndOfCentralDirectory(bytes: Buffer): number {
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (bytes.readUInt32LE(i) === EOCD) return i;
-  }
-  return -1;
 }
 
 const formatMb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;

@@ -5,6 +5,7 @@ import { embedders } from './0003-embedders';
 import { paused } from './0004-paused';
 import { sourceHidden } from './0005-source-hidden';
 import { vectorTables } from './0006-vector-tables';
+import { readerAndCost } from './0007-reader-and-cost';
 
 /** `library.db`: the rebuildable index of the user's files. Append only; never edit a shipped step. */
 export const libraryMigrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const libraryMigrations: readonly Migration[] = [
   paused,
   sourceHidden,
   vectorTables,
+  readerAndCost,
 ];

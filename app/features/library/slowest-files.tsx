@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import type { SlowDocument } from '../../../electron/ipc/contract';
+import { formatDuration } from '../../../electron/ipc/format';
+import { invoke } from '../../api';
+
+const SHOWN = 5;
+const STAGE = { read: 'disk', parse: 'reader', chunk: 'chunking' } as const;
+
+/**
+ * The files of a collection that took longest to read, and where the time went (the reader, the
+ * disk, chunking): which file slows indexing down, and why. Shown once files have been read.
+ */
+export function SlowestFiles({ collectionId, version }: { collectionId: number; version: number }) {
+  const [files, setFiles] = useState<SlowDocument[]>([]);
+  useEffect(() => {
+    let live = true;
+    void invoke('library.slowest', { collectionId, limit: SHOWN }).then((result) => {
+      if (live && result.ok) setFiles(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [collectionId, version]);
+  if (!files.length) return null;
+  return (
+    <details className="mt-3 text-xs">
+      <summary className="cursor-pointer text-muted-foreground">Slowest files to read</summary>
+      <ol className="mt-1 space-y-0.5" aria-label="Slowest files">
+        {files.map((file) => (
+          <li key={file.path} className="flex gap-2">
+            <span className="w-16 shrink-0 text-right tabular-nums">{formatDuration(file.readMs)}</span>
+            <span className="break-all">{file.path.split(/[\\/]/).slice(-2).join('/')}</span>
+            <span className="shrink-0 text-muted-foreground">
+              {file.type} · mostly {STAGE[file.slowestStage]}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,59 @@
+import iconv from 'iconv-lite';
+import { MOJIBAKE_PAIR } from './quality';
+
+/** A line of base64: 40+ characters of its alphabet and nothing else (MIME wraps at 76). */
+const BASE64_LINE = /^[A-Za-z0-9+/]{40,}={0,2}$/;
+/** A token of base64 (a data URI's payload, a key, an inline image) too long to be a word. */
+const BASE64_TOKEN = /(?:data:[\w/+.-]+;base64,)?[A-Za-z0-9+/]{120,}={0,2}/g;
+/** Quoted-printable: escapes (`=C3=A9`) and soft line breaks (`=` at a line's end). */
+const QP_ESCAPE = /=[0-9A-F]{2}/g;
+
+/**
+ * Blanks what is encoded rather than written: runs of two or more base64 lines, base64 tokens of
+ * 120+ characters, and quoted-printable lines. Blank, not removed: lines keep their numbers, so
+ * citations of the rest stay right. Returns the text and how many characters were blanked.
+ */
+export function blankEncodedRuns(text: string): { text: string; blanked: number } {
+  const lines = text.split('\n');
+  let blanked = 0;
+  const base64 = lines.map((line) => BASE64_LINE.test(line.trim()));
+  // A run's last line is shorter than the rest.
+  for (let i = 1; i < lines.length; i++) {
+    if (!base64[i] && base64[i - 1] && /^[A-Za-z0-9+/]{4,}={0,2}$/.test(lines[i]!.trim())) base64[i] = true;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const inRun = base64[i] && (base64[i - 1] || base64[i + 1]);
+    const qp = line.length >= 20 && (line.match(QP_ESCAPE)?.length ?? 0) * 3 > line.length * 0.3;
+    if (inRun || qp) {
+      blanked += line.length;
+      lines[i] = '';
+    } else if (line.length >= 120) {
+      lines[i] = line.replace(BASE64_TOKEN, (token) => {
+        // A long run of letters alone is a word list or a DNA sequence, not base64.
+        if (!/\d/.test(token) || !/[A-Z]/.test(token) || !/[a-z]/.test(token)) return token;
+        blanked += token.length;
+        return '';
+      });
+    }
+  }
+  return { text: blanked ? lines.join('\n') : text, blanked };
+}
+
+/**
+ * Text that was UTF-8, decoded as Windows-1252 and saved again as UTF-8 ("cafÃ©"): undone when
+ * the round trip gives valid UTF-8 with no mojibake left. Anything else is returned as it is.
+ */
+export function repairDoubleEncoding(text: string): string {
+  const pairs = text.match(MOJIBAKE_PAIR)?.length ?? 0;
+  if (pairs < 3) return text;
+  const bytes = iconv.encode(text, 'windows-1252');
+  // A character Windows-1252 has no byte for was never part of the misreading.
+  if (iconv.decode(bytes, 'windows-1252') !== text) return text;
+  try {
+    const repaired = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return (repaired.match(MOJIBAKE_PAIR)?.length ?? 0) < pairs / 4 && !repaired.includes('\ufffd') ? repaired : text;
+  } catch {
+    return text;
+  }
+}
