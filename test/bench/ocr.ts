@@ -4,7 +4,7 @@
  * What tesseract's word confidences look like on pictures with text and without, to set the
  * thresholds OCR text must clear before it is indexed (`parsers/ocr.ts`). Pictures are generated:
  * text rendered at several sizes, a photographed page of a real paper, and pictures with no text
- * (a sky, noise, foliage-like strokes, a tiled floor, a face-like drawing). For each: the page
+ * (a sky, noise, foliage-like strokes, a tiled floor, stray letters, a scribble, a face-like drawing). For each: the page
  * confidence tesseract reports, its words, how many clear the word threshold, and what would be
  * indexed. Prints numbers; asserts nothing.
  */

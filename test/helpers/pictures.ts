@@ -30,7 +30,7 @@ export async function textPicture(size: number): Promise<Buffer> {
 
 /**
  * Pictures with no text that still make tesseract guess ("yA Ga RN"): noise, foliage-like strokes,
- * a tiled floor and a face-like drawing, each 640×480.
+ * a tiled floor, stray letters, a scribble and a face-like drawing, each 640×480.
  */
 export async function noisePictures(): Promise<Array<{ name: string; image: Buffer }>> {
   const make = async (
@@ -99,6 +99,34 @@ export async function noisePictures(): Promise<Array<{ name: string; image: Buff
         context.stroke();
       },
       4,
+    ),
+    // A few letters on a sign or a T-shirt in a photo: tesseract is sure of them (mean 88), and
+    // they are no text to index.
+    await make(
+      'stray-letters',
+      (context) => {
+        context.fillStyle = '#222';
+        context.font = 'bold 90px serif';
+        context.fillText('yA', 120, 200);
+        context.font = '60px sans-serif';
+        context.fillText('RN', 380, 360);
+      },
+      5,
+    ),
+    await make(
+      'scribble',
+      (context) => {
+        context.strokeStyle = '#111';
+        context.lineWidth = 4;
+        for (let i = 0; i < 12; i++) {
+          const x = 60 + i * 45;
+          context.beginPath();
+          context.moveTo(x, 240);
+          context.bezierCurveTo(x + 10, 200, x + 30, 280, x + 40, 230);
+          context.stroke();
+        }
+      },
+      6,
     ),
   ];
 }

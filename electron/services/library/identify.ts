@@ -161,8 +161,9 @@ const ARCHIVES = [
 /** Formats with a signature in their first bytes (or, for zips and OLE files, in their directory). */
 function byMagic(bytes: Buffer): DocumentType | null {
   if (bytes.length < 8) return null;
-  if (bytes.subarray(0, 1024).includes('%PDF-')) return 'pdf';
   if (bytes.readUInt32LE(0) === 0x04034b50) return zipKind(bytes);
+  // Readers accept a PDF header anywhere in the first 1 KB (after a mail or printer preamble).
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return 'pdf';
   if (bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) return oleKind(bytes);
   if (bytes.subarray(0, 6).toString('latin1') === '{\\rtf1' || bytes.subarray(0, 5).toString('latin1') === '{\\rtf')
     return 'rtf';

@@ -22,27 +22,21 @@ const ACCENTED_RUN = /(?<![\p{L}])[À-ÖØ-Þ]{4,}(?![\p{L}])/gu;
  * Whether extracted text is fit to index. `converted` (the default) says the text came out of a
  * format converter (RTF, HTML, Office), where leftover markup means the conversion failed. Peers
  * index binary decoded as UTF-8, text in the wrong charset, and RTF or HTML as raw markup; this
- * refuses them all, at any length: a text with almost no letters or digits, too many U+FFFD or
- * control characters (other than tab, newline, carriage return and form feed), mojibake, or a
- * text that is mostly `<tags>` or `\rtf` control words.
+ * refuses them all, at any length: too many U+FFFD, private-use or control characters (other than
+ * tab, newline, carriage return and form feed), a text with almost no letters or digits, mojibake,
+ * or a text that is mostly `<tags>` or `\rtf` control words.
  */
 export function checkTextQuality(text: string, options: { converted?: boolean } = {}): QualityVerdict {
   if (!text.trim()) return { ok: false, reason: 'no-text', detail: 'No text was found in the file.' };
-  const wordCharacters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-  if (wordCharacters < MIN_WORD_CHARACTERS) {
-    return {
-      ok: false,
-      reason: 'no-text',
-      detail: `The file holds only ${JSON.stringify(text.trim().slice(0, 20))}: no words to index.`,
-    };
-  }
   let bad = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
     if (
       code === 0xfffd ||
       (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13) ||
-      (code >= 0x7f && code < 0xa0)
+      (code >= 0x7f && code < 0xa0) ||
+      // The Private Use Area: what a PDF font with no Unicode map gives for its glyphs.
+      (code >= 0xe000 && code <= 0xf8ff)
     )
       bad++;
   }
@@ -51,7 +45,15 @@ export function checkTextQuality(text: string, options: { converted?: boolean } 
     return {
       ok: false,
       reason: 'garbage-text',
-      detail: `${(badShare * 100).toFixed(1)} % of the text is unreadable characters: binary data, not text.`,
+      detail: `${(badShare * 100).toFixed(1)} % of the text is unreadable characters: binary data or a font with no Unicode map, not text.`,
+    };
+  }
+  const wordCharacters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  if (wordCharacters < MIN_WORD_CHARACTERS) {
+    return {
+      ok: false,
+      reason: 'no-text',
+      detail: `The file holds only ${JSON.stringify(text.trim().slice(0, 20))}: no words to index.`,
     };
   }
   const mojibake =

@@ -24,6 +24,7 @@ import { openStore, type Store } from '../../../../electron/services/store/store
 import { encryptedPdf } from '../../../helpers/encrypted-pdf';
 import { outlookMessage, xlsWorkbook } from '../../../helpers/legacy-office';
 import { gradientPng, scannedPage } from '../../../helpers/scanned-pdf';
+import { noisePictures } from '../../../helpers/pictures';
 import { useTempDir } from '../../../helpers/temp-dir';
 import { walkAsUser } from '../../../helpers/walk-as-user';
 import { docx } from '../../../helpers/zip';
@@ -265,6 +266,8 @@ describe('indexing', () => {
     writeFileSync(join(dir, 'scan.pdf'), pdf);
     writeFileSync(join(dir, 'photo-of-page.jpg'), jpeg);
     writeFileSync(join(dir, 'sunset.png'), await gradientPng());
+    // Textures tesseract reads letters into ("yA Ga RN"): no word of them is confident.
+    for (const { name, image } of await noisePictures()) writeFileSync(join(dir, `${name}.jpg`), image);
     writeFileSync(join(dir, 'broken.png'), Buffer.from('\x89PNG\r\n\x1a\n but the rest is not a picture'));
     const store = open();
     const collection = createCollection(store.library, 'scans');
@@ -290,8 +293,11 @@ describe('indexing', () => {
     expect(row('photo-of-page.jpg')).toMatchObject({ status: 'indexed' });
     expect(row('photo-of-page.jpg').text).toMatch(/Dynamic\s+Languages/);
     expect(row('sunset.png')).toMatchObject({ status: 'skipped', skip_reason: 'no-text' });
+    for (const name of ['noise', 'foliage', 'tiles', 'stray-letters', 'scribble', 'face']) {
+      expect(row(`${name}.jpg`), name).toMatchObject({ status: 'skipped', skip_reason: 'no-text' });
+    }
     expect(row('broken.png')).toMatchObject({ status: 'skipped', skip_reason: 'parse-failed' });
-    expect(report).toMatchObject({ discovered: 4, indexed: 2, skipped: 2, pending: 0 });
+    expect(report).toMatchObject({ discovered: 10, indexed: 2, skipped: 8, pending: 0 });
 
     // Off, or past the page limit: skipped with that reason, nothing read.
     const off = await extractDocument(join(dir, 'scan.pdf'), pdf, { ocr: { enabled: false, maxPages: 5 } });
