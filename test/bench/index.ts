@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- library | ocr | search | chat | shape ...]`: `library` runs the library benchmark
- * (library.ts), `ocr` what OCR confidences look like with and without text (ocr.ts), `search` the vector search benchmark (search.ts), `chat` the chat path's cost
+ * `npm run bench [-- library | formats | ocr | search | chat | shape ...]`: `library` runs the library
+ * benchmark (library.ts), `formats` the multi-format run and its text judge (formats.ts), `ocr` what OCR confidences look like with and without text (ocr.ts), `search` the vector search benchmark (search.ts), `chat` the chat path's cost
  * (chat.ts); anything else is the models benchmark (run.ts).
  */
 if (process.argv[2] === 'library') {
@@ -9,6 +9,9 @@ if (process.argv[2] === 'library') {
 } else if (process.argv[2] === 'chat') {
   process.argv.splice(2, 1);
   await import('./chat');
+} else if (process.argv[2] === 'formats') {
+  process.argv.splice(2, 1);
+  await import('./formats');
 } else if (process.argv[2] === 'ocr') {
   process.argv.splice(2, 1);
   await import('./ocr');
