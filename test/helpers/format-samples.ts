@@ -45,6 +45,7 @@ export function formatSamples(): FormatSample[] {
 }
 
 function charsetSamples(): FormatSample[] {
+  const nested = `<html><body><h1>Deep page</h1>${'<div>'.repeat(2000)}<p>${LETTER}</p>${'</div>'.repeat(2000)}</body></html>`;
   const russian = 'КОНТИНЕНТ: журнал о литературе и обществе. Статьи, рецензии и интервью с писателями.';
   const arabic = 'اللغة العربية هي لغة رسمية في كثير من البلدان، وهي من أقدم اللغات السامية.';
   return [
@@ -71,6 +72,30 @@ function charsetSamples(): FormatSample[] {
         Buffer.from('</p></body></html>'),
       ]),
       expect: { status: 'indexed', type: 'html', contains: ['اللغة العربية هي لغة رسمية'] },
+    },
+    {
+      name: 'charsets/utf8-declared-utf16.xml.html',
+      kind: 'a wrong UTF-16 declaration on UTF-8',
+      bytes: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-16"?><html><body><p>Crème brûlée. ${LETTER}</p></body></html>`,
+      ),
+      expect: { status: 'indexed', type: 'html', contains: ['Crème brûlée.'] },
+    },
+    {
+      name: 'charsets/windows-quotes.html',
+      kind: 'ISO-8859-1 declared, Windows-1252 meant',
+      bytes: Buffer.concat([
+        Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>'),
+        iconv.encode('\u201cQuoted\u201d \u2014 as Windows writes it, café.', 'windows-1252'),
+        Buffer.from('</p></body></html>'),
+      ]),
+      expect: { status: 'indexed', type: 'html', contains: ['\u201cQuoted\u201d \u2014 as Windows writes it, café.'] },
+    },
+    {
+      name: 'charsets/nested.html',
+      kind: '2,000 nested divs (past Readability and Turndown)',
+      bytes: Buffer.from(nested),
+      expect: { status: 'indexed', type: 'html', contains: ['# Deep page', LETTER] },
     },
     {
       name: 'charsets/dos-russian.txt',
@@ -432,6 +457,41 @@ function officeSamples(): FormatSample[] {
       bytes: bareWordDocument(`${LETTER}\rSecond paragraph of the minutes.\r`),
       expect: { status: 'indexed', type: 'doc', contains: [LETTER, 'Second paragraph of the minutes.'] },
     },
+    {
+      name: 'office/word6.doc',
+      kind: 'Word 6 file',
+      bytes: bareWordDocument(`${LETTER}\r\u0013 PAGE \u00141\u0015 Caf\u00e9 minutes.\r`, { word6: true }),
+      expect: { status: 'indexed', type: 'doc', contains: [LETTER, '1 Café minutes.'], lacks: ['PAGE'] },
+    },
+    {
+      name: 'office/locked.doc',
+      kind: 'password-protected .doc',
+      bytes: bareWordDocument('Scrambled bytes', { encrypted: true }),
+      expect: { status: 'skipped', type: 'doc', reason: 'encrypted' },
+    },
+    {
+      name: 'office/web-page.doc',
+      kind: '.doc that is HTML (Word "Save as Web Page")',
+      bytes: Buffer.from(
+        `<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta charset="utf-8"></head><body><h1>Rota</h1><p>${LETTER}</p></body></html>`,
+      ),
+      expect: { status: 'indexed', type: 'html', contains: [LETTER] },
+    },
+    {
+      name: 'office/export.xls',
+      kind: '.xls that is SpreadsheetML',
+      bytes: Buffer.from(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">' +
+          '<Worksheet ss:Name="Export"><Table><Row><Cell><Data ss:Type="String">Plot 7 rent paid</Data></Cell></Row></Table></Worksheet></Workbook>',
+      ),
+      expect: { status: 'indexed', type: 'spreadsheet-xml', contains: ['Plot 7 rent paid'] },
+    },
+    {
+      name: 'office/plain-text.doc',
+      kind: '.doc that is plain text',
+      bytes: Buffer.from(`${LETTER}\nNothing but text, saved with a Word name.\n`),
+      expect: { status: 'indexed', type: 'text', contains: ['Nothing but text, saved with a Word name.'] },
+    },
   ];
 }
 
@@ -665,9 +725,10 @@ function encryptedOoxml(): Buffer {
  * A Word 97 file word-extractor cannot read (no table stream), whose File Information Block still
  * says where its text is: as damaged files found on old disks are.
  */
-function bareWordDocument(text: string): Buffer {
+function bareWordDocument(text: string, options: { word6?: boolean; encrypted?: boolean } = {}): Buffer {
   const fib = Buffer.alloc(0x200);
-  fib.writeUInt16LE(0xa5ec, 0);
+  fib.writeUInt16LE(options.word6 ? 0xa5dc : 0xa5ec, 0);
+  if (options.encrypted) fib.writeUInt16LE(0x0100, 0x0a);
   const body = Buffer.from(text, 'latin1');
   fib.writeUInt32LE(fib.length, 0x18);
   fib.writeUInt32LE(fib.length + body.length, 0x1c);

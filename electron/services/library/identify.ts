@@ -140,15 +140,22 @@ export function identifyDocument(path: string, bytes: Buffer): DocumentType {
   // A zip that is no known document, named as one: its reader says what is wrong with it.
   if (binary === 'archive' && ZIPPED.has(named)) return named;
   if (binary) return binary;
-  if (named === 'onenote' || named === 'iwork') return named;
-  // Formats with no magic number, named for what they are: their readers refuse what they are not.
-  if (named !== 'text' && named !== 'code' && named !== 'unsupported' && named !== 'html') return named;
+  // Text formats of their own, named for what they are: their readers refuse what they are not.
+  if (OWN_TEXT_FORMATS.has(named)) return named;
   const head = bytes.subarray(0, 4096).toString('latin1');
   const structured = byStructure(head, named);
   if (structured) return structured;
-  if (named === 'unsupported' && looksLikeText(bytes)) return 'text';
+  // A binary format's name on text (a .doc that is plain text, an unknown extension): read as text.
+  if (named !== 'text' && named !== 'code' && named !== 'html' && looksLikeText(bytes)) return 'text';
   return named;
 }
+
+/**
+ * Named types whose content is never sniffed for another format: a Markdown note that begins
+ * "From: …" is a note, not mail. (Binary formats are sniffed when their signature is missing: a
+ * `.doc` that is HTML or RTF, an `.xls` that is SpreadsheetML, a `.msg` saved as MIME.)
+ */
+const OWN_TEXT_FORMATS = new Set<DocumentType>(['markdown', 'subtitles', 'notebook', 'mbox', 'mhtml', 'email']);
 
 const ARCHIVES = [
   Buffer.from([0x1f, 0x8b]),

@@ -10,6 +10,10 @@ import { UnreadableDocument, type Parsed } from './types';
  * Word 6 and 95) is read from its text range directly (see `wordTextRange`).
  */
 export async function parseWordDoc(bytes: Buffer): Promise<Parsed> {
+  const stream = wordDocumentStream(bytes);
+  if (stream && isEncrypted(stream)) {
+    throw new UnreadableDocument('encrypted', 'The Word file is protected by a password.');
+  }
   let text: string;
   try {
     const document = await new WordExtractor().extract(bytes);
@@ -30,6 +34,22 @@ export async function parseWordDoc(bytes: Buffer): Promise<Parsed> {
   return { sections: [{ text, page: null }], markdown: false };
 }
 
+/** The WordDocument stream of an OLE file (its File Information Block first), or null. */
+function wordDocumentStream(bytes: Buffer): Buffer | null {
+  try {
+    const entry = CFB.find(CFB.read(bytes, { type: 'buffer' }), 'WordDocument');
+    const stream = entry?.content ? Buffer.from(entry.content as Uint8Array) : null;
+    return stream && stream.length >= 0x20 ? stream : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The FIB's fEncrypted flag (bit 8 of the flags word at 0x0A), in Word 6 to 2003 alike. */
+function isEncrypted(stream: Buffer): boolean {
+  return (stream.readUInt16LE(0x0a) & 0x0100) !== 0;
+}
+
 const WORD_97 = 0xa5ec;
 const WORD_6 = 0xa5dc;
 
@@ -40,15 +60,8 @@ const WORD_6 = 0xa5dc;
  * cell and row marks become separators. Null when the file has no such range.
  */
 export function wordTextRange(bytes: Buffer): string | null {
-  let stream: Buffer;
-  try {
-    const entry = CFB.find(CFB.read(bytes, { type: 'buffer' }), 'WordDocument');
-    if (!entry?.content) return null;
-    stream = Buffer.from(entry.content as Uint8Array);
-  } catch {
-    return null;
-  }
-  if (stream.length < 0x20) return null;
+  const stream = wordDocumentStream(bytes);
+  if (!stream) return null;
   const ident = stream.readUInt16LE(0);
   if (ident !== WORD_97 && ident !== WORD_6) return null;
   const start = stream.readUInt32LE(0x18);

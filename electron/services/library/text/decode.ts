@@ -75,6 +75,8 @@ export function decodeText(bytes: Buffer, options: DecodeOptions = {}): Decoded 
 function decodeAs(bytes: Buffer, label: string): Decoded | null {
   const encoding = canonicalCharset(label);
   if (!encoding) return null;
+  // Files saved as UTF-8 by tools that kept an XML declaration's "UTF-16": no zero byte, no UTF-16.
+  if (/^utf-?16/i.test(encoding) && !bytes.subarray(0, 4096).includes(0)) return null;
   return { ok: true, text: decodeWith(bytes, encoding), encoding };
 }
 
