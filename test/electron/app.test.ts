@@ -143,7 +143,7 @@ describe('the app as packaged', () => {
         'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
         'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm',
         'node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap',
-        'node_modules/pdfjs-dist/standard_fonts/FoxitSans.pfb',
+        'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf',
       ]) {
         expect(existsSync(join(unpacked, path)), path).toBe(true);
       }

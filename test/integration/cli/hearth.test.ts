@@ -114,10 +114,10 @@ describe('hearth CLI', () => {
     const dataDir = tempDir();
     const folder = tempDir();
     mkdirSync(join(folder, '.private'));
-    writeFileSync(join(folder, 'a.md'), '# A\n');
-    writeFileSync(join(folder, 'b.md'), '# B\n');
-    writeFileSync(join(folder, 'c.txt'), 'C\n');
-    writeFileSync(join(folder, '.private', 'd.md'), '# D\n');
+    writeFileSync(join(folder, 'a.md'), '# Apples\n\nApples grow on trees.\n');
+    writeFileSync(join(folder, 'b.md'), '# Beans\n\nBeans climb poles.\n');
+    writeFileSync(join(folder, 'c.txt'), 'Carrots grow underground.\n');
+    writeFileSync(join(folder, '.private', 'd.md'), '# Dill\n\nDill seeds itself.\n');
     const run = await hearth([
       'index',
       folder,
@@ -136,7 +136,7 @@ describe('hearth CLI', () => {
       collections: Array<{ sources: unknown }>;
     };
     expect(status.collections[0]!.sources).toEqual([
-      { path: folder, include: ['*.md'], exclude: ['b.md'], includeHidden: true },
+      { path: folder, include: ['*.md'], exclude: ['b.md'], includeHidden: true, followLinks: false },
     ]);
   });
 

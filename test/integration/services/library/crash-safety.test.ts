@@ -54,6 +54,7 @@ const CRASHES = [
   'answering:25',
   'document-started:30',
   'document-written:40',
+  'document-started:45',
   'document-written:60',
   'answering:50', // the last documents, or the first request for vectors
   'vectors-written:1', // inside the first batch of vectors' transaction
@@ -62,8 +63,7 @@ const CRASHES = [
   'vectors-written:1',
   'answering:1',
   'vectors-written:3',
-  'walk-recorded:1', // a rescan of the finished index
-  'document-started:1',
+  'walk-recorded:1', // a rescan of the finished index (which reads no file again: none changed)
   'walk-recorded:1',
   'vectors-written:1',
   'answering:1',

@@ -246,7 +246,9 @@ describe('LibraryService', () => {
       exclude: ['drafts/'],
       includeHidden: true,
     });
-    expect(added.sources).toEqual([{ path: folder, include: ['*.md'], exclude: ['drafts/'], includeHidden: true }]);
+    expect(added.sources).toEqual([
+      { path: folder, include: ['*.md'], exclude: ['drafts/'], includeHidden: true, followLinks: false },
+    ]);
     await s.library.index(collection.id);
     const indexed = () =>
       s.library

@@ -179,12 +179,14 @@ describe('extractDocument', () => {
       reason: 'parse-failed',
       detail: expect.stringMatching(/^The PDF could not be read/),
     });
-    expect(await extractDocument('/x/old.doc', Buffer.from('whatever'))).toMatchObject({
+    expect(await extractDocument('/x/old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0, 1, 2]))).toMatchObject({
       ok: false,
       reason: 'parse-failed',
       detail: expect.stringMatching(/^The Word 97–2003 file could not be read/),
     });
-    expect(await extractDocument('/x/slides.ppt', Buffer.from('whatever'))).toMatchObject({
+    expect(
+      await extractDocument('/x/slides.ppt', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0, 1, 2])),
+    ).toMatchObject({
       ok: false,
       reason: 'parse-failed',
       detail: expect.stringMatching(/^The PowerPoint 97–2003 file could not be read/),
