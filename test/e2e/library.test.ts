@@ -1,10 +1,11 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HearthError } from '../../electron/ipc/errors';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import { CORPUS } from '../helpers/corpus';
 import { writeGeneratedPages } from '../helpers/generated-pages';
+import { isWindows } from '../helpers/platform';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
 
@@ -62,6 +63,13 @@ describe('Library screen', () => {
     expect(firstRows.join('\n')).toMatch(/photo\.txt.*binary/);
     expect(firstRows.join('\n')).toMatch(/issue7891_bc1\.pdf.*no-text/);
     expect(firstRows.join('\n')).toMatch(/TAMReview\.pdf.*garbage-text/);
+
+    // The slowest files to read, slowest first, with where the time went.
+    await card.getByText('Slowest files to read').click();
+    const slowest = card.getByRole('list', { name: 'Slowest files' }).getByRole('listitem');
+    await expect.poll(() => slowest.count()).toBe(5);
+    const slowTexts = await slowest.allTextContents();
+    expect(slowTexts[0]).toMatch(/^\d+(\.\d)? m?s.*\.\w+.* · mostly (reader|disk|chunking)$/);
     await screenshot(page, 'library-files');
 
     // Removing the folder removes what was indexed from it; removing the collection asks first.
@@ -75,6 +83,11 @@ describe('Library screen', () => {
 
   it('adds a folder with rules, shows them, and indexes by them', async () => {
     const folder = tempDir();
+    const elsewhere = tempDir();
+    writeFileSync(join(elsewhere, 'shared.md'), '# Shared\n\nThe allotment rota, kept in another folder.\n');
+    // Windows lets only administrators and developer mode make links: there, no link to follow.
+    if (!isWindows) symlinkSync(join(elsewhere, 'shared.md'), join(folder, 'shared.md'));
+    const files = isWindows ? 2 : 3;
     mkdirSync(join(folder, '.journal'));
     writeFileSync(join(folder, 'plan.md'), '# Plan\n\nPaint the fence.\n');
     writeFileSync(join(folder, 'debug.log'), 'noise\n');
@@ -87,13 +100,14 @@ describe('Library screen', () => {
     await card.getByRole('button', { name: 'Rules' }).click();
     await card.getByLabel('Leave out files matching').fill('*.log');
     await card.getByLabel('Include hidden files and folders').check();
+    await card.getByLabel('Follow links that lead out of the folder').check();
     await card.getByLabel('Folder path').fill(folder);
     await card.getByRole('button', { name: 'Add', exact: true }).click();
-    await card.getByText('(not *.log · hidden files too)').waitFor();
+    await card.getByText('(not *.log · hidden files too · links out followed)').waitFor();
     await card.getByRole('button', { name: 'Index now' }).click();
     await expect
       .poll(async () => (await card.getByTestId('collection-accounting').textContent()) ?? '')
-      .toMatch(/^2 files: 2 indexed · 0 skipped · 0 waiting/);
+      .toMatch(new RegExp(`^${files} files: ${files} indexed · 0 skipped · 0 waiting`));
     await screenshot(page, 'library-rules');
     expect(session.errors).toEqual([]);
   });
