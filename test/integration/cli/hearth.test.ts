@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../../../native-models/fixtures/generate';
@@ -6,6 +6,7 @@ import { CORPUS } from '../../helpers/corpus';
 import { eventually } from '../../helpers/eventually';
 import { hearth, hearthBinary } from '../../helpers/hearth-cli';
 import { startServices } from '../../helpers/services';
+import { itOnPosix } from '../../helpers/platform';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -138,6 +139,48 @@ describe('hearth CLI', () => {
     expect(status.collections[0]!.sources).toEqual([
       { path: folder, include: ['*.md'], exclude: ['b.md'], includeHidden: true, followLinks: false },
     ]);
+  });
+
+  itOnPosix('follows links out of the folder with --follow-links, and lists the slowest files to read', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    const elsewhere = tempDir();
+    writeFileSync(join(folder, 'here.md'), '# Here\n\nThe rota is on the shed door.\n');
+    writeFileSync(join(elsewhere, 'there.md'), '# There\n\nThe key is under the pot.\n');
+    symlinkSync(join(elsewhere, 'there.md'), join(folder, 'there.md'));
+    const plain = await hearth(['index', folder, '--data-dir', dataDir, '--collection', 'Plain', '--json']);
+    expect(JSON.parse(plain.stdout)).toMatchObject({
+      report: { discovered: 2, indexed: 1, skipReasons: { 'outside-folder': 1 } },
+    });
+    const followed = await hearth([
+      'index',
+      folder,
+      '--data-dir',
+      dataDir,
+      '--collection',
+      'Followed',
+      '--follow-links',
+      '--json',
+    ]);
+    expect(JSON.parse(followed.stdout)).toMatchObject({ report: { discovered: 2, indexed: 2 } });
+
+    const status = await hearth(['library', 'status', '--slowest', '2', '--data-dir', dataDir]);
+    expect(status.code).toBe(0);
+    const lines = status.stdout.split('\n');
+    const followedAt = lines.findIndex((line) => line.startsWith('Followed ('));
+    expect(lines.slice(followedAt + 1, followedAt + 3)).toEqual([
+      expect.stringMatching(
+        /^ {2}\d+ ms · .*(here|there)\.md \(markdown\): reader \d+ ms, disk \d+ ms, chunking \d+ ms$/,
+      ),
+      expect.stringMatching(/^ {2}\d+ ms · .*(here|there)\.md \(markdown\): reader/),
+    ]);
+    const json = JSON.parse(
+      (await hearth(['library', 'status', '--json', '--slowest', '1', '--data-dir', dataDir])).stdout,
+    ) as {
+      collections: Array<{ slowest: Array<{ path: string; slowestStage: string }> }>;
+    };
+    expect(json.collections.map((c) => c.slowest.length)).toEqual([1, 1]);
+    expect((await hearth(['library', 'status', '--slowest', 'many', '--data-dir', dataDir])).code).toBe(2);
   });
 
   it('answers a question from the library with `hearth ask`, streaming text then its sources, and saves the chat', async () => {
