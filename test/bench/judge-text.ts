@@ -11,7 +11,7 @@ export interface TextJudgement {
   mojibake: number;
   /** `<tag>` and `\rtfword` characters: share of all characters. */
   markup: number;
-  /** Characters in base64 runs of 60 or more: share of all characters. */
+  /** Characters in base64 runs of 60 or more (not paths): share of all characters. */
   base64: number;
   /** Quoted-printable escapes (`=C3`) and soft breaks: share of all characters. */
   quotedPrintable: number;
@@ -42,7 +42,13 @@ export function judgeText(text: string, asIs: boolean): TextJudgement {
     )?.length ?? 0;
   const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((n, [m]) => n + m.length, 0);
   const markup = asIs ? 0 : sum(/<\/?[a-zA-Z][\w:-]*(\s[^<>]{0,300})?\/?>|\\[a-z]{2,32}-?\d{0,10} ?/g);
-  const base64 = sum(/[A-Za-z0-9+/]{60,}={0,2}/g);
+  // Data, not a path: both cases, a slash at most every 16 characters.
+  const base64 = [...text.matchAll(/[A-Za-z0-9+/]{60,}={0,2}/g)]
+    .map(([run]) => run)
+    .filter(
+      (run) => /\d/.test(run) && /[A-Z]/.test(run) && /[a-z]/.test(run) && run.split('/').length - 1 <= run.length / 16,
+    )
+    .reduce((n, run) => n + run.length, 0);
   const quotedPrintable = sum(/=[0-9A-F]{2}|=\r?\n/g);
   const judged = {
     bad: bad / length,

@@ -9,6 +9,20 @@ const BASE64_TOKEN = /(?:data:[\w/+.-]+;base64,)?[A-Za-z0-9+/]{120,}={0,2}/g;
 const QP_ESCAPE = /=[0-9A-F]{2}/g;
 
 /**
+ * Whether a run of base64's alphabet inside a line of prose is encoded data: digits and both cases
+ * mixed, and few slashes. A run of letters alone is a word list or a DNA sequence; one with a slash
+ * every few letters is a path ("/System/Library/LaunchDaemons").
+ */
+function looksEncoded(run: string): boolean {
+  return /\d/.test(run) && /[A-Z]/.test(run) && /[a-z]/.test(run) && fewSlashes(run);
+}
+
+/** Whole lines of the alphabet need only this: constant data encodes to "AAAA…" or "BwcH…". */
+function fewSlashes(run: string): boolean {
+  return run.split('/').length - 1 <= Math.max(2, run.length / 16);
+}
+
+/**
  * Blanks what is encoded rather than written: runs of two or more base64 lines, base64 tokens of
  * 120+ characters, and quoted-printable lines. Blank, not removed: lines keep their numbers, so
  * citations of the rest stay right. Returns the text and how many characters were blanked.
@@ -16,7 +30,7 @@ const QP_ESCAPE = /=[0-9A-F]{2}/g;
 export function blankEncodedRuns(text: string): { text: string; blanked: number } {
   const lines = text.split('\n');
   let blanked = 0;
-  const base64 = lines.map((line) => BASE64_LINE.test(line.trim()));
+  const base64 = lines.map((line) => BASE64_LINE.test(line.trim()) && fewSlashes(line.trim()));
   // A run's last line is shorter than the rest.
   for (let i = 1; i < lines.length; i++) {
     if (!base64[i] && base64[i - 1] && /^[A-Za-z0-9+/]{4,}={0,2}$/.test(lines[i]!.trim())) base64[i] = true;
@@ -30,8 +44,7 @@ export function blankEncodedRuns(text: string): { text: string; blanked: number 
       lines[i] = '';
     } else if (line.length >= 120) {
       lines[i] = line.replace(BASE64_TOKEN, (token) => {
-        // A long run of letters alone is a word list or a DNA sequence, not base64.
-        if (!/\d/.test(token) || !/[A-Z]/.test(token) || !/[a-z]/.test(token)) return token;
+        if (!looksEncoded(token)) return token;
         blanked += token.length;
         return '';
       });

@@ -152,6 +152,11 @@ describe('encoded runs', () => {
     expect(blankEncodedRuns(prose)).toEqual({ text: prose, blanked: 0 });
     const dna = 'ACGT'.repeat(60);
     expect(blankEncodedRuns(dna).text).toBe(dna);
+    const paths = [
+      '/System/Library/LaunchDaemons/Daemons2/Agents/Preferences/Caches',
+      '/Library/Application/Support/Com/Apple/Version10/Profiles',
+    ].join('\n');
+    expect(blankEncodedRuns(paths).text).toBe(paths);
   });
 
   it('undoes double-encoded UTF-8, and leaves other text alone', () => {
