@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { cjkPdf } from './cjk-pdf';
 import { EBCDIC } from '../../electron/services/library/text/ebcdic';
 import { pdfFile, pdfStream } from './pdf-file';
-import { storedZip } from './zip';
+import { docx, ooxmlPackage, storedZip } from './zip';
 
 /** What reading a sample must give: indexed with these words, or skipped with this reason. */
 export type SampleExpectation =
@@ -333,58 +333,24 @@ function sniffedSamples(): FormatSample[] {
   ];
 }
 
-/** A minimal OOXML package: content types (with the main part's type), relationships, parts. */
-function ooxml(main: { type: string; part: string; xml: string }, extra: Array<{ name: string; xml: string }> = []) {
-  return storedZip([
-    {
-      name: '[Content_Types].xml',
-      content:
-        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        `<Override PartName="/${main.part}" ContentType="${main.type}"/>` +
-        extra.map((part) => `<Override PartName="/${part.name}" ContentType="application/xml"/>`).join('') +
-        '</Types>',
-      deflate: true,
-    },
-    {
-      name: '_rels/.rels',
-      content:
-        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main.part}"/></Relationships>`,
-      deflate: true,
-    },
-    { name: main.part, content: main.xml, deflate: true },
-    ...extra.map((part) => ({ name: part.name, content: part.xml, deflate: true })),
-  ]);
-}
-
-function wordPackage(type: string, text: string): Buffer {
-  return ooxml({
-    type,
-    part: 'word/document.xml',
-    xml: `<?xml version="1.0"?><w:document xmlns:w="${W2006}"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
-  });
-}
-
 function presentationPackage(type: string, text: string): Buffer {
   const p = 'http://schemas.openxmlformats.org/presentationml/2006/main';
   const a = 'http://schemas.openxmlformats.org/drawingml/2006/main';
   const r = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  return ooxml(
+  return ooxmlPackage(
     {
-      type,
+      contentType: type,
       part: 'ppt/presentation.xml',
-      xml: `<?xml version="1.0"?><p:presentation xmlns:p="${p}" xmlns:r="${r}"><p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst></p:presentation>`,
+      content: `<?xml version="1.0"?><p:presentation xmlns:p="${p}" xmlns:r="${r}"><p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst></p:presentation>`,
     },
     [
       {
         name: 'ppt/_rels/presentation.xml.rels',
-        xml: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="${r}/slide" Target="slides/slide1.xml"/></Relationships>`,
+        content: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="${r}/slide" Target="slides/slide1.xml"/></Relationships>`,
       },
       {
         name: 'ppt/slides/slide1.xml',
-        xml: `<?xml version="1.0"?><p:sld xmlns:p="${p}" xmlns:a="${a}"><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>${text}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>`,
+        content: `<?xml version="1.0"?><p:sld xmlns:p="${p}" xmlns:a="${a}"><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>${text}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>`,
       },
     ],
   );
@@ -400,7 +366,7 @@ function officeSamples(): FormatSample[] {
   const word = (ext: string, type: string): FormatSample => ({
     name: `office/letter.${ext}`,
     kind: `.${ext}`,
-    bytes: wordPackage(type, `${LETTER} (${ext})`),
+    bytes: docx(`<w:p><w:r><w:t>${LETTER} (${ext})</w:t></w:r></w:p>`, type),
     expect: { status: 'indexed', type: 'docx', contains: [`${LETTER} (${ext})`] },
   });
   const slides = (ext: string, type: string): FormatSample => ({

@@ -58,9 +58,14 @@ export function storedZip(entries: ZipEntry[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** A Word document (the least a reader accepts) whose body is `body` (WordprocessingML paragraphs). */
-export function docx(body: Buffer | string): Buffer {
-  const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/**
+ * A minimal OOXML package: content types (naming the main part's type), the relationship to the
+ * main part, the part, and `extra` parts. Word, Excel and PowerPoint files are all this shape.
+ */
+export function ooxmlPackage(
+  main: { contentType: string; part: string; content: Buffer | string },
+  extra: Array<{ name: string; content: string }> = [],
+): Buffer {
   return storedZip([
     {
       name: '[Content_Types].xml',
@@ -68,24 +73,34 @@ export function docx(body: Buffer | string): Buffer {
         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
         '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        `<Override PartName="/${main.part}" ContentType="${main.contentType}"/></Types>`,
       deflate: true,
     },
     {
       name: '_rels/.rels',
       content:
         '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main.part}"/></Relationships>`,
       deflate: true,
     },
-    {
-      name: 'word/document.xml',
-      content: Buffer.concat([
-        Buffer.from(`<?xml version="1.0"?><w:document xmlns:w="${w}"><w:body>`),
-        Buffer.isBuffer(body) ? body : Buffer.from(body),
-        Buffer.from('</w:body></w:document>'),
-      ]),
-      deflate: true,
-    },
+    { name: main.part, content: main.content, deflate: true },
+    ...extra.map((part) => ({ ...part, deflate: true })),
   ]);
+}
+
+/** A Word document (the least a reader accepts) whose body is `body` (WordprocessingML paragraphs). */
+export function docx(
+  body: Buffer | string,
+  contentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+): Buffer {
+  const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  return ooxmlPackage({
+    contentType,
+    part: 'word/document.xml',
+    content: Buffer.concat([
+      Buffer.from(`<?xml version="1.0"?><w:document xmlns:w="${w}"><w:body>`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body),
+      Buffer.from('</w:body></w:document>'),
+    ]),
+  });
 }

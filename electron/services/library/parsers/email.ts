@@ -1,4 +1,4 @@
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { htmlToMarkdown, parseHtmlDocument } from './html';
 import { UnreadableDocument, type Parsed } from './types';
 
@@ -8,15 +8,7 @@ import { UnreadableDocument, type Parsed } from './types';
  * name, not opened.
  */
 export async function parseEmail(bytes: Buffer): Promise<Parsed> {
-  let mail;
-  try {
-    mail = await simpleParser(bytes, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2_000_000 });
-  } catch (error) {
-    throw new UnreadableDocument(
-      'parse-failed',
-      `The e-mail could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  const mail = await readMime(bytes, 'e-mail', 2_000_000);
   const body = mail.text?.trim() || (typeof mail.html === 'string' ? htmlToMarkdown(mail.html) : '');
   const header = [
     `# ${mail.subject?.trim() || '(no subject)'}`,
@@ -36,19 +28,27 @@ export async function parseEmail(bytes: Buffer): Promise<Parsed> {
  * read as a web page is (the main text, as Markdown); pictures and styles are parts left unread.
  */
 export async function parseMhtml(bytes: Buffer): Promise<Parsed> {
-  let mail;
-  try {
-    mail = await simpleParser(bytes, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 20_000_000 });
-  } catch (error) {
-    throw new UnreadableDocument(
-      'parse-failed',
-      `The saved web page could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  const mail = await readMime(bytes, 'saved web page', 20_000_000);
   const text = typeof mail.html === 'string' ? parseHtmlDocument(mail.html) : (mail.text ?? '');
   const title = mail.subject?.trim();
   return {
     sections: [{ text: title && !text.startsWith('#') ? `# ${title}\n\n${text}` : text, page: null }],
     markdown: true,
   };
+}
+
+/** A MIME message through mailparser; one it cannot read is `parse-failed`, saying what it was. */
+async function readMime(bytes: Buffer, what: string, maxHtmlLength: number): Promise<ParsedMail> {
+  try {
+    return await simpleParser(bytes, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      maxHtmlLengthToParse: maxHtmlLength,
+    });
+  } catch (error) {
+    throw new UnreadableDocument(
+      'parse-failed',
+      `The ${what} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
