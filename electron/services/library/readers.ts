@@ -1,27 +1,20 @@
 import { extname } from 'node:path';
 import type { DocumentType } from './identify';
-import { parseDocx } from './parsers/docx';
-import { parseEmail, parseMhtml } from './parsers/email';
-import { parseHtmlDocument } from './parsers/html';
-import { parseHttpResponse } from './parsers/http-response';
-import { parseImage } from './parsers/image';
-import { parseIwork } from './parsers/iwork';
-import { parseMbox } from './parsers/mbox';
-import { parseNotebook } from './parsers/notebook';
 import type { OcrOptions } from './parsers/ocr';
-import { parseOffice } from './parsers/office';
-import { parseSpreadsheetXml, parseWordXml } from './parsers/office-xml';
-import { parseOutlookMessage } from './parsers/outlook';
-import { parsePdf } from './parsers/pdf';
-import { parsePpt } from './parsers/ppt';
-import { parseRtf } from './parsers/rtf';
-import { parseSpreadsheet } from './parsers/spreadsheet';
-import { parseSubtitles } from './parsers/subtitles';
+import type { OfficeType } from './parsers/office';
 import { UnreadableDocument, type Parsed } from './parsers/types';
-import { parseWordDoc } from './parsers/word-doc';
-import { parseXps } from './parsers/xps';
 import { decodeText } from './text/decode';
 import { declaredCharset } from './text/declared-charset';
+
+/*
+ * Parsers are loaded on first use: the indexing process starts in a fraction of the time (a rescan
+ * that finds nothing to read loads none of them), and a folder of Markdown never loads pdf.js.
+ */
+const pdf = () => import('./parsers/pdf');
+const office = () => import('./parsers/office');
+const officeXml = () => import('./parsers/office-xml');
+const mail = () => import('./parsers/email');
+const html = () => import('./parsers/html');
 
 /** What a reader gets besides the bytes. */
 export interface ReadContext {
@@ -65,10 +58,10 @@ function refuse(reason: UnreadableDocument['reason'], detail: (context: ReadCont
   };
 }
 
-const office =
-  (type: Parameters<typeof parseOffice>[1]): Reader['read'] =>
-  (bytes) =>
-    parseOffice(bytes, type);
+const officeFile =
+  (type: OfficeType): Reader['read'] =>
+  async (bytes) =>
+    (await office()).parseOffice(bytes, type);
 
 /** Every document type's reader, with its version (see `Reader.version`). */
 export const READERS: Readonly<Record<DocumentType, Reader>> = {
@@ -78,39 +71,71 @@ export const READERS: Readonly<Record<DocumentType, Reader>> = {
   html: {
     version: 2,
     converted: true,
-    read: (bytes) => ({
-      sections: [{ text: parseHtmlDocument(decoded(bytes, declaredCharset(bytes))), page: null }],
+    read: async (bytes) => ({
+      sections: [{ text: (await html()).parseHtmlDocument(decoded(bytes, declaredCharset(bytes))), page: null }],
       markdown: true,
     }),
   },
-  pdf: { version: 2, converted: true, read: (bytes, { ocr }) => parsePdf(bytes, ocr) },
-  image: { version: 2, converted: true, read: (bytes, { ocr }) => parseImage(bytes, ocr) },
-  docx: { version: 2, converted: true, read: parseDocx },
-  doc: { version: 2, converted: true, read: parseWordDoc },
-  email: { version: 2, converted: true, read: parseEmail },
-  mbox: { version: 1, converted: true, read: parseMbox },
-  mhtml: { version: 1, converted: true, read: parseMhtml },
-  http: { version: 1, converted: true, read: parseHttpResponse },
-  msg: { version: 2, converted: true, read: parseOutlookMessage },
-  xls: { version: 2, converted: true, read: parseSpreadsheet },
-  ppt: { version: 1, converted: true, read: parsePpt },
-  rtf: { version: 2, converted: true, read: parseRtf },
-  odt: { version: 2, converted: true, read: office('odt') },
-  ods: { version: 2, converted: true, read: office('ods') },
-  odp: { version: 2, converted: true, read: office('odp') },
-  epub: { version: 2, converted: true, read: office('epub') },
-  pptx: { version: 2, converted: true, read: office('pptx') },
-  xlsx: { version: 2, converted: true, read: office('xlsx') },
-  'word-xml': { version: 1, converted: true, read: (bytes) => parseWordXml(decoded(bytes, declaredCharset(bytes))) },
+  pdf: { version: 2, converted: true, read: async (bytes, { ocr }) => (await pdf()).parsePdf(bytes, ocr) },
+  image: {
+    version: 2,
+    converted: true,
+    read: async (bytes, { ocr }) => (await import('./parsers/image')).parseImage(bytes, ocr),
+  },
+  docx: { version: 2, converted: true, read: async (bytes) => (await import('./parsers/docx')).parseDocx(bytes) },
+  doc: { version: 2, converted: true, read: async (bytes) => (await import('./parsers/word-doc')).parseWordDoc(bytes) },
+  email: { version: 2, converted: true, read: async (bytes) => (await mail()).parseEmail(bytes) },
+  mbox: { version: 1, converted: true, read: async (bytes) => (await import('./parsers/mbox')).parseMbox(bytes) },
+  mhtml: { version: 1, converted: true, read: async (bytes) => (await mail()).parseMhtml(bytes) },
+  http: {
+    version: 1,
+    converted: true,
+    read: async (bytes) => (await import('./parsers/http-response')).parseHttpResponse(bytes),
+  },
+  msg: {
+    version: 2,
+    converted: true,
+    read: async (bytes) => (await import('./parsers/outlook')).parseOutlookMessage(bytes),
+  },
+  xls: {
+    version: 2,
+    converted: true,
+    read: async (bytes) => (await import('./parsers/spreadsheet')).parseSpreadsheet(bytes),
+  },
+  ppt: { version: 1, converted: true, read: async (bytes) => (await import('./parsers/ppt')).parsePpt(bytes) },
+  rtf: { version: 2, converted: true, read: async (bytes) => (await import('./parsers/rtf')).parseRtf(bytes) },
+  odt: { version: 2, converted: true, read: officeFile('odt') },
+  ods: { version: 2, converted: true, read: officeFile('ods') },
+  odp: { version: 2, converted: true, read: officeFile('odp') },
+  epub: { version: 2, converted: true, read: officeFile('epub') },
+  pptx: { version: 2, converted: true, read: officeFile('pptx') },
+  xlsx: { version: 2, converted: true, read: officeFile('xlsx') },
+  'word-xml': {
+    version: 1,
+    converted: true,
+    read: async (bytes) => (await officeXml()).parseWordXml(decoded(bytes, declaredCharset(bytes))),
+  },
   'spreadsheet-xml': {
     version: 1,
     converted: true,
-    read: (bytes) => parseSpreadsheetXml(decoded(bytes, declaredCharset(bytes))),
+    read: async (bytes) => (await officeXml()).parseSpreadsheetXml(decoded(bytes, declaredCharset(bytes))),
   },
-  xps: { version: 1, converted: true, read: parseXps },
-  subtitles: { version: 1, converted: true, read: (bytes) => parseSubtitles(decoded(bytes, null)) },
-  notebook: { version: 1, converted: false, read: (bytes) => parseNotebook(decoded(bytes, null)) },
-  iwork: { version: 1, converted: true, read: (bytes, { ocr }) => parseIwork(bytes, ocr) },
+  xps: { version: 1, converted: true, read: async (bytes) => (await import('./parsers/xps')).parseXps(bytes) },
+  subtitles: {
+    version: 1,
+    converted: true,
+    read: async (bytes) => (await import('./parsers/subtitles')).parseSubtitles(decoded(bytes, null)),
+  },
+  notebook: {
+    version: 1,
+    converted: false,
+    read: async (bytes) => (await import('./parsers/notebook')).parseNotebook(decoded(bytes, null)),
+  },
+  iwork: {
+    version: 1,
+    converted: true,
+    read: async (bytes, { ocr }) => (await import('./parsers/iwork')).parseIwork(bytes, ocr),
+  },
   onenote: {
     version: 1,
     converted: true,
