@@ -4,8 +4,7 @@ import { checkZipLimits } from './zip-limits';
 import { UnreadableDocument, type Parsed } from './types';
 
 /** Formats officeparser reads for Hearth (the type hint it is given). */
-export const OFFICE_TYPES = ['odt', 'ods', 'odp', 'epub', 'pptx', 'xlsx'] as const;
-export type OfficeType = (typeof OFFICE_TYPES)[number];
+export type OfficeType = 'odt' | 'ods' | 'odp' | 'epub' | 'pptx' | 'xlsx';
 
 /**
  * OpenDocument, EPUB, PowerPoint and Excel through officeparser. Its HTML (headings, lists,

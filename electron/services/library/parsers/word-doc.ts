@@ -59,7 +59,7 @@ const WORD_6 = 0xa5dc;
  * without Unicode). Field codes (between marks 0x13 and 0x14) are dropped, field results kept;
  * cell and row marks become separators. Null when the file has no such range.
  */
-export function wordTextRange(bytes: Buffer): string | null {
+function wordTextRange(bytes: Buffer): string | null {
   const stream = wordDocumentStream(bytes);
   if (!stream) return null;
   const ident = stream.readUInt16LE(0);

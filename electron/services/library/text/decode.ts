@@ -84,7 +84,7 @@ function decodeAs(bytes: Buffer, label: string): Decoded | null {
  * A charset label as the decoders know it, or null. Browsers read `iso-8859-1` and `us-ascii` as
  * windows-1252 (the WHATWG Encoding standard), and so do the pages that declare them.
  */
-export function canonicalCharset(label: string): string | null {
+function canonicalCharset(label: string): string | null {
   const name = label
     .trim()
     .replace(/^["']|["']$/g, '')
@@ -124,7 +124,7 @@ function utf16WithoutMark(sample: Uint8Array): 'utf16le' | 'utf16be' | null {
 }
 
 /** The charset of bytes that are not UTF-8 (see `decodeText`). */
-export function detectEncoding(sample: Uint8Array): string {
+function detectEncoding(sample: Uint8Array): string {
   if (looksLikeEbcdic(sample)) {
     const ebcdic = (['cp037', 'cp500'] as const)
       .map((page) => ({ page, score: plausibility(decodeWith(sample, page)) }))
@@ -190,7 +190,7 @@ const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
  * bytes look like through a Latin page), symbols outside ASCII and control characters cost. A
  * right decoding scores near 1; a wrong one well below.
  */
-export function plausibility(text: string): number {
+function plausibility(text: string): number {
   if (!text.length) return 0;
   let score = 0;
   for (const word of text.match(/\p{L}+/gu) ?? []) {
