@@ -656,6 +656,57 @@ function otherFormatSamples(): FormatSample[] {
       expect: { status: 'skipped', type: 'archive', reason: 'unsupported-type', detail: /Extract it/ },
     },
     {
+      name: 'xml/feed.rss',
+      kind: 'an RSS feed (XML read without tags, escaped HTML too)',
+      bytes: Buffer.from(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Allotment news</title><item><title>Frost warning</title>' +
+          '<description>&lt;p&gt;Cover the &lt;b&gt;seedlings&lt;/b&gt; tonight.&lt;/p&gt;</description></item>' +
+          '<item><title>Compost</title><description><![CDATA[<p>Turn the heap <i>weekly</i>.</p>]]></description></item></channel></rss>',
+      ),
+      expect: {
+        status: 'indexed',
+        type: 'xml',
+        contains: ['Allotment news', 'Frost warning', 'Cover the', 'seedlings', 'Turn the heap', 'weekly'],
+        lacks: ['<p>', '&lt;', 'CDATA', '<b>'],
+      },
+    },
+    {
+      name: 'xml/laughs.xml',
+      kind: 'XML entity expansion (billion laughs)',
+      bytes: Buffer.from(
+        `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><lolz>&lol9; and the plot list</lolz>`,
+      ),
+      expect: { status: 'indexed', type: 'xml', contains: ['and the plot list'], lacks: ['lollol'] },
+    },
+    {
+      name: 'xml/notes.txt',
+      kind: 'XML named .txt',
+      bytes: Buffer.from(
+        '<?xml version="1.0"?><notes><note>Order more canes.</note><note>Fix the gate.</note></notes>',
+      ),
+      expect: { status: 'indexed', type: 'xml', contains: ['Order more canes.\nFix the gate.'] },
+    },
+    {
+      name: 'secrets/server.key',
+      kind: 'a private key named .key',
+      bytes: Buffer.from(
+        `-----BEGIN PRIVATE KEY-----\n${(
+          Buffer.alloc(600, 11)
+            .toString('base64')
+            .match(/.{1,64}/g) ?? []
+        ).join('\n')}\n-----END PRIVATE KEY-----\n`,
+      ),
+      expect: { status: 'skipped', type: 'secret', reason: 'unsupported-type', detail: /never indexes secrets/ },
+    },
+    {
+      name: 'secrets/id_rsa.txt',
+      kind: 'an SSH key named .txt',
+      bytes: Buffer.from(
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n-----END OPENSSH PRIVATE KEY-----\n',
+      ),
+      expect: { status: 'skipped', type: 'secret', reason: 'unsupported-type' },
+    },
+    {
       name: 'unknown/notes.nfo2',
       kind: 'text under an unknown extension',
       bytes: Buffer.from('Release notes: the irrigation timer now waits for rain.\n'),

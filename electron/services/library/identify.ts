@@ -34,6 +34,8 @@ export type DocumentType =
   | 'iwork'
   | 'onenote'
   | 'encrypted-office'
+  | 'xml'
+  | 'secret'
   | 'archive'
   | 'unsupported';
 
@@ -42,15 +44,19 @@ const HTML = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const TEXT = new Set(
   (
     '.txt .text .log .csv .tsv .rst .org .adoc .asciidoc .tex .bib .ini .cfg .conf .properties .nfo .diz .me ' +
-    '.readme .asc .textile .wiki .pod .man .eml.txt'
+    '.readme .asc .textile .wiki .pod .man'
   ).split(' '),
 );
 const CODE = new Set(
   (
     '.js .mjs .cjs .jsx .ts .tsx .py .rb .go .rs .java .kt .swift .c .h .cc .cpp .hpp .cs .php .sh .bash .zsh ' +
-    '.ps1 .sql .r .lua .pl .scala .dart .ex .exs .hs .ml .vue .svelte .json .yaml .yml .toml .xml .css .scss ' +
-    '.less .bat .cmd .m .f90 .jl .clj .erl .groovy .gradle .cmake .mk .dockerfile .proto .graphql .svg'
+    '.ps1 .sql .r .lua .pl .scala .dart .ex .exs .hs .ml .vue .svelte .json .yaml .yml .toml .css .scss ' +
+    '.less .bat .cmd .m .f90 .jl .clj .erl .groovy .gradle .cmake .mk .dockerfile .proto .graphql'
   ).split(' '),
+);
+/** XML whose text is read without its tags (its markup is structure, not content, for a reader). */
+const XML = new Set(
+  '.xml .svg .plist .rss .atom .kml .gpx .xlf .xliff .resx .opf .ncx .xsd .xsl .xslt .fb2 .dita'.split(' '),
 );
 const IMAGES = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp']);
 
@@ -120,6 +126,7 @@ export function typeByName(path: string): DocumentType {
   if (MARKDOWN.has(ext)) return 'markdown';
   if (HTML.has(ext)) return 'html';
   if (IMAGES.has(ext)) return 'image';
+  if (XML.has(ext)) return 'xml';
   const known = BY_EXTENSION[ext];
   if (known) return known;
   if (TEXT.has(ext) || ext === '') return 'text';
@@ -146,7 +153,7 @@ export function identifyDocument(path: string, bytes: Buffer): DocumentType {
   const structured = byStructure(head, named);
   if (structured) return structured;
   // A binary format's name on text (a .doc that is plain text, an unknown extension): read as text.
-  if (named !== 'text' && named !== 'code' && named !== 'html' && looksLikeText(bytes)) return 'text';
+  if (!READ_AS_TEXT.has(named) && looksLikeText(bytes)) return 'text';
   return named;
 }
 
@@ -156,6 +163,9 @@ export function identifyDocument(path: string, bytes: Buffer): DocumentType {
  * `.doc` that is HTML or RTF, an `.xls` that is SpreadsheetML, a `.msg` saved as MIME.)
  */
 const OWN_TEXT_FORMATS = new Set<DocumentType>(['markdown', 'subtitles', 'notebook', 'mbox', 'mhtml', 'email']);
+
+/** Types whose readers decode text themselves. */
+const READ_AS_TEXT = new Set<DocumentType>(['text', 'code', 'html', 'xml']);
 
 const ARCHIVES = [
   Buffer.from([0x1f, 0x8b]),
@@ -251,6 +261,8 @@ function oleKind(bytes: Buffer): DocumentType | null {
 /** Text formats recognised by how they begin: mail, mailboxes, HTTP responses, Office XML, HTML. */
 function byStructure(head: string, named: DocumentType): DocumentType | null {
   const start = head.replace(/^\ufeff|^\xef\xbb\xbf/, '');
+  // Private keys and certificates (PEM, OpenSSH, PuTTY, PGP), whatever their name: never indexed.
+  if (/^\s*(-----BEGIN [A-Z0-9 ]+-----|PuTTY-User-Key-File-)/.test(start)) return 'secret';
   if (/^HTTP\/\d(\.\d)? \d{3}[ \r\n]/.test(start)) return 'http';
   if (/^From \S+.*\r?\n[\w-]+:/.test(start) && isMessageHeader(start.slice(start.indexOf('\n') + 1))) return 'mbox';
   if (named !== 'code' && isMessageHeader(start)) {
@@ -263,8 +275,16 @@ function byStructure(head: string, named: DocumentType): DocumentType | null {
     if (/<\?mso-application\s+progid="Excel\.Sheet"/i.test(xml)) return 'spreadsheet-xml';
     if (/<(\w+:)?Workbook[^>]*urn:schemas-microsoft-com:office:spreadsheet/.test(xml)) return 'spreadsheet-xml';
     if (/<pkg:package[\s>]/.test(xml) && /wordprocessingml/.test(xml)) return 'word-xml';
-    if (named !== 'code' && /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<!doctype html|^<html[\s>]/i.test(xml))
+    if (named !== 'code' && /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/i.test(xml))
       return 'html';
+    // Other XML under a text or unknown name (a feed, a plist, an export): read without its tags.
+    if (
+      named !== 'code' &&
+      named !== 'html' &&
+      /^(<\?xml[\s?]|<[A-Za-z][\w:.-]*[\s>/])/.test(xml) &&
+      xml.includes('</')
+    )
+      return 'xml';
   }
   return null;
 }

@@ -145,6 +145,16 @@ export const READERS: Readonly<Record<DocumentType, Reader>> = {
         'OneNote notebooks (.one) are not read: in OneNote, export the pages (File › Export) as PDF or Word into this folder to index them.',
     ),
   },
+  xml: {
+    version: 1,
+    converted: true,
+    read: async (bytes) => (await import('./parsers/xml-text')).parseXmlText(decoded(bytes, declaredCharset(bytes))),
+  },
+  secret: {
+    version: 1,
+    converted: true,
+    read: refuse('unsupported-type', () => 'A private key or certificate: Hearth never indexes secrets.'),
+  },
   'encrypted-office': {
     version: 1,
     converted: true,
