@@ -29,19 +29,29 @@ export type Extracted =
  * Base64 and quoted-printable runs are blanked before the check, so they are never indexed. Anything
  * else a reader throws is a failure the caller counts.
  */
+/** The OCR settings a type's outcome depends on, for the types OCR reads (scans, pictures). */
+function ocrOf(type: DocumentType, ocr: OcrOptions): OcrOptions | undefined {
+  return type === 'pdf' || type === 'image' || type === 'iwork' ? ocr : undefined;
+}
+
 export async function extractDocument(path: string, bytes: Buffer, options: ExtractOptions = {}): Promise<Extracted> {
   const type = identifyDocument(path, bytes);
   const reader = READERS[type];
-  const stamp = readerStamp(type);
+  const ocr = options.ocr ?? DEFAULT_OCR;
   let parsed;
   try {
-    parsed = await reader.read(bytes, { path, ocr: options.ocr ?? DEFAULT_OCR });
+    parsed = await reader.read(bytes, { path, ocr });
   } catch (error) {
     if (error instanceof UnreadableDocument) {
+      const stamp = readerStamp(
+        type,
+        error.reason === 'no-text' || error.reason === 'ocr-limit' ? ocrOf(type, ocr) : undefined,
+      );
       return { ok: false, type, reader: stamp, reason: error.reason, detail: error.message };
     }
     throw error;
   }
+  const stamp = readerStamp(type, parsed.ocr ? ocr : undefined);
   const sections = parsed.sections
     .map((section) => ({ ...section, text: blankEncodedRuns(repairDoubleEncoding(section.text)).text }))
     .filter((section) => section.text.trim());

@@ -4,7 +4,8 @@ import { sha256File } from '../models/file-identity';
 import type { SqliteDatabase } from '../store/db';
 import { blockTexts, chunkText, estimateTokens, type ChunkOptions } from './chunk';
 import { extractDocument, typeByName, type ExtractOptions } from './extract';
-import { readerStamp } from './readers';
+import { isCurrentReader } from './readers';
+import { DEFAULT_OCR } from './parsers/ocr';
 import {
   applyWalk,
   collectionReport,
@@ -85,7 +86,8 @@ export async function indexCollection(
       signal: options.signal,
     });
     const renames = await findRenames(db, collectionId, source.root, walked.files, sha256File);
-    applyWalk(db, collectionId, source.root, walked, typeByName, readerStamp, renames);
+    const ocr = options.extract?.ocr ?? DEFAULT_OCR;
+    applyWalk(db, collectionId, source.root, walked, typeByName, (stamp) => isCurrentReader(stamp, ocr), renames);
   }
   const waiting = pendingTotals(db, collectionId);
   run.stage('reading', waiting.files, waiting.bytes);

@@ -95,7 +95,7 @@ export function listSources(db: SqliteDatabase, collectionId: number): SourceRow
  * Brings the documents of a collection in line with a walk, in one transaction: new files and
  * files whose size or modification time changed become `pending` (a quarantined file that changed
  * gets a fresh chance), and so do unchanged files whose reader has changed since it judged them
- * (`currentReader`), and skipped files no reader has judged; every other unchanged file, skipped
+ * (`isCurrentReader`: a new version, or other OCR settings for a scan), and skipped files no reader has judged; every other unchanged file, skipped
  * or indexed, is left as it is. Files skipped by the walk are recorded with their reason; moved
  * files keep their row and chunks under the new path; rows for files that are gone are deleted,
  * with their chunks and full-text rows.
@@ -107,8 +107,8 @@ export function applyWalk(
   root: string,
   walked: { files: readonly FoundFile[]; skipped: readonly SkippedPath[] },
   typeOf: (path: string) => DocumentType,
-  /** The stamp of the reader that reads a type now (`readerStamp`). */
-  currentReader: (type: DocumentType) => string,
+  /** Whether a stored reader stamp is what its reader would write now (`isCurrentReader`). */
+  isCurrentReader: (stamp: string) => boolean,
   /** Indexed documents that moved (old path → new path, same bytes): they keep their chunks. */
   renames: ReadonlyMap<string, FoundFile> = new Map(),
 ): void {
@@ -161,7 +161,7 @@ export function applyWalk(
         requeue.run(file.size, file.mtimeMs, typeOf(file.path), row.id);
       } else if (
         (row.status === 'skipped' || row.status === 'indexed') &&
-        (row.reader === null ? row.status === 'skipped' : row.reader !== currentReader(row.type))
+        (row.reader === null ? row.status === 'skipped' : !isCurrentReader(row.reader))
       ) {
         // Judged by another reader (or, skipped, by none): the type it was read as stays its
         // type, so a sniffed file (a PDF named .txt) is read by the same reader again.
@@ -245,7 +245,7 @@ export interface ReadCost {
 
 /** The reader that judged a file and what it cost, stored with the file's outcome. */
 export interface Judgement {
-  /** `readerStamp(type)`: type and reader version. */
+  /** `readerStamp`: type, reader version and, where OCR decided, its settings. */
   reader: string;
   cost: ReadCost;
 }

@@ -181,7 +181,20 @@ export const READERS: Readonly<Record<DocumentType, Reader>> = {
   },
 };
 
-/** The reader stamp a judged file is stored with: its type and the reader's version. */
-export function readerStamp(type: DocumentType): string {
-  return `${type}@${READERS[type].version}`;
+/**
+ * The reader stamp a judged file is stored with: its type and the reader's version (`pdf@2`), and,
+ * when OCR decided the outcome (a scan read or refused, a picture), the OCR settings it ran under
+ * (`pdf@2+ocr-20`, `image@2+ocr-off`): turning OCR on re-reads the scans skipped while it was off,
+ * and nothing else.
+ */
+export function readerStamp(type: DocumentType, ocr?: OcrOptions): string {
+  const settings = ocr ? `+ocr-${ocr.enabled ? ocr.maxPages : 'off'}` : '';
+  return `${type}@${READERS[type].version}${settings}`;
+}
+
+/** Whether a stored stamp is what its reader would write now, under these OCR settings. */
+export function isCurrentReader(stamp: string, ocr: OcrOptions): boolean {
+  const [, type, withOcr] = /^([\w-]+)@\d+(\+ocr-\w+)?$/.exec(stamp) ?? [];
+  if (!type || !Object.hasOwn(READERS, type)) return false;
+  return stamp === readerStamp(type as DocumentType, withOcr ? ocr : undefined);
 }

@@ -26,5 +26,5 @@ export async function parseImage(bytes: Buffer, ocr: OcrOptions): Promise<Parsed
     );
   }
   if (!text) throw new UnreadableDocument('no-text', 'OCR found no readable text in the picture.');
-  return { sections: [{ text, page: null }], markdown: false };
+  return { sections: [{ text, page: null }], markdown: false, ocr: true };
 }

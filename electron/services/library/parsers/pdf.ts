@@ -71,5 +71,5 @@ export async function parsePdf(bytes: Buffer, ocr: OcrOptions = DEFAULT_OCR): Pr
   if (!read.length) {
     throw new UnreadableDocument('no-text', `No text layer in ${pages.length} page(s), and OCR found no text.`);
   }
-  return { sections: read, markdown: false };
+  return { sections: read, markdown: false, ocr: true };
 }

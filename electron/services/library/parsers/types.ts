@@ -10,6 +10,8 @@ export interface Parsed {
   sections: Section[];
   /** The text is Markdown: headings make chunk heading paths. */
   markdown: boolean;
+  /** The text was read by OCR: it depends on the OCR settings. */
+  ocr?: boolean;
 }
 
 import type { SkipReason } from '../walk';

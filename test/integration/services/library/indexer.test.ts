@@ -306,6 +306,33 @@ describe('indexing', () => {
     expect(long).toMatchObject({ ok: false, reason: 'ocr-limit' });
   });
 
+  it('re-reads the scans skipped while OCR was off once it is on, and no other file', async () => {
+    const dir = tempDir();
+    const { pdf } = await scannedPage(readFileSync(join(CORPUS, 'pdf', 'tracemonkey.pdf')), 1);
+    writeFileSync(join(dir, 'scan.pdf'), pdf);
+    cpSync(join(CORPUS, 'pdf', 'franz.pdf'), join(dir, 'text-layer.pdf'));
+    writeFileSync(join(dir, 'notes.md'), '# Notes\n\nPlant the garlic in October.\n');
+    const store = open();
+    const collection = createCollection(store.library, 'scans');
+    addSource(store.library, collection, { root: dir });
+    const read: string[] = [];
+    const index = (ocr: { enabled: boolean; maxPages: number }) =>
+      indexCollection(store.library, collection, { extract: { ocr }, onDocument: ({ path }) => read.push(path) });
+    const off = { enabled: false, maxPages: 5 };
+    expect(await index(off)).toMatchObject({ indexed: 2, skipped: 1, skipReasons: { 'no-text': 1 } });
+    read.length = 0;
+    await index(off);
+    expect(read).toEqual([]);
+    const on = await index({ enabled: true, maxPages: 5 });
+    await stopOcr();
+    expect(read).toEqual([join(dir, 'scan.pdf')]);
+    expect(on).toMatchObject({ indexed: 3, skipped: 0 });
+    // Read by OCR under these settings, it stays read while they hold.
+    read.length = 0;
+    await index({ enabled: true, maxPages: 5 });
+    expect(read).toEqual([]);
+  });
+
   it('reads legacy Excel and Outlook files, and says why a broken legacy PowerPoint file cannot be read', async () => {
     const dir = tempDir();
     writeFileSync(
