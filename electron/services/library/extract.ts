@@ -21,6 +21,11 @@ export type Extracted =
   | { ok: true; type: DocumentType; reader: string; sections: Section[]; markdown: boolean }
   | { ok: false; type: DocumentType; reader: string; reason: SkipReason; detail: string };
 
+/** The OCR settings a type's outcome depends on, for the types OCR reads (scans, pictures). */
+function ocrOf(type: DocumentType, ocr: OcrOptions): OcrOptions | undefined {
+  return type === 'pdf' || type === 'image' || type === 'iwork' ? ocr : undefined;
+}
+
 /**
  * The text of a file, or why there is none worth indexing. What the file is comes from its bytes
  * first and its name second (`identifyDocument`); its reader turns it into sections. A file a
@@ -29,11 +34,6 @@ export type Extracted =
  * Base64 and quoted-printable runs are blanked before the check, so they are never indexed. Anything
  * else a reader throws is a failure the caller counts.
  */
-/** The OCR settings a type's outcome depends on, for the types OCR reads (scans, pictures). */
-function ocrOf(type: DocumentType, ocr: OcrOptions): OcrOptions | undefined {
-  return type === 'pdf' || type === 'image' || type === 'iwork' ? ocr : undefined;
-}
-
 export async function extractDocument(path: string, bytes: Buffer, options: ExtractOptions = {}): Promise<Extracted> {
   const type = identifyDocument(path, bytes);
   const reader = READERS[type];

@@ -95,8 +95,8 @@ export function listSources(db: SqliteDatabase, collectionId: number): SourceRow
  * Brings the documents of a collection in line with a walk, in one transaction: new files and
  * files whose size or modification time changed become `pending` (a quarantined file that changed
  * gets a fresh chance), and so do unchanged files whose reader has changed since it judged them
- * (`isCurrentReader`: a new version, or other OCR settings for a scan), and skipped files no reader has judged; every other unchanged file, skipped
- * or indexed, is left as it is. Files skipped by the walk are recorded with their reason; moved
+ * (`isCurrentReader`: a new version, or other OCR settings for a scan) and skipped files no reader
+ * has judged; every other unchanged file, skipped or indexed, is left as it is. Files skipped by the walk are recorded with their reason; moved
  * files keep their row and chunks under the new path; rows for files that are gone are deleted,
  * with their chunks and full-text rows.
  */
@@ -163,8 +163,8 @@ export function applyWalk(
         (row.status === 'skipped' || row.status === 'indexed') &&
         (row.reader === null ? row.status === 'skipped' : !isCurrentReader(row.reader))
       ) {
-        // Judged by another reader (or, skipped, by none): the type it was read as stays its
-        // type, so a sniffed file (a PDF named .txt) is read by the same reader again.
+        // Judged by another reader (or, skipped, by none). It keeps the type it was read as (a PDF
+        // named .txt stays a PDF in the counts) until it is read, and identified, again.
         requeue.run(file.size, file.mtimeMs, row.type, row.id);
       }
     }
