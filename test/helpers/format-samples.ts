@@ -430,6 +430,17 @@ function officeSamples(): FormatSample[] {
       expect: { status: 'indexed', type: 'doc', contains: [LETTER, '1 Café minutes.'], lacks: ['PAGE'] },
     },
     {
+      name: 'office/russian-word6.doc',
+      kind: 'Word 6 file in a Cyrillic code page',
+      bytes: bareWordDocument(
+        iconv.encode('Протокол собрания садоводов. Решено купить новую теплицу.\r', 'windows-1251'),
+        {
+          word6: true,
+        },
+      ),
+      expect: { status: 'indexed', type: 'doc', contains: ['Протокол собрания садоводов.'], lacks: ['Ïðîòîêîë'] },
+    },
+    {
       name: 'office/locked.doc',
       kind: 'password-protected .doc',
       bytes: bareWordDocument('Scrambled bytes', { encrypted: true }),
@@ -742,11 +753,11 @@ function encryptedOoxml(): Buffer {
  * A Word 97 file word-extractor cannot read (no table stream), whose File Information Block still
  * says where its text is: as damaged files found on old disks are.
  */
-function bareWordDocument(text: string, options: { word6?: boolean; encrypted?: boolean } = {}): Buffer {
+function bareWordDocument(text: string | Buffer, options: { word6?: boolean; encrypted?: boolean } = {}): Buffer {
   const fib = Buffer.alloc(0x200);
   fib.writeUInt16LE(options.word6 ? 0xa5dc : 0xa5ec, 0);
   if (options.encrypted) fib.writeUInt16LE(0x0100, 0x0a);
-  const body = Buffer.from(text, 'latin1');
+  const body = Buffer.isBuffer(text) ? text : Buffer.from(text, 'latin1');
   fib.writeUInt32LE(fib.length, 0x18);
   fib.writeUInt32LE(fib.length + body.length, 0x1c);
   const file = CFB.utils.cfb_new();

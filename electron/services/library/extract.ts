@@ -3,7 +3,8 @@ import { identifyDocument } from './identify';
 import { DEFAULT_OCR, type OcrOptions } from './parsers/ocr';
 import { UnreadableDocument, type Section } from './parsers/types';
 import { READERS, readerStamp } from './readers';
-import { blankEncodedRuns, repairDoubleEncoding } from './text/encoded-runs';
+import { blankEncodedRuns } from './text/encoded-runs';
+import { repairDoubleEncoding, repairWrongCodePage } from './text/repair';
 import { checkTextQuality } from './text/quality';
 import type { SkipReason } from './walk';
 
@@ -53,7 +54,7 @@ export async function extractDocument(path: string, bytes: Buffer, options: Extr
   }
   const stamp = readerStamp(type, parsed.ocr ? ocr : undefined);
   const sections = parsed.sections
-    .map((section) => ({ ...section, text: blankEncodedRuns(repairDoubleEncoding(section.text)).text }))
+    .map((section) => ({ ...section, text: blankEncodedRuns(repairWrongCodePage(repairDoubleEncoding(section.text))).text }))
     .filter((section) => section.text.trim());
   const all = sections.map((section) => section.text).join('\n\n');
   const quality = checkTextQuality(all, { converted: reader.converted });

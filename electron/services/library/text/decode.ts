@@ -190,7 +190,7 @@ const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
  * bytes look like through a Latin page), symbols outside ASCII and control characters cost. A
  * right decoding scores near 1; a wrong one well below.
  */
-function plausibility(text: string): number {
+export function plausibility(text: string): number {
   if (!text.length) return 0;
   let score = 0;
   for (const word of text.match(/\p{L}+/gu) ?? []) {

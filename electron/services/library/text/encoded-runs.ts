@@ -1,6 +1,3 @@
-import iconv from 'iconv-lite';
-import { MOJIBAKE_PAIR } from './quality';
-
 /** A line of base64: 40+ characters of its alphabet and nothing else (MIME wraps at 76). */
 const BASE64_LINE = /^[A-Za-z0-9+/]{40,}={0,2}$/;
 /** A token of base64 (a data URI's payload, a key, an inline image) too long to be a word. */
@@ -51,22 +48,4 @@ export function blankEncodedRuns(text: string): { text: string; blanked: number 
     }
   }
   return { text: blanked ? lines.join('\n') : text, blanked };
-}
-
-/**
- * Text that was UTF-8, decoded as Windows-1252 and saved again as UTF-8 ("cafÃ©"): undone when
- * the round trip gives valid UTF-8 with no mojibake left. Anything else is returned as it is.
- */
-export function repairDoubleEncoding(text: string): string {
-  const pairs = text.match(MOJIBAKE_PAIR)?.length ?? 0;
-  if (pairs < 3) return text;
-  const bytes = iconv.encode(text, 'windows-1252');
-  // A character Windows-1252 has no byte for was never part of the misreading.
-  if (iconv.decode(bytes, 'windows-1252') !== text) return text;
-  try {
-    const repaired = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return (repaired.match(MOJIBAKE_PAIR)?.length ?? 0) < pairs / 4 && !repaired.includes('\ufffd') ? repaired : text;
-  } catch {
-    return text;
-  }
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../../electron/services/library/extract';
 import { decodeText } from '../../../../electron/services/library/text/decode';
 import { EBCDIC } from '../../../../electron/services/library/text/ebcdic';
-import { blankEncodedRuns, repairDoubleEncoding } from '../../../../electron/services/library/text/encoded-runs';
+import { blankEncodedRuns } from '../../../../electron/services/library/text/encoded-runs';
+import { repairDoubleEncoding, repairWrongCodePage } from '../../../../electron/services/library/text/repair';
 import { checkTextQuality } from '../../../../electron/services/library/text/quality';
 
 const prose = 'Le café est très apprécié à Genève, où l’on boit aussi du thé. '.repeat(4);
@@ -168,6 +169,18 @@ describe('encoded runs', () => {
     expect(twice.length).toBeGreaterThan(once.length);
     expect(repairDoubleEncoding(once)).toBe(once);
     expect(repairDoubleEncoding('日本語 Ã© mixed')).toBe('日本語 Ã© mixed');
+  });
+
+  it('reads again in its own code page text that was read as Windows-1252, and leaves Latin text alone', () => {
+    const russian = 'Договор поставки. Поставщик обязуется передать товар в срок.';
+    const misread = iconv.decode(iconv.encode(russian, 'windows-1251'), 'windows-1252');
+    expect(misread).toMatch(/^Äîãîâîð/);
+    expect(repairWrongCodePage(misread)).toBe(russian);
+    const greek = 'Η Ελλάδα είναι μια χώρα στη νοτιοανατολική Ευρώπη.';
+    expect(repairWrongCodePage(iconv.decode(iconv.encode(greek, 'windows-1253'), 'windows-1252'))).toBe(greek);
+    for (const latin of [prose, 'Größe, Ärger, Übel: schöne Grüße aus Zürich.', 'Þórður á Íslandi.']) {
+      expect(repairWrongCodePage(latin)).toBe(latin);
+    }
   });
 });
 
