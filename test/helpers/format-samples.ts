@@ -621,6 +621,37 @@ function otherFormatSamples(): FormatSample[] {
       },
     },
     {
+      name: 'drawings/plot-plan.vsdx',
+      kind: 'Visio .vsdx',
+      bytes: ooxmlPackage(
+        {
+          contentType: 'application/vnd.ms-visio.drawing.main+xml',
+          part: 'visio/document.xml',
+          content: '<?xml version="1.0"?><VisioDocument/>',
+        },
+        [
+          {
+            name: 'visio/pages/page1.xml',
+            content:
+              '<?xml version="1.0"?><PageContents><Shapes><Shape><Text>Shed <cp IX="0"/>&amp; water butt</Text></Shape><Shape><Text>Plot 7</Text></Shape></Shapes></PageContents>',
+          },
+        ],
+      ),
+      expect: { status: 'indexed', type: 'visio', contains: ['Shed & water butt\nPlot 7'] },
+    },
+    {
+      name: 'drawings/old.vsd',
+      kind: 'Visio 2003 (not read, with what to do)',
+      bytes: Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100, 0)]),
+      expect: { status: 'skipped', reason: 'unsupported-type', detail: /save the drawing as \.vsdx or PDF/ },
+    },
+    {
+      name: 'media/talk.mp3',
+      kind: 'audio (not read)',
+      bytes: Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000'), Buffer.alloc(100, 0)]),
+      expect: { status: 'skipped', type: 'unsupported', reason: 'unsupported-type', detail: /Audio and video/ },
+    },
+    {
       name: 'print/minutes.xps',
       kind: '.xps',
       bytes: xps([['Minutes of the March meeting', 'Present: Ada, Bo, Cy'], ['Page two: the new rota']]),

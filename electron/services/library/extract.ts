@@ -54,7 +54,10 @@ export async function extractDocument(path: string, bytes: Buffer, options: Extr
   }
   const stamp = readerStamp(type, parsed.ocr ? ocr : undefined);
   const sections = parsed.sections
-    .map((section) => ({ ...section, text: blankEncodedRuns(repairWrongCodePage(repairDoubleEncoding(section.text))).text }))
+    .map((section) => ({
+      ...section,
+      text: blankEncodedRuns(repairWrongCodePage(repairDoubleEncoding(section.text))).text,
+    }))
     .filter((section) => section.text.trim());
   const all = sections.map((section) => section.text).join('\n\n');
   const quality = checkTextQuality(all, { converted: reader.converted });

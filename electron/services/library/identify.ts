@@ -35,6 +35,7 @@ export type DocumentType =
   | 'onenote'
   | 'encrypted-office'
   | 'xml'
+  | 'visio'
   | 'secret'
   | 'archive'
   | 'unsupported';
@@ -99,6 +100,8 @@ const BY_EXTENSION: Record<string, DocumentType> = {
   '.rtf': 'rtf',
   '.epub': 'epub',
   '.xps': 'xps',
+  '.vsdx': 'visio',
+  '.vsdm': 'visio',
   '.oxps': 'xps',
   '.srt': 'subtitles',
   '.vtt': 'subtitles',
@@ -118,7 +121,7 @@ const BY_EXTENSION: Record<string, DocumentType> = {
 };
 
 /** Types whose files are zips: a broken one is still read (and refused) as what it claims to be. */
-const ZIPPED = new Set<DocumentType>(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'epub', 'xps', 'iwork']);
+const ZIPPED = new Set<DocumentType>(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'epub', 'xps', 'visio', 'iwork']);
 
 /** What the file's name says it is, before its bytes are looked at. */
 export function typeByName(path: string): DocumentType {
@@ -213,6 +216,7 @@ function zipKind(bytes: Buffer): DocumentType {
     if (/presentationml\.(presentation|slideshow|template)|ms-powerpoint\.(presentation|slideshow|template)/i.test(xml))
       return 'pptx';
     if (/xps-fixeddocumentsequence|oxps\.fixeddocumentsequence/i.test(xml)) return 'xps';
+    if (/ms-visio\.drawing/i.test(xml)) return 'visio';
   }
   if (entries.some((entry) => /\.fdseq$/i.test(entry.name))) return 'xps';
   const mimetype = findZipEntry(entries, 'mimetype');

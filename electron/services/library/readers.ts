@@ -63,6 +63,23 @@ const officeFile =
   async (bytes) =>
     (await office()).parseOffice(bytes, type);
 
+/** Formats people have that Hearth does not read, by extension, with what to do instead. */
+const NOT_READ: Record<string, string> = {
+  '.vsd .vss .vst': 'Visio 2003 drawings are not read: save the drawing as .vsdx or PDF to index it.',
+  '.pub': 'Publisher files are not read: save the publication as PDF to index it.',
+  '.wpd .wp .wp5': 'WordPerfect files are not read: save the document as .docx, RTF or PDF to index it.',
+  '.wps': 'Microsoft Works documents are not read: save the document as .docx or RTF to index it.',
+  '.chm': 'Compiled HTML help is not read: extract it (7-Zip opens .chm files) into the folder to index its pages.',
+  '.mdb .accdb': 'Access databases are not read: export the tables as CSV to index them.',
+  '.sqlite .sqlite3 .db': 'Databases are not read: export what you want to search as CSV or text.',
+  '.ps .eps': 'PostScript is not read: convert it to PDF to index it.',
+  '.djvu .djv': 'DjVu is not read: convert it to PDF to index it.',
+  '.mp3 .m4a .wav .flac .ogg .aac .mp4 .m4v .mov .avi .mkv .webm .wmv':
+    'Audio and video hold no text Hearth reads (subtitle files beside them are read).',
+  '.exe .dll .so .dylib .msi .dmg .deb .rpm .apk .jar .class .o .a': 'A program or a package, not a document.',
+  '.ttf .otf .woff .woff2': 'A font, not a document.',
+};
+
 /** Every document type's reader, with its version (see `Reader.version`). */
 export const READERS: Readonly<Record<DocumentType, Reader>> = {
   markdown: { version: 2, converted: false, read: asText(true) },
@@ -121,6 +138,7 @@ export const READERS: Readonly<Record<DocumentType, Reader>> = {
     read: async (bytes) => (await officeXml()).parseSpreadsheetXml(decoded(bytes, declaredCharset(bytes))),
   },
   xps: { version: 1, converted: true, read: async (bytes) => (await import('./parsers/xps')).parseXps(bytes) },
+  visio: { version: 1, converted: true, read: async (bytes) => (await import('./parsers/visio')).parseVisio(bytes) },
   subtitles: {
     version: 1,
     converted: true,
@@ -174,6 +192,8 @@ export const READERS: Readonly<Record<DocumentType, Reader>> = {
     converted: true,
     read: refuse('unsupported-type', ({ path }) => {
       const ext = extname(path).toLowerCase();
+      const known = Object.entries(NOT_READ).find(([extensions]) => extensions.split(' ').includes(ext));
+      if (known) return known[1];
       return ext
         ? `Hearth does not read ${ext} files: they hold no text it knows how to find.`
         : 'A binary file of a kind Hearth does not read.';
