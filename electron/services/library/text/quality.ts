@@ -69,10 +69,10 @@ export function checkTextQuality(text: string, options: { converted?: boolean } 
   // Markup is only wrong where a converter should have removed it: a Markdown page's `<https://…>`
   // links, an XML file or HTML in a code file are the text itself.
   if (options.converted === false) return { ok: true };
-  const markup = [...text.matchAll(/<\/?[a-zA-Z][^<>]{0,200}>|\\[a-z]{1,32}-?\d*\s?/g)].reduce(
-    (n, [m]) => n + m.length,
-    0,
-  );
+  // A tag, not an address: `<ada@example.org>`, `<https://…>` and Exchange's `</o=…>` are text.
+  const markup = [
+    ...text.matchAll(/<(?!\/?o=)\/?[a-zA-Z](?![^<>]*(@|:\/\/))[^<>]{0,200}>|\\[a-z]{1,32}-?\d*\s?/g),
+  ].reduce((n, [m]) => n + m.length, 0);
   const markupShare = markup / text.length;
   if (markupShare > MAX_MARKUP_SHARE) {
     return {

@@ -102,6 +102,24 @@ describe('text quality', () => {
     expect(checkTextQuality('   \n ')).toMatchObject({ ok: false });
   });
 
+  it('counts tags as markup, not addresses in angle brackets', () => {
+    const recipients = Array.from({ length: 40 }, (_, i) => `Member ${i} <member${i}@allotments.example.org>`).join(
+      ', ',
+    );
+    expect(checkTextQuality(`# Rota\n\nTo: ${recipients}\n\nWater on Tuesdays.`)).toEqual({ ok: true });
+    const exchange = Array.from(
+      { length: 20 },
+      (_, i) => `</o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=user${i}>`,
+    ).join(' ');
+    expect(checkTextQuality(`From: ${exchange}\n\nThe budget is attached.`)).toEqual({ ok: true });
+    expect(
+      checkTextQuality(
+        `See <https://example.org/a/very/long/path/to/a/page> and ${'<https://example.org/x> '.repeat(20)}`,
+      ),
+    ).toEqual({ ok: true });
+    expect(checkTextQuality('<td width=100><font face=Arial>x</font></td>'.repeat(10)).ok).toBe(false);
+  });
+
   it('refuses fragments of a few symbols, and garbage however short', () => {
     for (const fragment of ['/', '[]', '==', ' -> ', '{}\n']) {
       expect(checkTextQuality(fragment)).toMatchObject({ ok: false, reason: 'no-text' });
