@@ -1,12 +1,10 @@
-import {
-  DraftSequenceTokenPredictor,
-  InputLookupTokenPredictor,
+import type {
+  ChatHistoryItem,
+  GbnfJsonSchema,
   LlamaChat,
-  type ChatHistoryItem,
-  type GbnfJsonSchema,
-  type LlamaContext,
-  type LlamaContextSequence,
-  type LlamaModel,
+  LlamaContext,
+  LlamaContextSequence,
+  LlamaModel,
 } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
 import type { GenerationStats } from '../../ipc/schemas/chat';
@@ -270,6 +268,8 @@ export class ChatEngine {
       flashAttention: record.settings.flashAttention,
     };
     const draft = record.settings.draftModelId ? await this.#openDraft(model, record, contextOptions, signal) : null;
+    // Loaded here, not at start-up: a command that never generates never loads node-llama-cpp.
+    const { DraftSequenceTokenPredictor, InputLookupTokenPredictor, LlamaChat } = await import('node-llama-cpp');
     try {
       const context = await model.createContext(contextOptions);
       const predictor = draft

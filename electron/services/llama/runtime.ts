@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+import type { Llama } from 'node-llama-cpp';
 
 export interface LlamaRuntimeOptions {
   /**
@@ -15,8 +15,10 @@ export interface LlamaRuntimeOptions {
 }
 
 /**
- * The one llama.cpp binding of the process, loaded on first use. Loading picks a prebuilt binary
- * and never compiles (`build: "never"`): an app must not start a C++ build on a user's machine.
+ * The one llama.cpp binding of the process, loaded on first use (node-llama-cpp itself too: a
+ * command that needs no model, `hearth index` on a library without an embedding model, never
+ * loads it). Loading picks a prebuilt binary and never compiles (`build: "never"`): an app must
+ * not start a C++ build on a user's machine.
  */
 export class LlamaRuntime {
   readonly #options: Required<LlamaRuntimeOptions>;
@@ -30,17 +32,21 @@ export class LlamaRuntime {
   }
 
   get(): Promise<Llama> {
-    this.#llama ??= getLlama({
-      gpu: this.#options.gpu,
-      build: 'never',
-      maxThreads: this.#options.maxThreads,
-      progressLogs: false,
-      logLevel: LlamaLogLevel.error,
-    }).catch((error: unknown) => {
-      // Let a later call try again instead of caching the failure forever.
-      this.#llama = undefined;
-      throw error;
-    });
+    this.#llama ??= import('node-llama-cpp')
+      .then(({ getLlama, LlamaLogLevel }) =>
+        getLlama({
+          gpu: this.#options.gpu,
+          build: 'never',
+          maxThreads: this.#options.maxThreads,
+          progressLogs: false,
+          logLevel: LlamaLogLevel.error,
+        }),
+      )
+      .catch((error: unknown) => {
+        // Let a later call try again instead of caching the failure forever.
+        this.#llama = undefined;
+        throw error;
+      });
     return this.#llama;
   }
 

@@ -1,4 +1,4 @@
-import { GgmlType, GgufInsights, type GgufFileInfo, type Llama } from 'node-llama-cpp';
+import type { GgmlType, GgufFileInfo, GgufInsights, Llama } from 'node-llama-cpp';
 import type { Fit, ModelRole, ModelSettings } from '../../ipc/contract';
 import { formatBytes } from '../../ipc/format';
 
@@ -20,8 +20,11 @@ export interface FitInput {
 
 /** Above this share of physical RAM a model cannot load without the system swapping itself to a halt. */
 const MAX_RAM_SHARE = 0.9;
-/** The KV cache precisions a user can pick, as ggml types. */
-export const KV_CACHE_TYPES = { f16: GgmlType.F16, q8_0: GgmlType.Q8_0, q4_0: GgmlType.Q4_0 } as const;
+/** The KV cache precisions a user can pick, by ggml type name. */
+const KV_CACHE_TYPES = { f16: 'F16', q8_0: 'Q8_0', q4_0: 'Q4_0' } as const;
+
+/** node-llama-cpp's GgmlType enum (its values are what llama.cpp numbers each type). */
+type GgmlTypes = Record<(typeof KV_CACHE_TYPES)[keyof typeof KV_CACHE_TYPES], GgmlType>;
 
 /** Used when the model does not say how long a context it was trained on. */
 const FALLBACK_CONTEXT = 4096;
@@ -37,10 +40,13 @@ export function effectiveContextSize(settings: ModelSettings, trainedContext: nu
  * not fit, says what would: a smaller context, fewer GPU layers, a smaller quantization.
  */
 export async function estimateFit(input: FitInput): Promise<Fit> {
+  // Loaded on first use, as everywhere: nothing loads node-llama-cpp before a model is looked at.
+  const { GgufInsights, GgmlType } = await import('node-llama-cpp');
+  const types = GgmlType as unknown as GgmlTypes;
   const insights = await GgufInsights.from(input.fileInfo, input.llama);
   const contextSize = effectiveContextSize(input.settings, insights.trainContextSize ?? 0);
   const gpuLayers = await resolveGpuLayers(insights, input, contextSize);
-  const need = await requirements(insights, input, contextSize, gpuLayers);
+  const need = await requirements(insights, input, contextSize, gpuLayers, types);
   const level = classify(need, input.memory, gpuLayers);
   return {
     level,
@@ -51,7 +57,7 @@ export async function estimateFit(input: FitInput): Promise<Fit> {
     ramFree: input.memory.ramFree,
     ramTotal: input.memory.ramTotal,
     vramFree: input.memory.vramFree,
-    suggestions: level === 'fits' ? [] : await suggestions(insights, input, contextSize, gpuLayers, level),
+    suggestions: level === 'fits' ? [] : await suggestions(insights, input, contextSize, gpuLayers, level, types),
   };
 }
 
@@ -70,6 +76,7 @@ async function requirements(
   input: FitInput,
   contextSize: number,
   gpuLayers: number,
+  types: GgmlTypes,
 ): Promise<{ ram: number; vram: number }> {
   const model = await insights.estimateModelResourceRequirementsV2({ gpuLayers });
   const context = await insights.estimateContextResourceRequirementsV2({
@@ -77,9 +84,9 @@ async function requirements(
     modelGpuLayers: gpuLayers,
     isEmbeddingContext: input.role !== 'chat',
     flashAttention: input.settings.flashAttention,
-    kvCacheKeyType: KV_CACHE_TYPES[input.settings.kvCacheType],
+    kvCacheKeyType: types[KV_CACHE_TYPES[input.settings.kvCacheType]],
     // llama.cpp can quantize the V cache only with flash attention; without it V stays F16.
-    kvCacheValueType: input.settings.flashAttention ? KV_CACHE_TYPES[input.settings.kvCacheType] : GgmlType.F16,
+    kvCacheValueType: types[input.settings.flashAttention ? KV_CACHE_TYPES[input.settings.kvCacheType] : 'F16'],
   });
   return { ram: model.cpuRam + context.cpuRam, vram: model.gpuVram + context.gpuVram };
 }
@@ -97,11 +104,12 @@ async function suggestions(
   contextSize: number,
   gpuLayers: number,
   level: Fit['level'],
+  types: GgmlTypes,
 ): Promise<Fit['suggestions']> {
   const found: Fit['suggestions'] = [];
   for (const smaller of [contextSize / 2, contextSize / 4, 2048, 1024, 512].map(Math.floor)) {
     if (smaller >= contextSize || smaller < 128) continue;
-    const need = await requirements(insights, input, smaller, gpuLayers);
+    const need = await requirements(insights, input, smaller, gpuLayers, types);
     if (classify(need, input.memory, gpuLayers) === 'fits') {
       found.push({
         kind: 'context',

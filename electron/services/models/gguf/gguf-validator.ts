@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkerClient } from '../../workers/worker-client';
 import type { GgufStructure } from './gguf-structure';
-import { KNOWN_ARCHITECTURES } from './known-architectures';
+import { knownArchitectures } from './known-architectures';
 import type { ValidateGgufInput } from './validate-parts';
 
 /**
@@ -19,10 +19,13 @@ const worker = new WorkerClient<ValidateGgufInput, GgufStructure[]>({
  * Validates every part of a model (and, unless `checkTensors` is false, that they hold all of its
  * tensors). Throws `INVALID_GGUF` with a reason.
  */
-export function validateGguf(parts: string[], options: { checkTensors?: boolean } = {}): Promise<GgufStructure[]> {
+export async function validateGguf(
+  parts: string[],
+  options: { checkTensors?: boolean } = {},
+): Promise<GgufStructure[]> {
   return worker.run({
     parts,
-    knownArchitectures: [...KNOWN_ARCHITECTURES],
+    knownArchitectures: [...(await knownArchitectures())],
     checkTensors: options.checkTensors ?? true,
   });
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
+import type { GgufFileInfo } from 'node-llama-cpp';
 import { ModelMetadataSchema, type ModelMetadata, type ModelRole } from '../../../ipc/contract';
 import { GGML_TYPES } from './ggml-types';
 import { invalidGguf } from './gguf-problems';
@@ -33,6 +33,7 @@ export interface InspectedModel {
 export async function inspectGguf(path: string): Promise<InspectedModel> {
   const parts = splitParts(path);
   const structures = await validateGguf(parts);
+  const { GgufFileType, readGgufFileInfo } = await import('node-llama-cpp');
   let fileInfo: GgufFileInfo;
   try {
     fileInfo = await readGgufFileInfo(parts[0]!, { sourceType: 'filesystem', logWarnings: false });
@@ -43,7 +44,7 @@ export async function inspectGguf(path: string): Promise<InspectedModel> {
     );
   }
   // What is stored must be what the contract accepts, or the model list breaks on every call.
-  const metadata = ModelMetadataSchema.safeParse(describe(structures, parts));
+  const metadata = ModelMetadataSchema.safeParse(describe(structures, parts, GgufFileType));
   if (!metadata.success) {
     const issue = metadata.error.issues[0];
     throw invalidGguf(
@@ -54,7 +55,10 @@ export async function inspectGguf(path: string): Promise<InspectedModel> {
   return { metadata: metadata.data, parts, fileInfo };
 }
 
-function describe(structures: GgufStructure[], parts: string[]): ModelMetadata {
+/** llama.cpp's file types by number (`MOSTLY_Q4_0`…), from node-llama-cpp. */
+type FileTypeNames = Record<number, string>;
+
+function describe(structures: GgufStructure[], parts: string[], fileTypes: object): ModelMetadata {
   const first = structures[0]!;
   const meta = first.metadata;
   const arch = first.architecture!;
@@ -71,7 +75,7 @@ function describe(structures: GgufStructure[], parts: string[]): ModelMetadata {
       (sum, s) => sum + s.tensors.reduce((n, t) => n + Number(t.dims.reduce((a, b) => a * b, 1n)), 0),
       0,
     ),
-    quantization: quantization(structures),
+    quantization: quantization(structures, fileTypes as FileTypeNames),
     fileSize: structures.reduce((sum, s) => sum + s.fileSize, 0),
     contextLength: int(`${arch}.context_length`),
     embeddingLength: int(`${arch}.embedding_length`),
@@ -83,9 +87,9 @@ function describe(structures: GgufStructure[], parts: string[]): ModelMetadata {
   };
 }
 
-function quantization(structures: GgufStructure[]): string {
+function quantization(structures: GgufStructure[], fileTypes: FileTypeNames): string {
   const fileType = asInteger(structures[0]!.metadata.get('general.file_type'));
-  const named = fileType === null ? undefined : (GgufFileType as Record<number, string>)[Number(fileType)];
+  const named = fileType === null ? undefined : fileTypes[Number(fileType)];
   if (named) return named.replace(/^(MOSTLY|ALL)_/, '');
   // No file type: name the type holding the most bytes.
   const bytesByType = new Map<number, bigint>();

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HearthError } from '../../../../electron/ipc/errors';
 import { readGgufStructure } from '../../../../electron/services/models/gguf/gguf-structure';
 import { stopGgufValidator, validateGguf } from '../../../../electron/services/models/gguf/gguf-validator';
-import { KNOWN_ARCHITECTURES } from '../../../../electron/services/models/gguf/known-architectures';
+import { knownArchitectures } from '../../../../electron/services/models/gguf/known-architectures';
 import { validateGgufParts } from '../../../../electron/services/models/gguf/validate-parts';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import {
@@ -27,8 +27,8 @@ const tempDir = useTempDir();
 afterAll(() => stopGgufValidator());
 
 describe('GGUF structure validation', () => {
-  it('accepts the generated models and reads their layout', () => {
-    const structure = readGgufStructure(fixtureModel('tiny-chat'), { knownArchitectures: KNOWN_ARCHITECTURES });
+  it('accepts the generated models and reads their layout', async () => {
+    const structure = readGgufStructure(fixtureModel('tiny-chat'), { knownArchitectures: await knownArchitectures() });
     expect(structure.version).toBe(3);
     expect(structure.architecture).toBe('llama');
     expect(structure.dataOffset % structure.alignment).toBe(0);
