@@ -15,6 +15,8 @@ export async function runServe(
   const state = await services.api.start(options.port ?? services.settings.get().apiServerPort);
   if (!state.running) throw new HearthError('BUSY', state.error ?? 'The local API could not start.');
   const key = services.apiKeys.get();
+  // Listening for Ctrl-C before saying where the API is: whoever reads that line may stop it at once.
+  const interrupted = new Promise<void>((resolve) => io.onInterrupt(resolve, { terminate: true }));
   if (options.json) io.stdout.write(`${JSON.stringify({ url: state.url, port: state.port, key })}\n`);
   else {
     io.stdout.write(
@@ -24,7 +26,7 @@ export async function runServe(
         'Press Ctrl-C to stop.\n',
     );
   }
-  await new Promise<void>((resolve) => io.onInterrupt(resolve, { terminate: true }));
+  await interrupted;
   await services.api.stop();
   return 0;
 }
