@@ -120,10 +120,6 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
     return result;
   }
 
-  /**
-   * One tree, `dir` (whose real path is `dirReal`), links not followed. `ancestors`: the real
-   * folders on the way to it, which a link must not lead back to.
-   */
   /** Paths fdir listed that are links: only these need their real path looked up. */
   const links = new Set<string>();
   const special = (path: string) => {
@@ -152,6 +148,10 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
     return rules.ignored(join(root, relative(rootReal, real)), isDir) ? null : real;
   };
 
+  /**
+   * One tree, `dir` (whose real path is `dirReal`), links not followed. `ancestors`: the real
+   * folders on the way to it, which a link must not lead back to.
+   */
   const crawl = async (dir: string, dirReal: string, ancestors: ReadonlySet<string>) => {
     const found = await new fdir({ fs: reportingFs(skip, links, special) })
       .withFullPaths()
