@@ -14,7 +14,12 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
  * of another type (a picture, a zip) is `unsupported-type`.
  */
 export function parseHttpResponse(bytes: Buffer): Parsed {
-  const split = bytes.indexOf('\r\n\r\n') >= 0 ? bytes.indexOf('\r\n\r\n') + 4 : bytes.indexOf('\n\n') + 2;
+  // The headers end at the first blank line, CRLF or bare LF (capture tools write either).
+  const ends = [
+    [bytes.indexOf('\r\n\r\n'), 4],
+    [bytes.indexOf('\n\n'), 2],
+  ].filter(([at]) => at! >= 0) as Array<[number, number]>;
+  const split = ends.length ? Math.min(...ends.map(([at, length]) => at + length)) : -1;
   if (split < 2) throw new UnreadableDocument('parse-failed', 'The HTTP response has no end to its headers.');
   const headers = new Map<string, string>();
   for (const line of bytes.subarray(0, split).toString('latin1').split(/\r?\n/).slice(1)) {
