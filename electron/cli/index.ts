@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Notice } from '../ipc/contract';
 import { HearthError, toErrorData } from '../ipc/errors';
 import { createServices, type Services } from '../services';
 import { defaultDataDir } from './data-dir';
@@ -66,8 +67,8 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
   }
   const [command, ...rest] = positionals;
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir(io.env));
-  const open = () =>
-    createServices({
+  const open = () => {
+    const services = createServices({
       dataDir,
       appVersion: 'cli',
       emit: () => undefined,
@@ -77,6 +78,10 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       fork: host.fork,
       llama: { maxThreads: host.maxThreads ?? (Number(io.env['HEARTH_MAX_THREADS']) || availableParallelism()) },
     });
+    // What opening the data folder did on the user's behalf is said once, before any output.
+    for (const notice of services.notices.list()) io.stderr.write(`${describeNotice(notice)}\n`);
+    return services;
+  };
 
   if (command === 'index') {
     if (rest.length !== 1) throw new UsageError('`hearth index` takes one folder.');
@@ -201,6 +206,15 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
     return withServices(open(), (services) => runServe(services, { port, json: values.json }, io));
   }
   throw new UsageError(command ? `Unknown command: ${[command, ...rest].join(' ')}` : 'No command given.');
+}
+
+/** A start-up notice as one line for the terminal. */
+function describeNotice(notice: Notice): string {
+  if (notice.kind === 'store.private') {
+    return `Hearth made its data private to your user account: other users could read ${notice.data.paths.join(', ')}.`;
+  }
+  const what = notice.data.database === 'hearth' ? 'The chats and settings database' : 'The library index';
+  return `${what} could not be read and was replaced with a new one; the old file was kept at ${notice.data.movedTo} (${notice.data.reason}).`;
 }
 
 async function withServices(services: Services, run: (services: Services) => Promise<number>): Promise<number> {

@@ -114,6 +114,9 @@ export function createServices(options: ServicesOptions): Services {
       notices.add({ kind: 'store.recovered', id: randomUUID(), data });
       options.emit('store.recovered', data);
     },
+    onTightened(paths) {
+      notices.add({ kind: 'store.private', id: randomUUID(), data: { paths } });
+    },
   });
   const llama = new LlamaRuntime(options.llama);
   const settings = new SettingsService(store.hearth, options.emit);

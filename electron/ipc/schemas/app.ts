@@ -41,7 +41,12 @@ export const StoreRecoveredSchema = z.object({
 });
 export type StoreRecovered = z.infer<typeof StoreRecoveredSchema>;
 
+/** Hearth's data could be read by other users of this computer, and was made private to this one. */
+export const StorePrivateSchema = z.object({ paths: z.array(z.string()) });
+export type StorePrivate = z.infer<typeof StorePrivateSchema>;
+
 export const NoticeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('store.recovered'), id: z.string(), data: StoreRecoveredSchema }),
+  z.object({ kind: z.literal('store.private'), id: z.string(), data: StorePrivateSchema }),
 ]);
 export type Notice = z.infer<typeof NoticeSchema>;

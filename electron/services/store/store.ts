@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openDatabase, type Recovery, type SqliteDatabase } from './db';
 import { hearthMigrations } from './migrations/hearth';
 import { libraryMigrations } from './migrations/library';
+import { privateDatabaseFiles, privateFolder } from './permissions';
 
 export type DatabaseName = 'hearth' | 'library';
 
@@ -12,6 +13,11 @@ export interface OpenStoreOptions {
   vecExtensionPath?: string;
   /** Told when either database was unreadable and replaced (the old file is kept). */
   onRecovered?: (database: DatabaseName, recovery: Recovery) => void;
+  /**
+   * Told, once, when the data folder or a database file could be read by other users (a folder
+   * made before Hearth kept it private) and was made private: which paths.
+   */
+  onTightened?: (paths: string[]) => void;
 }
 
 /** The two databases Hearth keeps, opened together and closed together. */
@@ -23,15 +29,28 @@ export interface Store {
   close(): void;
 }
 
+/**
+ * Opens both databases in `dataDir`, which is kept private to this user (the folder 0700, the
+ * databases and their `-wal`/`-shm` files 0600): chats, the API key and the text of every indexed
+ * file are in them.
+ */
 export function openStore(options: OpenStoreOptions): Store {
-  const open = (name: DatabaseName, synchronous: 'FULL' | 'NORMAL', migrations = hearthMigrations) =>
-    openDatabase({
-      path: join(options.dataDir, `${name}.db`),
+  const tightened = privateFolder(options.dataDir);
+  const open = (name: DatabaseName, synchronous: 'FULL' | 'NORMAL', migrations = hearthMigrations) => {
+    const path = join(options.dataDir, `${name}.db`);
+    // An existing file is made private before SQLite opens it, so the files it adds inherit that.
+    tightened.push(...privateDatabaseFiles(path));
+    const db = openDatabase({
+      path,
       synchronous,
       migrations,
       vecExtensionPath: options.vecExtensionPath,
       onRecovered: (recovery) => options.onRecovered?.(name, recovery),
     });
+    // A new (or recovered) file was created with the process's umask.
+    privateDatabaseFiles(path);
+    return db;
+  };
   const hearth = open('hearth', 'FULL');
   let library: SqliteDatabase;
   try {
@@ -40,6 +59,7 @@ export function openStore(options: OpenStoreOptions): Store {
     hearth.close();
     throw error;
   }
+  if (tightened.length) options.onTightened?.(tightened);
   return {
     hearth,
     library,
