@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs';
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fdir, type FSLike } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
@@ -332,17 +332,5 @@ function describe(error: unknown): string {
       return 'Too many levels of symbolic links.';
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** The first bytes of a file, for sniffing its type and spotting binary data. */
-export async function readHead(path: string, bytes = 8192): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }

@@ -1,9 +1,7 @@
 import { decodeXmlEntities } from './office-xml';
 import { UnreadableDocument, type Parsed } from './types';
-import { listZipEntries, readZipEntry } from './zip-entries';
+import { byNaturalName, listZipEntries, readZipEntry } from './zip-entries';
 import { checkZipLimits } from './zip-limits';
-
-const naturally = new Intl.Collator('en', { numeric: true }).compare;
 
 /**
  * Visio drawings (`.vsdx`, `.vsdm`): the text of each page's shapes (`<Text>` elements of
@@ -11,9 +9,9 @@ const naturally = new Intl.Collator('en', { numeric: true }).compare;
  */
 export function parseVisio(bytes: Buffer): Parsed {
   checkZipLimits(bytes);
-  const pages = listZipEntries(bytes)
-    .filter((entry) => /^visio\/pages\/page\d+\.xml$/i.test(entry.name))
-    .sort((a, b) => naturally(a.name, b.name));
+  const pages = byNaturalName(
+    listZipEntries(bytes).filter((entry) => /^visio\/pages\/page\d+\.xml$/i.test(entry.name)),
+  );
   if (!pages.length) throw new UnreadableDocument('parse-failed', 'The Visio file holds no pages.');
   const sections = pages.map((entry, index) => {
     const xml = readZipEntry(bytes, entry)?.toString('utf8') ?? '';

@@ -2,9 +2,7 @@ import { posix } from 'node:path';
 import { decodeXmlEntities } from './office-xml';
 import { UnreadableDocument, type Parsed } from './types';
 import { checkZipLimits } from './zip-limits';
-import { findZipEntry, listZipEntries, readZipEntry, type ZipEntryInfo } from './zip-entries';
-
-const naturally = new Intl.Collator('en', { numeric: true }).compare;
+import { byNaturalName, findZipEntry, listZipEntries, readZipEntry, type ZipEntryInfo } from './zip-entries';
 
 /**
  * XPS and OpenXPS (`.xps`, `.oxps`): each fixed page is a section with its page number, its text
@@ -25,7 +23,7 @@ export function parseXps(bytes: Buffer): Parsed {
 
 function pageOrder(bytes: Buffer, entries: readonly ZipEntryInfo[]): ZipEntryInfo[] {
   const ordered: ZipEntryInfo[] = [];
-  const documents = entries.filter((entry) => /\.fdoc$/i.test(entry.name)).sort((a, b) => naturally(a.name, b.name));
+  const documents = byNaturalName(entries.filter((entry) => /\.fdoc$/i.test(entry.name)));
   for (const document of documents) {
     const xml = readZipEntry(bytes, document, 16 * 1024 * 1024)?.toString('utf8') ?? '';
     for (const [, source] of xml.matchAll(/<PageContent\b[^>]*\bSource="([^"]+)"/g)) {
@@ -37,7 +35,7 @@ function pageOrder(bytes: Buffer, entries: readonly ZipEntryInfo[]): ZipEntryInf
     }
   }
   if (ordered.length) return ordered;
-  return entries.filter((entry) => /\.fpage$/i.test(entry.name)).sort((a, b) => naturally(a.name, b.name));
+  return byNaturalName(entries.filter((entry) => /\.fpage$/i.test(entry.name)));
 }
 
 function pageText(xml: string): string {

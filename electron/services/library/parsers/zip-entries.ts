@@ -71,3 +71,10 @@ function findEndOfCentralDirectory(bytes: Buffer): number {
   }
   return -1;
 }
+
+const naturally = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Entries in the order of their names, numbers by value (`page2` before `page10`). */
+export function byNaturalName(entries: readonly ZipEntryInfo[]): ZipEntryInfo[] {
+  return [...entries].sort((a, b) => naturally(a.name, b.name));
+}
