@@ -20,6 +20,7 @@ export default defineConfig({
           'structure-worker': resolve(root, 'electron/services/models/gguf/structure-worker.ts'),
           'index-worker': resolve(root, 'electron/services/library/index-worker.ts'),
           'integrity-worker': resolve(root, 'electron/services/store/integrity-worker.ts'),
+          'probe-worker': resolve(root, 'electron/services/models/probe/probe-worker.ts'),
         },
         formats: ['es'],
       },

@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { toast } from 'sonner';
 import type { Notice, StoreRecovered } from '../../electron/ipc/contract';
+import { formatStoreRecovered } from '../../electron/ipc/format';
 import { invoke, on } from '../api';
 
 function showRecovered(data: StoreRecovered): void {
-  const what = data.database === 'hearth' ? 'Your chats and settings database' : 'The library index';
-  toast.warning(`${what} could not be read and was replaced with a new one.`, {
+  const { headline, details } = formatStoreRecovered(data);
+  toast.warning(headline, {
     id: `recovered-${data.movedTo}`,
-    description: `The old file was kept at ${data.movedTo}. (${data.reason})`,
+    description: details,
     duration: Infinity,
     closeButton: true,
   });

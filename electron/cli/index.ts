@@ -12,7 +12,7 @@ import type { Notice } from '../ipc/contract';
 import { HearthError, toErrorData } from '../ipc/errors';
 import { createServices, type Services } from '../services';
 import { defaultDataDir } from './data-dir';
-import { formatSlowDocument } from '../ipc/format';
+import { formatSlowDocument, formatStoreRecovered } from '../ipc/format';
 import { progressLine, progressMode, progressPrinter } from './progress';
 import { runAsk } from './ask-command';
 import { runServe } from './serve-command';
@@ -79,7 +79,9 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       llama: { maxThreads: host.maxThreads ?? (Number(io.env['HEARTH_MAX_THREADS']) || availableParallelism()) },
     });
     // What opening the data folder did on the user's behalf is said once, before any output.
-    for (const notice of services.notices.list()) io.stderr.write(`${describeNotice(notice)}\n`);
+    for (const notice of services.notices.list()) {
+      io.stderr.write(`${values.json ? JSON.stringify({ notice }) : describeNotice(notice)}\n`);
+    }
     return services;
   };
 
@@ -213,8 +215,8 @@ function describeNotice(notice: Notice): string {
   if (notice.kind === 'store.private') {
     return `Hearth made its data private to your user account: other users could read ${notice.data.paths.join(', ')}.`;
   }
-  const what = notice.data.database === 'hearth' ? 'The chats and settings database' : 'The library index';
-  return `${what} could not be read and was replaced with a new one; the old file was kept at ${notice.data.movedTo} (${notice.data.reason}).`;
+  const { headline, details } = formatStoreRecovered(notice.data);
+  return `${headline} ${details}`;
 }
 
 async function withServices(services: Services, run: (services: Services) => Promise<number>): Promise<number> {

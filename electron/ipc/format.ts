@@ -82,3 +82,36 @@ export function formatIndexProgress(progress: {
   }
   return `Embedding passages · ${counts} · ${formatRate(progress.rate)}/s · ${left}`;
 }
+
+/**
+ * What happened to a damaged database, for people: a headline and the details (where the damaged
+ * file was kept, what was lost). The same words in the window and on the CLI's stderr.
+ */
+export function formatStoreRecovered(data: {
+  database: 'hearth' | 'library';
+  movedTo: string;
+  reason: string;
+  repair: { method: 'reindexed' | 'copied'; rows: number; unreadable: string[]; headerRebuilt: boolean } | null;
+}): { headline: string; details: string } {
+  const what = data.database === 'hearth' ? 'Your chats and settings database' : 'The library index';
+  const kept = `The damaged file was kept at ${data.movedTo}.`;
+  if (!data.repair) {
+    return {
+      headline: `${what} could not be read and was replaced with a new one.`,
+      details: `The old file was kept at ${data.movedTo}. (${data.reason})`,
+    };
+  }
+  if (data.repair.method === 'reindexed') {
+    return {
+      headline: `${what} was damaged and has been repaired; nothing was lost.`,
+      details: `Its indexes were rebuilt. ${kept}`,
+    };
+  }
+  const lost = data.repair.unreadable.length
+    ? `Parts of ${data.repair.unreadable.join(', ')} could not be read; what was there may be lost.`
+    : 'Every row could be read.';
+  return {
+    headline: `${what} was damaged and has been repaired.`,
+    details: `${formatNumber(data.repair.rows)} rows were copied into a new file. ${lost} ${kept}`,
+  };
+}

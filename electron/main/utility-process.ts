@@ -7,9 +7,9 @@ import { describeExit, tailOf, type ForkEntry } from '../services/workers/child-
  * its messages are structured clones, as with `fork`'s advanced serialisation. Builds are the
  * only entries here (no TypeScript from source).
  */
-export const forkUtilityProcess: ForkEntry = (entryPath, { args, heapMb }) => {
+export const forkUtilityProcess: ForkEntry = (entryPath, { args, heapMb, name }) => {
   const child = utilityProcess.fork(entryPath, args, {
-    serviceName: 'Hearth indexer',
+    serviceName: name,
     execArgv: [`--max-old-space-size=${heapMb}`],
     // stdout dropped (a parser's chatter), stderr kept to say why the process died.
     stdio: ['ignore', 'ignore', 'pipe'],

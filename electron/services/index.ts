@@ -110,6 +110,7 @@ export function createServices(options: ServicesOptions): Services {
         movedTo: recovery.movedTo,
         reason: recovery.reason,
         at: recovery.at.toISOString(),
+        repair: recovery.repair,
       };
       notices.add({ kind: 'store.recovered', id: randomUUID(), data });
       options.emit('store.recovered', data);
@@ -146,6 +147,7 @@ export function createServices(options: ServicesOptions): Services {
     modelsPerRole: () => settings.get().modelsPerRole,
     machine,
     targetTokensPerSecond: () => settings.get().targetTokensPerSecond,
+    fork: options.fork,
   });
   const catalog = options.catalog ?? loadCatalog();
   const embedder = new Embedder({ models, catalog, chosen: () => settings.get().embeddingModel });

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- library | formats | ocr | search | chat | shape ...]`: `library` runs the library
- * benchmark (library.ts), `formats` the multi-format run and its text judge (formats.ts), `ocr` what OCR confidences look like with and without text (ocr.ts), `search` the vector search benchmark (search.ts), `chat` the chat path's cost
+ * benchmark (library.ts), `formats` the multi-format run and its text judge (formats.ts), `ocr` what OCR confidences look like with and without text (ocr.ts), `search` the vector search benchmark (search.ts), `gguf-fuzz` the mutation fuzz of model files (gguf-fuzz.ts), `chat` the chat path's cost
  * (chat.ts); anything else is the models benchmark (run.ts).
  */
 if (process.argv[2] === 'library') {
@@ -15,6 +15,9 @@ if (process.argv[2] === 'library') {
 } else if (process.argv[2] === 'ocr') {
   process.argv.splice(2, 1);
   await import('./ocr');
+} else if (process.argv[2] === 'gguf-fuzz') {
+  process.argv.splice(2, 1);
+  await import('./gguf-fuzz');
 } else if (process.argv[2] === 'search') {
   process.argv.splice(2, 1);
   await import('./search');

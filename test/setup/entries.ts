@@ -10,6 +10,7 @@ const ENTRIES = {
   'index-worker': 'electron/services/library/index-worker.ts',
   'structure-worker': 'electron/services/models/gguf/structure-worker.ts',
   'integrity-worker': 'electron/services/store/integrity-worker.ts',
+  'probe-worker': 'electron/services/models/probe/probe-worker.ts',
   'index-child': 'test/helpers/index-child.ts',
 };
 

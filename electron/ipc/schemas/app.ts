@@ -30,14 +30,27 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** How a damaged database was brought back (see electron/services/store/repair.ts). */
+export const StoreRepairSchema = z.object({
+  /** `reindexed`: its indexes were rebuilt, nothing lost. `copied`: every readable row was copied into a new file. */
+  method: z.enum(['reindexed', 'copied']),
+  rows: z.number().int().nonnegative(),
+  /** Tables with parts that could not be read (rows there may be lost). */
+  unreadable: z.array(z.string()),
+  headerRebuilt: z.boolean(),
+});
+export type StoreRepair = z.infer<typeof StoreRepairSchema>;
+
 export const StoreRecoveredSchema = z.object({
   /** Which database: `hearth` (chats, settings) or `library` (the rebuildable index). */
   database: z.enum(['hearth', 'library']),
-  /** Where the unreadable file was kept; nothing is ever deleted. */
+  /** Where the damaged file was kept, untouched; nothing is ever deleted. */
   movedTo: z.string(),
   /** What SQLite said about the file. */
   reason: z.string(),
   at: z.string(),
+  /** How it was repaired; `null` when it could not be, and a new, empty one took its place. */
+  repair: StoreRepairSchema.nullable(),
 });
 export type StoreRecovered = z.infer<typeof StoreRecoveredSchema>;
 

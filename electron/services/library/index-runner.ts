@@ -67,6 +67,7 @@ export function runIndexWorker(data: IndexWorkerData, options: IndexRunOptions =
     args: [jobArgument(data)],
     heapMb: options.heapMb ?? DEFAULT_INDEXER_HEAP_MB,
     fromSource: entry.fromSource,
+    name: 'Hearth indexer',
   });
   if (worker.pid !== undefined) options.onStarted?.(worker.pid);
   return new Promise<CollectionReport>((resolve, reject) => {

@@ -6,8 +6,10 @@ import type { GgufFileInfo } from 'node-llama-cpp';
 import { ModelSettingsSchema, type ModelSettings } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
+import type { ForkEntry } from '../workers/child-process';
 import { freePaths, sameFileContent } from './file-identity';
 import { inspectGguf, type InspectedModel } from './gguf/inspect';
+import { checkVocabularyLoads } from './probe/model-probe';
 import {
   deleteModelRecord,
   findModelRecord,
@@ -22,6 +24,8 @@ export interface ModelLibraryOptions {
   db: SqliteDatabase;
   /** Where copied and downloaded models live (`<data>/models`). */
   modelsDir: string;
+  /** How the process that first opens a new model starts (see `checkVocabularyLoads`). Defaults to Node's fork. */
+  fork?: ForkEntry;
 }
 
 /**
@@ -31,12 +35,14 @@ export interface ModelLibraryOptions {
 export class ModelLibrary {
   readonly modelsDir: string;
   readonly #db: SqliteDatabase;
+  readonly #fork: ForkEntry | undefined;
   /** node-llama-cpp's file info per model, read once per run (fit estimates need it). */
   readonly #fileInfo = new Map<string, GgufFileInfo>();
 
   constructor(options: ModelLibraryOptions) {
     this.#db = options.db;
     this.modelsDir = options.modelsDir;
+    this.#fork = options.fork;
     mkdirSync(this.modelsDir, { recursive: true });
     sweepInterruptedCopies(this.modelsDir);
   }
@@ -44,6 +50,17 @@ export class ModelLibrary {
   /** Reads a GGUF without importing it (the import dialog's preview). */
   async inspect(path: string): Promise<InspectedModel> {
     return inspectGguf(requireFile(path));
+  }
+
+  /**
+   * Reads a model Hearth has not run before: `inspect`, then its first opening by llama.cpp, in a
+   * child process (`checkVocabularyLoads`), so a file that makes llama.cpp abort is refused with
+   * `INVALID_GGUF` instead of ending the app.
+   */
+  async inspectNew(path: string): Promise<InspectedModel> {
+    const inspected = await this.inspect(path);
+    await checkVocabularyLoads(inspected.parts[0]!, { fork: this.#fork });
+    return inspected;
   }
 
   /**
@@ -59,6 +76,7 @@ export class ModelLibrary {
     if (sameFile) return sameFile;
     const sameBytes = await this.findSameContent(inspected.parts);
     if (sameBytes) return sameBytes;
+    await checkVocabularyLoads(inspected.parts[0]!, { fork: this.#fork });
 
     const parts = mode === 'copy' ? await this.#copyIntoLibrary(inspected.parts) : inspected.parts;
     // The copy may be a file already in the library with the same bytes: that entry, not a second.

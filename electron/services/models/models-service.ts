@@ -27,6 +27,7 @@ import type { MachineService } from '../machine/machine-service';
 import { describeBasis, predictSpeed, type SpeedInputs } from '../machine/speed';
 import { chooseThreads } from '../machine/threads';
 import type { SqliteDatabase } from '../store/db';
+import type { ForkEntry } from '../workers/child-process';
 import { benchmarkModel, contextCandidates, recommendThreads } from './benchmark';
 import { fitsMachine, recommend } from './catalog';
 import { estimateFit, type MemoryState } from './fit';
@@ -50,6 +51,8 @@ export interface ModelsServiceOptions {
   machine: MachineService;
   /** Generation speed a recommended chat model must reach (the setting). Defaults to 10. */
   targetTokensPerSecond?: () => number;
+  /** How the process that first opens a new model starts. Defaults to Node's fork (the app: utilityProcess). */
+  fork?: ForkEntry;
 }
 
 interface Progress<T> {
@@ -66,7 +69,11 @@ export class ModelsService {
 
   constructor(options: ModelsServiceOptions) {
     this.#options = options;
-    this.library = new ModelLibrary({ db: options.db, modelsDir: join(options.dataDir, 'models') });
+    this.library = new ModelLibrary({
+      db: options.db,
+      modelsDir: join(options.dataDir, 'models'),
+      fork: options.fork,
+    });
     this.runtime = new ModelRuntime({ llama: options.llama, perRole: options.modelsPerRole });
   }
 
@@ -101,7 +108,7 @@ export class ModelsService {
       await rm(path, { force: true });
       return this.#info(sameBytes);
     }
-    const record = this.library.add({ path, storage: 'download', inspected: await this.library.inspect(path) });
+    const record = this.library.add({ path, storage: 'download', inspected: await this.library.inspectNew(path) });
     this.#changed();
     return this.#info(record);
   }

@@ -12,17 +12,20 @@ import {
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { assertNotNewer, migrate, type Migration } from './migration';
+import { repairDatabase, type Repair } from './repair';
 import { resolveVecExtensionPath } from './vec-extension';
 
 export type SqliteDatabase = Database.Database;
 
-/** What happened when a database could not be read and was replaced by a fresh one. */
+/** What happened when a database could not be read: repaired, or replaced by a fresh one. */
 export interface Recovery {
-  /** Where the unreadable file (and its `-wal`/`-shm`) now is. */
+  /** Where the damaged file (and its `-wal`/`-shm`) now is, untouched. */
   movedTo: string;
   /** What SQLite said about it. */
   reason: string;
   at: Date;
+  /** How it was repaired; `null` when nothing could be saved and the database starts empty. */
+  repair: Repair | null;
 }
 
 export interface OpenDatabaseOptions {
@@ -37,7 +40,12 @@ export interface OpenDatabaseOptions {
   migrations: readonly Migration[];
   /** The sqlite-vec loadable library. Defaults to `resolveVecExtensionPath()`. */
   vecExtensionPath?: string;
-  /** Told after an unreadable file was moved aside and a fresh database opened in its place. */
+  /**
+   * Repair a damaged file before giving up on it (see repair.ts): for the user's own data. Without
+   * it (the rebuildable index) a damaged file is moved aside and a fresh one started. Defaults to false.
+   */
+  repair?: boolean;
+  /** Told after a damaged file was moved aside and a repaired or fresh database opened in its place. */
   onRecovered?: (recovery: Recovery) => void;
   /** The clock used to name moved-aside files. Defaults to `() => new Date()`. */
   now?: () => Date;
@@ -57,8 +65,9 @@ export const needsCheckMarker = (path: string) => `${path}.needs-check`;
  * (header, schema version, the schema itself); the full `integrity_check`, linear in the file's
  * size, runs at open only after an unclean shutdown or when a background check (integrity.ts)
  * found problems. A file that is not a readable database is never deleted: it is renamed beside
- * the original with a timestamp, a fresh database takes its place, and `onRecovered` is told. Any
- * other failure (permissions, a newer schema) is thrown unchanged.
+ * the original with a timestamp, a repaired copy (with `repair`) or a fresh database takes its
+ * place, and `onRecovered` is told. Any other failure (permissions, a newer schema) is thrown
+ * unchanged.
  */
 export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   mkdirSync(dirname(options.path), { recursive: true });
@@ -71,8 +80,24 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
     if (reason === null || !existsSync(options.path)) throw error;
     const at = (options.now ?? (() => new Date()))();
     const movedTo = moveAside(options.path, at);
-    db = openChecked(options, false);
-    options.onRecovered?.({ movedTo, reason, at });
+    let repair = options.repair
+      ? repairDatabase({
+          damaged: movedTo,
+          target: options.path,
+          migrations: options.migrations,
+          vecExtensionPath: options.vecExtensionPath ?? resolveVecExtensionPath(),
+        })
+      : null;
+    try {
+      db = openChecked(options, repair !== null);
+    } catch (again) {
+      // A repair that does not pass the full check is no repair: start empty (the original is kept).
+      if (repair === null || corruptionReason(again) === null) throw again;
+      for (const suffix of ['', '-wal', '-shm']) rmSync(options.path + suffix, { force: true });
+      repair = null;
+      db = openChecked(options, false);
+    }
+    options.onRecovered?.({ movedTo, reason, at, repair });
   }
   rmSync(needsCheckMarker(options.path), { force: true });
   return markInUse(db, options.path);

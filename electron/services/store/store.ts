@@ -11,7 +11,7 @@ export interface OpenStoreOptions {
   dataDir: string;
   /** Passed to `openDatabase`; defaults to sqlite-vec's own path. */
   vecExtensionPath?: string;
-  /** Told when either database was unreadable and replaced (the old file is kept). */
+  /** Told when either database was damaged and repaired or replaced (the old file is kept). */
   onRecovered?: (database: DatabaseName, recovery: Recovery) => void;
   /**
    * Told, once, when the data folder or a database file could be read by other users (a folder
@@ -37,6 +37,7 @@ export interface Store {
 export function openStore(options: OpenStoreOptions): Store {
   const tightened = privateFolder(options.dataDir);
   const open = (name: DatabaseName, synchronous: 'FULL' | 'NORMAL', migrations = hearthMigrations) => {
+    // Chats and settings exist nowhere else: repaired before they are given up. The index is rebuilt from the files.
     const path = join(options.dataDir, `${name}.db`);
     // An existing file is made private before SQLite opens it, so the files it adds inherit that.
     tightened.push(...privateDatabaseFiles(path));
@@ -44,6 +45,7 @@ export function openStore(options: OpenStoreOptions): Store {
       path,
       synchronous,
       migrations,
+      repair: name === 'hearth',
       vecExtensionPath: options.vecExtensionPath,
       onRecovered: (recovery) => options.onRecovered?.(name, recovery),
     });

@@ -18,6 +18,8 @@ export interface ForkOptions {
   heapMb: number;
   /** The entry is TypeScript (a run from source): load it through tsx. */
   fromSource: boolean;
+  /** What the OS task manager shows for it (Electron's utility processes only). */
+  name: string;
 }
 
 /**

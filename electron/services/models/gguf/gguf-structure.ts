@@ -21,7 +21,7 @@ const MAX_DIMS = 4;
 const MAX_TENSORS = 1 << 20;
 const MAX_KVS = 1 << 16;
 /** Arrays up to this length keep their values in the result (tokens lists do not). */
-const KEPT_ARRAY_LENGTH = 64;
+export const KEPT_ARRAY_LENGTH = 64;
 /**
  * Everything before the tensor data. The largest real headers (262k-token vocabularies with scores,
  * types and merges, or an embedded tokenizer.json) are tens of MB.
@@ -107,6 +107,11 @@ export interface GgufStructure {
 export interface ReadGgufStructureOptions {
   /** The architectures the bundled llama.cpp can run (see known-architectures.ts). */
   knownArchitectures: ReadonlySet<string>;
+  /**
+   * Keys whose string arrays are kept whole, however long (the vocabulary, for its checks).
+   * Defaults to none: long arrays keep only their length.
+   */
+  keepStringArrays?: ReadonlySet<string>;
 }
 
 /** Reads and checks the structure of one GGUF file. Throws `INVALID_GGUF` with a reason. */
@@ -140,7 +145,7 @@ function parse(reader: ByteReader, options: ReadGgufStructureOptions): GgufStruc
   for (let i = 0; i < kvCount; i++) {
     const key = readString(reader, 'metadata key', MAX_KEY_BYTES);
     if (metadata.has(key)) throw invalidGguf('duplicate-key', `metadata key "${key}" appears twice`, { key });
-    metadata.set(key, readValue(reader, reader.u32(), key));
+    metadata.set(key, readValue(reader, reader.u32(), key, options.keepStringArrays?.has(key) ?? false));
   }
 
   const alignment = readAlignment(metadata);
@@ -259,7 +264,7 @@ function readScalar(reader: ByteReader, type: number, key: string): GgufScalar {
   }
 }
 
-function readValue(reader: ByteReader, type: number, key: string): GgufValue {
+function readValue(reader: ByteReader, type: number, key: string, keepAll: boolean): GgufValue {
   if (type !== GgufValueType.ARRAY) return readScalar(reader, type, key);
   const elementType = reader.u32();
   if (elementType === GgufValueType.ARRAY) {
@@ -288,7 +293,7 @@ function readValue(reader: ByteReader, type: number, key: string): GgufValue {
   if (count > MAX_STRING_ARRAY_LENGTH) {
     throw invalidGguf('absurd-count', `metadata "${key}" claims ${count} strings, more than any vocabulary`, { key });
   }
-  const keep = count <= KEPT_ARRAY_LENGTH;
+  const keep = keepAll || count <= KEPT_ARRAY_LENGTH;
   const values: GgufScalar[] = [];
   for (let i = 0; i < count; i++) {
     const value = readScalar(reader, elementType, key);

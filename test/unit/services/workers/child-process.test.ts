@@ -17,7 +17,7 @@ function run(
 ): Promise<{ messages: unknown[]; why: string }> {
   const entry = join(tempDir(), 'entry.mjs');
   writeFileSync(entry, source);
-  const child = forkNodeEntry(entry, { args: ['{"n":3}'], heapMb: 64, fromSource: false });
+  const child = forkNodeEntry(entry, { args: ['{"n":3}'], heapMb: 64, fromSource: false, name: 'test' });
   const messages: unknown[] = [];
   child.onMessage((message) => {
     messages.push(message);
