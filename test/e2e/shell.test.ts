@@ -1,8 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { writeGarbage } from '../helpers/corrupt';
+import { addMessage, createConversation, updateConversation } from '../../electron/services/chat/chat-store';
+import { inUseMarker } from '../../electron/services/store/db';
+import { leafPages, writeGarbage } from '../helpers/corrupt';
 import { startServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
@@ -73,6 +75,37 @@ describe('app shell', () => {
       ok: true,
       value: { ...DEFAULT_SETTINGS, theme: 'system' },
     });
+  });
+
+  it('repairs a hearth.db whose index a crash damaged: every chat is there, and the user is told', async () => {
+    const dataDir = tempDir();
+    const { services } = startServices(dataDir);
+    for (const title of ['Lease renewal', 'Tax questions', 'Thesis outline']) {
+      const conversation = createConversation(services.store.hearth);
+      updateConversation(services.store.hearth, conversation.id, { title, titleSource: 'user' });
+      addMessage(services.store.hearth, {
+        conversationId: conversation.id,
+        parentId: null,
+        role: 'user',
+        content: `What about ${title.toLowerCase()}?`,
+      });
+    }
+    await services.dispose();
+    const path = join(dataDir, 'hearth.db');
+    // The whole page of the index of messages by chat: the rows are intact, the index is not.
+    writeGarbage(path, (leafPages(path, 'messages_by_conversation')[0]! - 1) * 4096, 4096);
+    writeFileSync(inUseMarker(path), '999999\n');
+
+    const session = await app.open(dataDir);
+    await session.page.getByText('Your chats and settings database was damaged and has been repaired.').waitFor();
+    await session.page.getByText(/Every row could be read\. The damaged file was kept at/).waitFor();
+    for (const title of ['Lease renewal', 'Tax questions', 'Thesis outline']) {
+      await session.page.getByText(title, { exact: true }).first().waitFor();
+    }
+    await session.page.getByText('Tax questions', { exact: true }).click();
+    await session.page.getByText('What about tax questions?').waitFor();
+    expect(readdirSync(dataDir).some((name) => name.startsWith('hearth.db.corrupt-'))).toBe(true);
+    await screenshot(session.page, 'repaired-database');
   });
 
   it('tells the user when a corrupted hearth.db was replaced, and keeps the old file', async () => {

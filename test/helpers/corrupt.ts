@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
 
 /** Overwrites `length` bytes at `offset` with a deterministic non-SQLite pattern. */
 export function writeGarbage(path: string, offset: number, length = 512): void {
@@ -9,5 +10,18 @@ export function writeGarbage(path: string, offset: number, length = 512): void {
     writeSync(fd, garbage, 0, length, offset);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The leaf pages (1-based) of a table or index, from SQLite's `dbstat`: where to damage it. */
+export function leafPages(path: string, name: string): number[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db
+      .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
+      .all(name) as Array<{ pageno: number }>;
+    return rows.map((row) => row.pageno);
+  } finally {
+    db.close();
   }
 }

@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { addMessage, createConversation } from '../../../../electron/services/chat/chat-store';
 import { inUseMarker, type Recovery } from '../../../../electron/services/store/db';
 import { openStore, type DatabaseName } from '../../../../electron/services/store/store';
-import { writeGarbage } from '../../../helpers/corrupt';
+import { leafPages, writeGarbage } from '../../../helpers/corrupt';
 import { hearth } from '../../../helpers/hearth-cli';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -32,18 +31,6 @@ function seedChats(dataDir: string): void {
     }
   } finally {
     store.close();
-  }
-}
-
-function pagesOf(path: string, name: string): number[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    const rows = db
-      .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
-      .all(name) as Array<{ pageno: number }>;
-    return rows.map((row) => row.pageno);
-  } finally {
-    db.close();
   }
 }
 
@@ -81,7 +68,7 @@ describe('a damaged hearth.db is repaired before it is given up', () => {
     const dataDir = tempDir();
     seedChats(dataDir);
     const path = join(dataDir, 'hearth.db');
-    const index = pagesOf(path, 'messages_by_conversation');
+    const index = leafPages(path, 'messages_by_conversation');
     // Forty bytes of index entries overwritten: the index no longer matches its table.
     writeGarbage(path, (index[0]! - 1) * PAGE + PAGE - 200, 40);
 
@@ -103,7 +90,7 @@ describe('a damaged hearth.db is repaired before it is given up', () => {
     const dataDir = tempDir();
     seedChats(dataDir);
     const path = join(dataDir, 'hearth.db');
-    writeGarbage(path, (pagesOf(path, 'messages_by_conversation')[0]! - 1) * PAGE, PAGE);
+    writeGarbage(path, (leafPages(path, 'messages_by_conversation')[0]! - 1) * PAGE, PAGE);
 
     const after = reopenAfterCrash(dataDir);
 
@@ -117,7 +104,7 @@ describe('a damaged hearth.db is repaired before it is given up', () => {
     const dataDir = tempDir();
     seedChats(dataDir);
     const path = join(dataDir, 'hearth.db');
-    const leaves = pagesOf(path, 'messages');
+    const leaves = leafPages(path, 'messages');
     expect(leaves.length).toBeGreaterThan(4);
     writeGarbage(path, (leaves[Math.floor(leaves.length / 2)]! - 1) * PAGE, PAGE);
 
@@ -164,14 +151,14 @@ describe('a damaged hearth.db is repaired before it is given up', () => {
     const dataDir = tempDir();
     seedChats(dataDir);
     const path = join(dataDir, 'hearth.db');
-    writeGarbage(path, (pagesOf(path, 'messages_by_conversation')[0]! - 1) * PAGE + PAGE - 200, 40);
+    writeGarbage(path, (leafPages(path, 'messages_by_conversation')[0]! - 1) * PAGE + PAGE - 200, 40);
     writeFileSync(inUseMarker(path), '999999\n');
     const plain = await hearth(['chats', 'list', '--data-dir', dataDir]);
     expect(plain.code).toBe(0);
     expect(plain.stderr).toMatch(/chats and settings database was damaged and has been repaired/);
     expect(plain.stderr).toMatch(/nothing was lost/);
 
-    writeGarbage(path, (pagesOf(path, 'messages_by_conversation')[0]! - 1) * PAGE + PAGE - 200, 40);
+    writeGarbage(path, (leafPages(path, 'messages_by_conversation')[0]! - 1) * PAGE + PAGE - 200, 40);
     writeFileSync(inUseMarker(path), '999999\n');
     const json = await hearth(['chats', 'list', '--json', '--data-dir', dataDir]);
     expect(json.code).toBe(0);
