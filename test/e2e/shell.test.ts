@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { addMessage, createConversation, updateConversation } from '../../electron/services/chat/chat-store';
-import { inUseMarker } from '../../electron/services/store/db';
-import { leafPages, writeGarbage } from '../helpers/corrupt';
+import { leafPages, leaveCrashMarker, writeGarbage } from '../helpers/corrupt';
 import { startServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
@@ -94,7 +93,7 @@ describe('app shell', () => {
     const path = join(dataDir, 'hearth.db');
     // The whole page of the index of messages by chat: the rows are intact, the index is not.
     writeGarbage(path, (leafPages(path, 'messages_by_conversation')[0]! - 1) * 4096, 4096);
-    writeFileSync(inUseMarker(path), '999999\n');
+    leaveCrashMarker(path);
 
     const session = await app.open(dataDir);
     await session.page.getByText('Your chats and settings database was damaged and has been repaired.').waitFor();

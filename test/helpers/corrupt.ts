@@ -1,5 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { inUseMarker } from '../../electron/services/store/in-use';
 
 /** Overwrites `length` bytes at `offset` with a deterministic non-SQLite pattern. */
 export function writeGarbage(path: string, offset: number, length = 512): void {
@@ -24,4 +25,12 @@ export function leafPages(path: string, name: string): number[] {
   } finally {
     db.close();
   }
+}
+
+/** Above any pid a system hands out (Linux's pid_max is at most 2^22): a process that surely ended. */
+export const ENDED_PID = 4_194_305;
+
+/** What a crash leaves beside a database: the in-use marker of a process that is gone. */
+export function leaveCrashMarker(dbPath: string): void {
+  writeFileSync(inUseMarker(dbPath, ENDED_PID), `${ENDED_PID}\n`);
 }

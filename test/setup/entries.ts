@@ -12,6 +12,7 @@ const ENTRIES = {
   'integrity-worker': 'electron/services/store/integrity-worker.ts',
   'probe-worker': 'electron/services/models/probe/probe-worker.ts',
   'index-child': 'test/helpers/index-child.ts',
+  'hold-child': 'test/helpers/hold-child.ts',
 };
 
 /**

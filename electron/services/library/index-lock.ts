@@ -1,78 +1,94 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { HearthError } from '../../ipc/errors';
+import { parseProcessLines, processLine, stillRunning } from '../running-processes';
 
 /**
  * One indexer per data folder, across processes: the app and the `hearth` CLI may both be open on
  * the same `library.db`, and two indexers would do the same work twice and fight over the queue.
  * The lock is a file created exclusively, holding the owner, then each indexing process it starts
- * (`shareIndexLock`), a line each; a lock whose processes are all gone (a crash, `kill -9`) is
- * taken over. The indexing processes count because one may outlive its parent by a moment.
- * A line is `<pid> <start time>` where the system tells a process's start time (Linux): a pid
- * reused by an unrelated process since then does not hold the lock.
+ * (`shareIndexLock`), a line each (see running-processes.ts); a lock whose processes are all gone
+ * (a crash, `kill -9`) is taken over. The indexing processes count because one may outlive its
+ * parent by a moment.
+ *
+ * Taking over is the racy part: two processes that both read the same stale lock must not both
+ * remove it, or the second removes the first's fresh lock and both index. So a stale lock is
+ * removed only under a second exclusive file (`<lock>.takeover`), and only if it still holds the
+ * very lines judged stale; and a lock just created is read back before it counts as ours.
  */
 export function acquireIndexLock(path: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const mine = processLine(process.pid);
+  for (let attempt = 0; attempt < TAKEOVER_ATTEMPTS; attempt++) {
     try {
-      writeFileSync(path, holderLine(process.pid), { flag: 'wx' });
-      return () => rmSync(path, { force: true });
+      writeFileSync(path, mine, { flag: 'wx' });
+      if (readFileSync(path, 'utf8').startsWith(mine)) return () => rmSync(path, { force: true });
+      continue;
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;
-      const owner = readFileSync(path, 'utf8')
-        .split('\n')
-        .map((line) => line.trim().split(' '))
-        .filter(([pid]) => pid)
-        .map(([pid, started]) => ({ pid: Number(pid), started }))
-        .find(({ pid, started }) => pid === process.pid || holds(pid, started))?.pid;
-      if (owner !== undefined) {
-        throw new HearthError(
-          'BUSY',
-          `Another Hearth process (pid ${owner}) is indexing this library. Wait for it to finish, or stop it.`,
-          { pid: owner },
-        );
-      }
-      rmSync(path, { force: true });
     }
+    const stale = readLock(path);
+    if (stale === null) continue;
+    const owner = parseProcessLines(stale).find(
+      ({ pid, started }) => pid === process.pid || stillRunning(pid, started),
+    )?.pid;
+    if (owner !== undefined) {
+      throw new HearthError(
+        'BUSY',
+        `Another Hearth process (pid ${owner}) is indexing this library. Wait for it to finish, or stop it.`,
+        { pid: owner },
+      );
+    }
+    if (!removeIfStill(path, stale)) sleep(5 + attempt);
   }
   throw new HearthError('BUSY', 'The library is being indexed by another Hearth process.');
 }
 
-/** Adds an indexing process started under the lock this process holds at `path`. */
-export function shareIndexLock(path: string, pid: number): void {
-  appendFileSync(path, holderLine(pid));
-}
+/** How often a lock is tried again while others take over the same stale lock. */
+const TAKEOVER_ATTEMPTS = 50;
+/** A takeover file older than this was left by a process that died in the middle of one. */
+const STALE_TAKEOVER_MS = 10_000;
 
-function holderLine(pid: number): string {
-  const started = startTime(pid);
-  return started === null ? `${pid}\n` : `${pid} ${started}\n`;
-}
-
-/** Whether the process written down as `pid` (started at `started`, when known) still runs. */
-function holds(pid: number, started: string | undefined): boolean {
-  if (!isAlive(pid)) return false;
-  const now = procStat(pid);
-  // A zombie has ended and let go of everything; it only waits for a parent to collect its
-  // status, which an orphan's new parent (a container's init) may never do.
-  if (now?.state === 'Z' || now?.state === 'X') return false;
-  return started === undefined || now === null || now.started === started;
-}
-
-function startTime(pid: number): string | null {
-  return procStat(pid)?.started ?? null;
+function readLock(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 /**
- * A process's state letter (field 3 of `/proc/<pid>/stat`) and start time in clock ticks since
- * boot (field 22), or `null` where there is no /proc (macOS, Windows). The command name in field 2
- * may hold spaces and parentheses: the fields are counted from the last `)`.
+ * Removes the lock at `path` if it still holds `stale`, under the exclusive takeover file. False
+ * when another process is taking over right now (try again in a moment).
  */
-function procStat(pid: number): { state: string; started: string | null } | null {
+function removeIfStill(path: string, stale: string): boolean {
+  const takeover = `${path}.takeover`;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '', started: fields[19] ?? null };
-  } catch {
-    return null;
+    writeFileSync(takeover, processLine(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    try {
+      if (Date.now() - statSync(takeover).mtimeMs > STALE_TAKEOVER_MS) rmSync(takeover, { force: true });
+    } catch {
+      // Gone already: the other process finished its takeover.
+    }
+    return false;
   }
+  try {
+    if (readLock(path) === stale) rmSync(path, { force: true });
+    return true;
+  } finally {
+    rmSync(takeover, { force: true });
+  }
+}
+
+/** A short pause in synchronous code (the lock is taken synchronously). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Adds an indexing process started under the lock this process holds at `path`. */
+export function shareIndexLock(path: string, pid: number): void {
+  appendFileSync(path, processLine(pid));
 }
 
 /**
@@ -94,16 +110,5 @@ export async function waitForIndexLock(
       told = true;
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (error as { code?: string }).code === 'EPERM';
   }
 }

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { markersLeftByCrashes, markInUse } from './in-use';
 import { assertNotNewer, migrate, type Migration } from './migration';
 import { repairDatabase, type Repair } from './repair';
 import { resolveVecExtensionPath } from './vec-extension';
@@ -54,8 +55,6 @@ export interface OpenDatabaseOptions {
 /** SQLite result codes that mean "these bytes are not a healthy database". */
 const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
 
-/** Beside a database while it is open; still there at the next open means Hearth did not close it. */
-export const inUseMarker = (path: string) => `${path}.in-use`;
 /** Left by a background integrity check that found problems: the next open checks in full. */
 export const needsCheckMarker = (path: string) => `${path}.needs-check`;
 
@@ -71,7 +70,8 @@ export const needsCheckMarker = (path: string) => `${path}.needs-check`;
  */
 export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   mkdirSync(dirname(options.path), { recursive: true });
-  const fullCheck = existsSync(inUseMarker(options.path)) || existsSync(needsCheckMarker(options.path));
+  const crashed = markersLeftByCrashes(options.path);
+  const fullCheck = crashed.length > 0 || existsSync(needsCheckMarker(options.path));
   let db: SqliteDatabase;
   try {
     db = openChecked(options, fullCheck);
@@ -100,16 +100,17 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
     options.onRecovered?.({ movedTo, reason, at, repair });
   }
   rmSync(needsCheckMarker(options.path), { force: true });
-  return markInUse(db, options.path);
+  // Checked (or recovered): what the crashes left has been dealt with.
+  for (const marker of crashed) rmSync(marker, { force: true });
+  return closeUnmarks(db, markInUse(options.path));
 }
 
-/** Writes the in-use marker and removes it when the connection is closed cleanly. */
-function markInUse(db: SqliteDatabase, path: string): SqliteDatabase {
-  writeFileSync(inUseMarker(path), `${process.pid}\n`);
+/** The connection's in-use marker goes when it is closed cleanly. */
+function closeUnmarks(db: SqliteDatabase, unmark: () => void): SqliteDatabase {
   const close = db.close.bind(db);
   db.close = () => {
     const closed = close();
-    rmSync(inUseMarker(path), { force: true });
+    unmark();
     return closed;
   };
   return db;

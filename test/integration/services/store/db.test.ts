@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HearthError } from '../../../../electron/ipc/errors';
-import { inUseMarker, needsCheckMarker, openDatabase, type Recovery } from '../../../../electron/services/store/db';
+import { needsCheckMarker, openDatabase, type Recovery } from '../../../../electron/services/store/db';
+import { inUseMarker } from '../../../../electron/services/store/in-use';
 import { checkIntegrityInBackground, stopIntegrityChecker } from '../../../../electron/services/store/integrity';
 import type { Migration } from '../../../../electron/services/store/migration';
-import { writeGarbage } from '../../../helpers/corrupt';
+import { leaveCrashMarker, writeGarbage } from '../../../helpers/corrupt';
 import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -26,6 +27,13 @@ function open(path: string, onRecovered?: (recovery: Recovery) => void) {
     onRecovered,
     now: () => new Date('2026-11-29T10:20:30.456Z'),
   });
+}
+
+/** The in-use markers beside a database. */
+function markersOf(path: string): string[] {
+  return readdirSync(dirname(path))
+    .filter((name) => name.startsWith(`${basename(path)}.in-use`))
+    .map((name) => join(dirname(path), name));
 }
 
 /** A real database with enough rows to span several pages, closed cleanly (WAL checkpointed). */
@@ -94,15 +102,15 @@ describe('openDatabase', () => {
     const dir = tempDir();
     const path = join(dir, 'hearth.db');
     seed(path);
-    expect(existsSync(inUseMarker(path))).toBe(false);
+    expect(markersOf(path)).toEqual([]);
     // Damage rows, not the schema: only the full check (linear in the file) can see it.
     writeGarbage(path, 4096 * 3, 4096 * 4);
     const onRecovered = vi.fn();
     const db = open(path, onRecovered);
     expect(onRecovered).not.toHaveBeenCalled();
-    expect(existsSync(inUseMarker(path))).toBe(true);
+    expect(markersOf(path)).toEqual([inUseMarker(path, process.pid, Number(markersOf(path)[0]?.split('.').at(-1)))]);
     db.close();
-    expect(existsSync(inUseMarker(path))).toBe(false);
+    expect(markersOf(path)).toEqual([]);
   });
 
   it('after an unclean shutdown, checks in full at open and moves a damaged file aside', () => {
@@ -111,7 +119,7 @@ describe('openDatabase', () => {
     seed(path);
     writeGarbage(path, 4096 * 3, 4096 * 4);
     // A crash leaves the in-use marker behind.
-    writeFileSync(inUseMarker(path), '1234\n');
+    leaveCrashMarker(path);
     const onRecovered = vi.fn();
 
     const db = open(path, onRecovered);

@@ -57,10 +57,17 @@ describe('a data folder only its user can read', () => {
     const dataDir = tempDir();
     mkdirSync(dataDir, { recursive: true });
     chmodSync(dataDir, 0o755);
-    const run = await hearth(['library', 'status', '--json', '--data-dir', dataDir]);
+    const run = await hearth(['library', 'status', '--data-dir', dataDir]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(`Hearth made its data private to your user account: other users could read ${dataDir}.\n`);
-    expect(JSON.parse(run.stdout)).toMatchObject({ collections: [] });
     expect(mode(dataDir)).toBe(0o700);
+
+    // Under --json, the notice is JSON too (on stderr: stdout stays the command's own).
+    const other = tempDir();
+    mkdirSync(other, { recursive: true });
+    chmodSync(other, 0o755);
+    const json = await hearth(['library', 'status', '--json', '--data-dir', other]);
+    expect(JSON.parse(json.stderr)).toMatchObject({ notice: { kind: 'store.private', data: { paths: [other] } } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ collections: [] });
   });
 });

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, statSync, truncateSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addMessage, createConversation } from '../../../../electron/services/chat/chat-store';
-import { inUseMarker, type Recovery } from '../../../../electron/services/store/db';
+import type { Recovery } from '../../../../electron/services/store/db';
 import { openStore, type DatabaseName } from '../../../../electron/services/store/store';
-import { leafPages, writeGarbage } from '../../../helpers/corrupt';
+import { leafPages, leaveCrashMarker, writeGarbage } from '../../../helpers/corrupt';
 import { hearth } from '../../../helpers/hearth-cli';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -37,7 +37,7 @@ function seedChats(dataDir: string): void {
 /** Opens the data folder after a crash (the in-use marker left behind) and counts what is there. */
 function reopenAfterCrash(dataDir: string) {
   const hearthDb = join(dataDir, 'hearth.db');
-  writeFileSync(inUseMarker(hearthDb), '999999\n');
+  leaveCrashMarker(hearthDb);
   const recoveries: Array<[DatabaseName, Recovery]> = [];
   const store = openStore({ dataDir, onRecovered: (database, recovery) => recoveries.push([database, recovery]) });
   try {
@@ -152,14 +152,14 @@ describe('a damaged hearth.db is repaired before it is given up', () => {
     seedChats(dataDir);
     const path = join(dataDir, 'hearth.db');
     writeGarbage(path, (leafPages(path, 'messages_by_conversation')[0]! - 1) * PAGE + PAGE - 200, 40);
-    writeFileSync(inUseMarker(path), '999999\n');
+    leaveCrashMarker(path);
     const plain = await hearth(['chats', 'list', '--data-dir', dataDir]);
     expect(plain.code).toBe(0);
     expect(plain.stderr).toMatch(/chats and settings database was damaged and has been repaired/);
     expect(plain.stderr).toMatch(/nothing was lost/);
 
     writeGarbage(path, (leafPages(path, 'messages_by_conversation')[0]! - 1) * PAGE + PAGE - 200, 40);
-    writeFileSync(inUseMarker(path), '999999\n');
+    leaveCrashMarker(path);
     const json = await hearth(['chats', 'list', '--json', '--data-dir', dataDir]);
     expect(json.code).toBe(0);
     const notice = JSON.parse(json.stderr.trim().split('\n')[0]!) as { notice: { kind: string; data: Recovery } };
