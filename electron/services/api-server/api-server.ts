@@ -18,7 +18,32 @@ export interface ApiServerOptions extends Omit<OpenAiRoutesDeps, 'queue'> {
   queue?: WorkQueueOptions;
   /** Told the new state whenever the server starts, stops or fails to start. */
   onChange?: (state: ApiServerState) => void;
+  /** How long a client may take over each part of a request; see `API_TIMEOUTS` for the defaults. */
+  timeouts?: Partial<ApiTimeouts>;
 }
+
+export interface ApiTimeouts {
+  /** From connecting to the end of the headers. A client sending them a byte at a time is cut off. */
+  headersMs: number;
+  /** From connecting to the end of the body (bodies are at most 1 MiB; answers may take longer). */
+  requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+  /** Most connections open at once; the server closes any more at once, so they cost it nothing. */
+  maxConnections: number;
+}
+
+/**
+ * Node's defaults hold a connection 60 s for its headers, checked every 30 s, with no bound on
+ * connections: 300 sockets sending headers byte by byte held the server for 75 s. A loopback
+ * client has its headers ready in milliseconds.
+ */
+export const API_TIMEOUTS: ApiTimeouts = {
+  headersMs: 10_000,
+  requestMs: 60_000,
+  keepAliveMs: 5_000,
+  maxConnections: 64,
+};
 
 /** The port used when the user has not chosen one. */
 export const DEFAULT_API_PORT = 4891;
@@ -52,7 +77,23 @@ export class ApiServer {
     await this.stop();
     try {
       const server = await new Promise<ServerType>((resolve, reject) => {
-        const created = serve({ fetch: this.#app.fetch, hostname: '127.0.0.1', port }, () => resolve(created));
+        const timeouts = { ...API_TIMEOUTS, ...this.#options.timeouts };
+        const created = serve(
+          {
+            fetch: this.#app.fetch,
+            hostname: '127.0.0.1',
+            port,
+            serverOptions: {
+              headersTimeout: timeouts.headersMs,
+              requestTimeout: timeouts.requestMs,
+              keepAliveTimeout: timeouts.keepAliveMs,
+              // How often the two timeouts above are enforced (Node's default is every 30 s).
+              connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
+            },
+          },
+          () => resolve(created),
+        );
+        created.maxConnections = timeouts.maxConnections;
         created.once('error', reject);
       });
       const address = server.address();
