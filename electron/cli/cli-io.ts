@@ -1,8 +1,12 @@
 /** Somewhere a command writes text: a process's stdout or stderr, or a test's buffer. */
 export interface TextSink {
   write(text: string): unknown;
+  /** Writes a terminal control sequence as it is (see terminal-text.ts); `write` escapes them. */
+  control?(sequence: string): unknown;
   /** A terminal gets a status line redrawn in place; a pipe or a log gets plain lines. */
   readonly isTTY?: boolean;
+  /** A terminal's width, when known: a redrawn line longer than this would wrap and leave its tail behind. */
+  readonly columns?: number;
 }
 
 /**

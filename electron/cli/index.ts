@@ -24,6 +24,7 @@ import { runModels } from './models-commands';
 import { UsageError } from './usage';
 import type { ForkEntry } from '../services/workers/child-process';
 import { processIo, type CliIo } from './cli-io';
+import { safeIo } from './terminal-text';
 
 async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<number> {
   let parsed;
@@ -241,7 +242,8 @@ export interface CliHost {
 
 /** Runs one `hearth` command line and returns its exit code; errors are printed, never thrown. */
 export async function runCli(argv: string[], host: CliHost = {}): Promise<number> {
-  const io = host.io ?? processIo;
+  // Everything printed is made safe for a terminal here, once: file names, file text and model answers included.
+  const io = safeIo(host.io ?? processIo);
   try {
     return await runCommand(argv, host, io);
   } catch (error) {

@@ -2,6 +2,7 @@ import type { IndexUpdate } from '../ipc/contract';
 import type { CollectionReport } from '../services/library/library-store';
 import { formatIndexProgress, formatNumber } from '../ipc/format';
 import type { TextSink } from './cli-io';
+import { terminalSafe } from './terminal-text';
 
 /** One line of indexing progress: counts that always add up to what was discovered. */
 export function progressLine(report: CollectionReport): string {
@@ -22,8 +23,13 @@ export function statusPrinter(stream: TextSink, mode: 'tty' | 'lines' | 'quiet')
   return {
     update(line: string) {
       latest = line;
-      if (mode === 'tty') stream.write(`\r\x1b[2K${latest}`);
-      else if (mode === 'lines' && Date.now() - lastPrintedAt > 2000) {
+      if (mode === 'tty') {
+        // Back to the line's start and clear it, then the line cut to the terminal's width:
+        // a wrapped line cannot be cleared from its second row, and each redraw would stay.
+        (stream.control ?? stream.write).call(stream, '\r\x1b[2K');
+        // Escaped before it is cut, so the cut sees the width the terminal will show.
+        stream.write(fitToWidth(terminalSafe(latest), stream.columns));
+      } else if (mode === 'lines' && Date.now() - lastPrintedAt > 2000) {
         lastPrintedAt = Date.now();
         printed = latest;
         stream.write(`${latest}\n`);
@@ -36,6 +42,13 @@ export function statusPrinter(stream: TextSink, mode: 'tty' | 'lines' | 'quiet')
       latest = printed = '';
     },
   };
+}
+
+/** `line` cut to fit `columns` (less one: writing the last column wraps on some terminals). */
+export function fitToWidth(line: string, columns: number | undefined): string {
+  if (!columns || columns < 2) return line;
+  const characters = [...line];
+  return characters.length < columns ? line : `${characters.slice(0, columns - 2).join('')}…`;
 }
 
 /** How a command shows progress on `stderr`: `quiet` with `--json`, else by whether it is a terminal. */

@@ -104,6 +104,25 @@ function charsetSamples(): FormatSample[] {
       expect: { status: 'indexed', type: 'text', contains: ['журнал о литературе', 'Привет из DOS.'] },
     },
     {
+      name: 'charsets/build-output.log',
+      kind: 'a log saved from a terminal, with colours, a title and a hyperlink',
+      bytes: Buffer.from(
+        '\u001b]0;ci: build #412\u0007' +
+          Array.from(
+            { length: 20 },
+            (_, i) =>
+              `\u001b[32m\u001b[1mINFO\u001b[0m step ${i}: compiled \u001b]8;;https://example.org/s${i}\u001b\\module ${i}\u001b]8;;\u001b\\ without warnings\r\n`,
+          ).join('') +
+          '\u001b[31mERROR\u001b[0m the linker could not find libcompost\n',
+      ),
+      expect: {
+        status: 'indexed',
+        type: 'text',
+        contains: ['INFO step 3: compiled module 3 without warnings', 'ERROR the linker could not find libcompost'],
+        lacks: ['\u001b', '[32m', ']8;;', 'build #412'],
+      },
+    },
+    {
       name: 'charsets/mainframe-report',
       kind: 'undeclared EBCDIC (cp500)',
       bytes: Buffer.from(

@@ -5,6 +5,7 @@ import type { OfficeType } from './parsers/office';
 import { UnreadableDocument, type Parsed } from './parsers/types';
 import { decodeText } from './text/decode';
 import { declaredCharset } from './text/declared-charset';
+import { stripTerminalEscapes } from './text/terminal-escapes';
 
 /*
  * Parsers are loaded on first use: the indexing process starts in a fraction of the time (a rescan
@@ -40,7 +41,7 @@ export interface Reader {
 /** Files read as they are, in whatever charset they are (an XML file's declaration is honoured). */
 function asText(markdown: boolean): Reader['read'] {
   return (bytes) => {
-    const text = decoded(bytes, declaredCharset(bytes));
+    const text = stripTerminalEscapes(decoded(bytes, declaredCharset(bytes)));
     return { sections: [{ text, page: null }], markdown };
   };
 }
@@ -82,9 +83,10 @@ const NOT_READ: Record<string, string> = {
 
 /** Every document type's reader, with its version (see `Reader.version`). */
 export const READERS: Readonly<Record<DocumentType, Reader>> = {
-  markdown: { version: 2, converted: false, read: asText(true) },
-  text: { version: 2, converted: false, read: asText(false) },
-  code: { version: 2, converted: false, read: asText(false) },
+  // 3: terminal escape sequences (coloured logs) are dropped.
+  markdown: { version: 3, converted: false, read: asText(true) },
+  text: { version: 3, converted: false, read: asText(false) },
+  code: { version: 3, converted: false, read: asText(false) },
   html: {
     version: 2,
     converted: true,

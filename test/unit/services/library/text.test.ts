@@ -233,7 +233,7 @@ describe('extractDocument', () => {
     expect(await extractDocument('/x/notes.md', Buffer.from('# A\r\n\r\ntext\r\n'))).toEqual({
       ok: true,
       type: 'markdown',
-      reader: 'markdown@2',
+      reader: 'markdown@3',
       sections: [{ text: '# A\n\ntext\n', page: null }],
       markdown: true,
     });
