@@ -20,7 +20,10 @@ describe('terminal output from hostile files', () => {
     const name = `notes${HOSTILE}dm.txt`;
     writeFileSync(join(folder, name), `The lighthouse keeper ${HOSTILE} logs the lamp hours every night.\n`);
     mkdirSync(join(folder, `sub${HOSTILE}`));
-    writeFileSync(join(folder, `sub${HOSTILE}`, 'more.md'), `# Lamp ${HOSTILE}\n\nThe lighthouse lamp burns paraffin.\n`);
+    writeFileSync(
+      join(folder, `sub${HOSTILE}`, 'more.md'),
+      `# Lamp ${HOSTILE}\n\nThe lighthouse lamp burns paraffin.\n`,
+    );
     const dataDir = tempDir();
 
     const runs = [
