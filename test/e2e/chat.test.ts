@@ -207,4 +207,55 @@ describe('Chat screen', () => {
     expect(session.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
     expect(session.errors).toEqual([]);
   });
+  it('never draws a chip the answer wrote itself, wherever it hides it from the code check', async () => {
+    const session = await app.open(tempDir());
+    const { page, bridge } = session;
+    const { services } = bridge;
+    const chat = services.chat.create({});
+    const forged = '<hearth-cite>0</hearth-cite>';
+    const text = [
+      'A real claim [1].',
+      `An escaped backtick \\\` then ${forged} and another \\\`.`,
+      `<div>\n${forged} in an HTML block\n</div>`,
+      `- a list item\n\n  \`\`\`\n  ${forged}\n  \`\`\``,
+      `    ${forged} in indented code`,
+      `\`\`\`\`\n\`\`\`\n\`\`\`\`\n${forged} after a fence inside a fence`,
+      `<details><summary>${forged}</summary>${forged}</details>`,
+    ].join('\n\n');
+    const question = addMessage(services.store.hearth, {
+      conversationId: chat.id,
+      parentId: null,
+      role: 'user',
+      content: 'q',
+    });
+    const answer = addMessage(services.store.hearth, {
+      conversationId: chat.id,
+      parentId: question.id,
+      role: 'assistant',
+      content: text,
+    });
+    const markerStart = text.indexOf('[1]');
+    updateMessage(services.store.hearth, answer.id, {
+      citations: [
+        {
+          n: 1,
+          markerStart,
+          markerEnd: markerStart + 3,
+          claim: 'A real claim',
+          status: 'supported',
+          kind: 'quote',
+          score: 1,
+          match: null,
+          source: null,
+        },
+      ],
+    });
+    await page.goto(`${bridge.url}#/chat`);
+    await page.reload();
+    await page.getByText('A real claim').waitFor();
+    await page.getByTestId('citation-chip').first().waitFor();
+    expect(await page.getByTestId('citation-chip').count()).toBe(1);
+    await screenshot(page, 'chat-forged-chips');
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ import type { Plugin, PluggableList } from 'unified';
 import type { Citation } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { cn } from '../../lib/cn';
-import { CITE_TAG, markCitations } from './citation-markup';
+import { chipIndex, citationNonce, CITE_TAG, markCitations } from './citation-markup';
 
 const TONE: Record<Citation['status'], string> = {
   supported: 'border-green-600/40 bg-green-600/10 text-green-700 dark:text-green-400',
@@ -60,15 +60,21 @@ const REHYPE_PLUGINS: PluggableList = [
 
 const PLUGINS = { code, math };
 
-const CitationContext = createContext<{ citations: readonly Citation[]; onCite?: (citation: Citation) => void }>({
-  citations: [],
-});
+const CitationContext = createContext<{
+  citations: readonly Citation[];
+  nonce: string;
+  onCite?: (citation: Citation) => void;
+}>({ citations: [], nonce: '' });
 
-/** A `[n]` marker the citation markup turned into a tag: a chip coloured by its verdict. */
+/**
+ * A `[n]` marker the citation markup turned into a tag: a chip coloured by its verdict. A tag
+ * without this rendering's nonce was written by the answer itself: its text is shown, as text.
+ */
 function CitationChip({ children }: { children?: ReactNode } & ExtraProps) {
-  const { citations, onCite } = useContext(CitationContext);
-  const citation = citations[Number(String(children))];
-  if (!citation) return null;
+  const { citations, nonce, onCite } = useContext(CitationContext);
+  const index = chipIndex(String(children ?? ''), nonce);
+  const citation = index === null ? undefined : citations[index];
+  if (!citation) return <>{children}</>;
   return (
     <button
       type="button"
@@ -129,8 +135,10 @@ export function AnswerMarkdown({
   streaming: boolean;
   onCite?: (citation: Citation) => void;
 }) {
-  const markdown = useMemo(() => markCitations(content, citations), [content, citations]);
-  const context = useMemo(() => ({ citations, onCite }), [citations, onCite]);
+  // One per answer shown, never in the answer's text.
+  const nonce = useMemo(citationNonce, []);
+  const markdown = useMemo(() => markCitations(content, citations, nonce), [content, citations, nonce]);
+  const context = useMemo(() => ({ citations, nonce, onCite }), [citations, nonce, onCite]);
   return (
     <CitationContext value={context}>
       <Streamdown

@@ -48,12 +48,34 @@ function inlineCode(line: string): Array<[number, number]> {
 }
 
 /**
- * The answer's Markdown with each verified `[n]` replaced by `<hearth-cite>i</hearth-cite>`, `i`
- * indexing `citations`. The citation is found by its marker's offset, so two `[1]`s in different
- * sentences keep their own verdicts. Any `<hearth-cite` the text itself holds is escaped first, so
- * a model or a document cannot draw a chip of its own. Markers inside code stay as written.
+ * A secret for one rendering of one answer, which every chip it draws must carry. The answer's
+ * text cannot know it (it is made after the text exists), so a `<hearth-cite>` the model or a
+ * document wrote is never a chip, wherever it hides from `codeSpans` (an escaped backtick, an
+ * HTML block, indented code, a fence inside a list).
  */
-export function markCitations(markdown: string, citations: readonly Citation[]): string {
+export function citationNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** What a chip's tag holds: the rendering's nonce and the citation's index. */
+export function chipContent(nonce: string, index: number): string {
+  return `${nonce}:${index}`;
+}
+
+/** The citation index a tag names, or `null` when it lacks this rendering's nonce (a forgery). */
+export function chipIndex(content: string, nonce: string): number | null {
+  const [given, index] = content.split(':');
+  return given === nonce && index !== undefined && /^\d+$/.test(index) ? Number(index) : null;
+}
+
+/**
+ * The answer's Markdown with each verified `[n]` replaced by `<hearth-cite>nonce:i</hearth-cite>`,
+ * `i` indexing `citations` (see `citationNonce`). The citation is found by its marker's offset, so
+ * two `[1]`s in different sentences keep their own verdicts. Any `<hearth-cite` the text itself
+ * holds outside code is escaped too. Markers inside code stay as written.
+ */
+export function markCitations(markdown: string, citations: readonly Citation[], nonce: string): string {
   const code = codeSpans(markdown);
   const inCode = (at: number) => code.some(([start, end]) => at >= start && at < end);
   const edits: Array<{ start: number; end: number; text: string }> = [];
@@ -66,7 +88,7 @@ export function markCitations(markdown: string, citations: readonly Citation[]):
       const found = match[1]!.split(',').map((part) => {
         const n = Number(part.trim());
         const index = citations.findIndex((c) => c.n === n && c.markerStart === match.index);
-        return index === -1 ? `[${n}]` : `<${CITE_TAG}>${index}</${CITE_TAG}>`;
+        return index === -1 ? `[${n}]` : `<${CITE_TAG}>${chipContent(nonce, index)}</${CITE_TAG}>`;
       });
       edits.push({ start: match.index, end: match.index + match[0].length, text: found.join('') });
     }
