@@ -3,7 +3,7 @@ import { math } from '@streamdown/math';
 import 'katex/dist/katex.min.css';
 import { harden } from 'rehype-harden';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { Streamdown, defaultRehypePlugins, type Components, type ExtraProps } from 'streamdown';
 import type { Plugin, PluggableList } from 'unified';
@@ -136,7 +136,7 @@ export function AnswerMarkdown({
   onCite?: (citation: Citation) => void;
 }) {
   // One per answer shown, never in the answer's text.
-  const nonce = useMemo(citationNonce, []);
+  const [nonce] = useState(citationNonce);
   const markdown = useMemo(() => markCitations(content, citations, nonce), [content, citations, nonce]);
   const context = useMemo(() => ({ citations, nonce, onCite }), [citations, nonce, onCite]);
   return (
