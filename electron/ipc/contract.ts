@@ -19,7 +19,7 @@ import {
   ConversationViewSchema,
   MessageSchema,
 } from './schemas/chat';
-import { SearchResultSchema, SearchSchemas as S } from './schemas/search';
+import { DocumentOpenedSchema, SearchResultSchema, SearchSchemas as S } from './schemas/search';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 import { ApiLogEntrySchema, ApiServerSchemas as A, ApiServerStateSchema } from './schemas/api-server';
 
@@ -109,8 +109,11 @@ export const contract = {
     'chat.search': { input: C.search, output: z.array(ChatSearchHitSchema) },
     /** The conversation as Markdown or JSON, citations included. */
     'chat.export': { input: C.export, output: z.string() },
-    /** Opens a library file in the system's default app (only files the library holds). */
-    'shell.openDocument': { input: S.document, output: z.null() },
+    /**
+     * Opens a library file (only files the library holds, and only as they were indexed): a
+     * document in the system's viewer, text in Hearth's own read-only viewer; never a program.
+     */
+    'shell.openDocument': { input: S.document, output: DocumentOpenedSchema },
     /** Shows a library file in the system's file manager. */
     'shell.showDocument': { input: S.document, output: z.null() },
     /** Opens a web link in the system's browser once the user confirms it there; `true` if opened. */

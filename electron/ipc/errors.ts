@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'MODEL_TOO_LARGE',
   'INVALID_GGUF',
   'UNSUPPORTED_FILE',
+  /** A file is no longer the one the library indexed (other bytes, or not a file): re-index it. */
+  'FILE_CHANGED',
   /** A download failed: HTTP error, dropped connection past the retries, no published hash. */
   'DOWNLOAD_FAILED',
   /** A downloaded file's SHA-256 is not the published one; it was deleted. */

@@ -115,3 +115,20 @@ export function formatStoreRecovered(data: {
     details: `${formatNumber(data.repair.rows)} rows were copied into a new file. ${lost} ${kept}`,
   };
 }
+
+/**
+ * Characters that change how the text around them reads instead of showing: C0/C1 controls and
+ * the bidirectional overrides, embeddings, isolates and marks (`invoice\u202etxt.sh` would read
+ * "invoicehs.txt"). Kept in step with the CLI's terminal-text.ts.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NAME_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file name or path as it may be shown: each control or bidi character as a visible `\u202e`,
+ * and the whole isolated (U+2068…U+2069) so a right-to-left name cannot reorder the text beside it.
+ */
+export function formatFileName(name: string): string {
+  const visible = name.replace(NAME_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `\u2068${visible}\u2069`;
+}

@@ -108,7 +108,11 @@ describe('Chat screen', () => {
     expect(await panel.textContent()).toContain('caffeinate.md');
     expect(await panel.locator('mark').textContent()).toMatch(/sleep/i);
     await panel.getByRole('button', { name: 'Open file' }).click();
-    await expect.poll(() => bridge.opened).toEqual([{ action: 'open', path: join(OSX, 'caffeinate.md') }]);
+    const viewer = page.getByRole('dialog', { name: 'Viewing caffeinate.md' });
+    await viewer.waitFor();
+    expect(await viewer.locator('[data-cited]').count()).toBeGreaterThan(0);
+    await viewer.getByRole('button', { name: 'Close viewer' }).click();
+    expect(bridge.opened).toEqual([]);
     await screenshot(page, 'chat-citation');
 
     // Chat search finds the cited answer and opens its branch.

@@ -44,23 +44,27 @@ describe('Search screen', () => {
     await expect
       .poll(() => page.getByTestId('search-summary').textContent())
       .toMatch(/passages · by keywords · \d+ ms/);
-    expect(await hits.first().textContent()).toMatch(/^common\/tar\.md\s*lines \d+–\d+/);
+    // File names are isolated (U+2068…U+2069) so a right-to-left name cannot reorder what is beside it.
+    expect(await hits.first().textContent()).toMatch(/^\u2068common\/tar\.md\u2069\s*lines \d+–\d+/);
     const marked = await hits.first().locator('mark').allTextContents();
     expect(marked.map((word) => word.toLowerCase())).toEqual(
       expect.arrayContaining(['extension', 'determine', 'compression', 'program']),
     );
     // Only the collections ticked were searched.
     const paths = await hits.evaluateAll((items) => items.map((item) => item.querySelector('span')?.textContent ?? ''));
-    expect(paths.every((path) => path.startsWith('common/') || path.startsWith('notes/'))).toBe(true);
+    expect(paths.every((path) => path.startsWith('\u2068common/') || path.startsWith('\u2068notes/'))).toBe(true);
     await screenshot(page, 'search-results');
 
+    // Markdown is text: it opens in Hearth's read-only viewer at the hit's lines, never in another program.
     await hits.first().getByRole('button', { name: 'Open file' }).click();
+    const viewer = page.getByRole('dialog', { name: 'Viewing tar.md' });
+    await viewer.waitFor();
+    expect((await viewer.locator('[data-cited]').allTextContents()).join('\n')).toMatch(/compression program/);
+    await screenshot(page, 'search-viewer');
+    await viewer.getByRole('button', { name: 'Close viewer' }).click();
     await hits.first().getByRole('button', { name: 'Show in folder' }).click();
-    await expect.poll(() => bridge.opened.length).toBe(2);
-    expect(bridge.opened).toEqual([
-      { action: 'open', path: join(folder, 'common', 'tar.md') },
-      { action: 'show', path: join(folder, 'common', 'tar.md') },
-    ]);
+    await expect.poll(() => bridge.opened.length).toBe(1);
+    expect(bridge.opened).toEqual([{ action: 'show', path: join(folder, 'common', 'tar.md') }]);
 
     // A document's markup is shown as text: no image loads, no script runs, no link is made.
     await page.getByLabel('Search the library').fill('fence paint');
@@ -80,6 +84,72 @@ describe('Search screen', () => {
 
     const origin = new URL(bridge.url).origin;
     expect(session.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+  it('never opens a script or a program, opens only the file that was indexed, and shows names without their bidi tricks', async () => {
+    const folder = tempDir();
+    // A shell script whose name reads "invoicehs.txt" where bidi overrides are obeyed.
+    const script = 'invoice\u202etxt.sh';
+    writeFileSync(join(folder, script), '#!/bin/sh\n# quarterly invoice helper\nrm -rf "$HOME/quarterly-invoice"\n');
+    // A PDF named as a script: its bytes are a PDF, but the system would run it by its name.
+    cpSync(join(CORPUS, 'pdf', 'alphatrans.pdf'), join(folder, 'quarterly-invoice.js'));
+    cpSync(join(CORPUS, 'pdf', 'alphatrans.pdf'), join(folder, 'quarterly-invoice.pdf'));
+    writeFileSync(join(folder, 'notes.txt'), 'The quarterly invoice is due in March.\n');
+    const session = await app.open(tempDir(), '/search');
+    const { page, bridge } = session;
+    const { library } = bridge.services;
+    const collection = library.createCollection('Invoices');
+    library.addFolder(collection.id, folder);
+    await library.index(collection.id);
+    await page.reload();
+    const search = async (query: string) => {
+      await page.getByLabel('Search the library').fill(query);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByTestId('search-hit').first().waitFor();
+    };
+    const hit = (name: string) => page.getByTestId('search-hit').filter({ hasText: name });
+
+    await search('quarterly invoice helper');
+    const scriptHit = hit('invoice\\u202etxt.sh');
+    await scriptHit.waitFor();
+    expect(await page.getByTestId('search-hit').first().textContent()).not.toContain('\u202e');
+    // The script opens in Hearth's read-only viewer, as text.
+    await scriptHit.getByRole('button', { name: 'Open file' }).click();
+    const viewer = page.getByRole('dialog');
+    await viewer.waitFor();
+    expect(await page.getByTestId('viewer-name').textContent()).toBe('\u2068invoice\\u202etxt.sh\u2069');
+    expect(await viewer.getByTestId('viewer-text').textContent()).toContain('rm -rf');
+    await screenshot(page, 'open-file-script-in-viewer');
+    await viewer.getByRole('button', { name: 'Close viewer' }).click();
+
+    // The PDF named .js: refused, with the reason; the real PDF goes to the system's viewer.
+    const pdfs = bridge.services.store.library
+      .prepare("SELECT id, path FROM documents WHERE type = 'pdf'")
+      .all() as Array<{ id: number; path: string }>;
+    expect(pdfs).toHaveLength(2);
+    const named = pdfs.find((document) => document.path.endsWith('.js'))!;
+    const real = pdfs.find((document) => document.path.endsWith('.pdf'))!;
+    const refused = await page.evaluate(
+      (id) => window.hearth!.invoke('shell.openDocument', { documentId: id }),
+      named.id,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED_FILE', message: expect.stringMatching(/“\.js” files/) },
+    });
+    const opened = await page.evaluate(
+      (id) => window.hearth!.invoke('shell.openDocument', { documentId: id }),
+      real.id,
+    );
+    expect(opened).toEqual({ ok: true, value: { opened: 'system' } });
+    expect(bridge.opened).toEqual([{ action: 'open', path: join(folder, 'quarterly-invoice.pdf') }]);
+
+    // A file changed since it was indexed is not opened: it is not what the user trusted.
+    await search('quarterly invoice due March');
+    writeFileSync(join(folder, 'notes.txt'), 'The quarterly invoice is due in April!\n');
+    await hit('notes.txt').getByRole('button', { name: 'Open file' }).click();
+    await page.getByText('That file has changed since it was indexed').waitFor();
+    expect(bridge.opened).toHaveLength(1);
     expect(session.errors).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { Citation } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { cn } from '../../lib/cn';
 import { chipIndex, citationNonce, CITE_TAG, markCitations } from './citation-markup';
+import { formatFileName } from '../../../electron/ipc/format';
 
 const TONE: Record<Citation['status'], string> = {
   supported: 'border-green-600/40 bg-green-600/10 text-green-700 dark:text-green-400',
@@ -81,7 +82,11 @@ function CitationChip({ children }: { children?: ReactNode } & ExtraProps) {
       data-testid="citation-chip"
       data-status={citation.status}
       aria-label={`Source ${citation.n}, ${LABEL[citation.status]}`}
-      title={citation.source ? `${citation.source.relativePath} — ${LABEL[citation.status]}` : LABEL[citation.status]}
+      title={
+        citation.source
+          ? `${formatFileName(citation.source.relativePath)} — ${LABEL[citation.status]}`
+          : LABEL[citation.status]
+      }
       onClick={() => onCite?.(citation)}
       className={cn('mx-0.5 inline-flex rounded border px-1 text-xs font-medium align-baseline', TONE[citation.status])}
     >

@@ -4,6 +4,7 @@ import type { Citation, Message } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/button';
 import { rankLabel } from '../search/search-hit';
 import { MessageContent } from './message-content';
+import { formatFileName } from '../../../electron/ipc/format';
 
 export interface MessageItemProps {
   message: Message;
@@ -128,7 +129,7 @@ export function MessageItem(props: MessageItemProps) {
           <ol className="mt-1 flex flex-col gap-0.5">
             {message.trace.passages.map((passage, i) => (
               <li key={i}>
-                {passage.n !== null ? `[${passage.n}]` : 'dropped (budget)'} {passage.relativePath}{' '}
+                {passage.n !== null ? `[${passage.n}]` : 'dropped (budget)'} {formatFileName(passage.relativePath)}{' '}
                 {passage.page ? `p. ${passage.page}` : `l. ${passage.lineStart}–${passage.lineEnd}`} · score{' '}
                 {passage.score.toFixed(4)} · {rankLabel(passage)}
               </li>

@@ -3,6 +3,7 @@ import type { Citation } from '../../../electron/ipc/contract';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { DocumentActions } from '../library/document-actions';
+import { formatFileName } from '../../../electron/ipc/format';
 
 /** The passage a citation points at: file, place, whether it supports the claim, and the matched words. */
 export function SourcePanel({ citation, onClose }: { citation: Citation; onClose(): void }) {
@@ -31,7 +32,7 @@ export function SourcePanel({ citation, onClose }: { citation: Citation; onClose
       {source ? (
         <>
           <div className="text-sm">
-            <div className="font-medium break-all">{source.relativePath}</div>
+            <div className="font-medium break-all">{formatFileName(source.relativePath)}</div>
             <div className="text-xs text-muted-foreground">
               {source.page ? `page ${source.page}` : `lines ${source.lineStart}–${source.lineEnd}`}
               {source.headingPath ? ` · ${source.headingPath}` : ''}
@@ -50,7 +51,10 @@ export function SourcePanel({ citation, onClose }: { citation: Citation; onClose
               text
             )}
           </p>
-          <DocumentActions documentId={source.documentId} />
+          <DocumentActions
+            documentId={source.documentId}
+            lines={source.page ? undefined : { start: source.lineStart, end: source.lineEnd }}
+          />
         </>
       ) : (
         <p className="text-sm">The answer cites a source number the question was not given.</p>

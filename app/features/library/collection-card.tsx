@@ -2,7 +2,7 @@ import { Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { Collection, CollectionReportData, IndexProgress, IndexUpdate } from '../../../electron/ipc/contract';
-import { formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
+import { formatFileName, formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
 import { invoke, stream } from '../../api';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
@@ -114,7 +114,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
             <ul className="mt-1 space-y-0.5 text-sm text-muted-foreground" aria-label="Folders">
               {collection.sources.map((source) => (
                 <li key={source.path} className="flex items-center gap-1">
-                  <span className="truncate">{source.path}</span>
+                  <span className="truncate">{formatFileName(source.path)}</span>
                   {describeRules(source) && <span className="shrink-0 text-xs">({describeRules(source)})</span>}
                   <Button
                     variant="ghost"

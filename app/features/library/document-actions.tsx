@@ -1,25 +1,36 @@
 import { ExternalLink, FolderOpen } from 'lucide-react';
+import { useState } from 'react';
 import { toast } from 'sonner';
+import type { DocumentView } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { Button } from '../../ui/button';
+import { DocumentViewer } from './document-viewer';
 
 /**
  * "Open file" and "Show in folder" for a file of the library. The page names the file by its
- * document id; main looks up the path, so only files the library holds can be opened.
+ * document id; main looks up the path, checks it is the file indexed, and decides how to open it:
+ * a document in the system's viewer, text in Hearth's own (shown here), never as a program.
  */
-export function DocumentActions({ documentId }: { documentId: number }) {
-  const open = async (channel: 'shell.openDocument' | 'shell.showDocument') => {
-    const result = await invoke(channel, { documentId });
+export function DocumentActions({ documentId, lines }: { documentId: number; lines?: { start: number; end: number } }) {
+  const [view, setView] = useState<DocumentView | null>(null);
+  const open = async () => {
+    const result = await invoke('shell.openDocument', { documentId });
+    if (!result.ok) toast.error(result.error.message);
+    else if (result.value.opened === 'viewer') setView(result.value.view);
+  };
+  const show = async () => {
+    const result = await invoke('shell.showDocument', { documentId });
     if (!result.ok) toast.error(result.error.message);
   };
   return (
     <div className="flex gap-2">
-      <Button variant="ghost" onClick={() => void open('shell.openDocument')}>
+      <Button variant="ghost" onClick={() => void open()}>
         <ExternalLink className="size-4" aria-hidden /> Open file
       </Button>
-      <Button variant="ghost" onClick={() => void open('shell.showDocument')}>
+      <Button variant="ghost" onClick={() => void show()}>
         <FolderOpen className="size-4" aria-hidden /> Show in folder
       </Button>
+      {view && <DocumentViewer view={view} lines={lines} onClose={() => setView(null)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { TableVirtuoso } from 'react-virtuoso';
 import type { LibraryDocument } from '../../../electron/ipc/contract';
-import { formatBytes, formatNumber } from '../../../electron/ipc/format';
+import { formatFileName, formatBytes, formatNumber } from '../../../electron/ipc/format';
 import { invoke } from '../../api';
 import { Badge } from '../../ui/badge';
 
@@ -56,7 +56,7 @@ export function FileTable({ collectionId, version }: { collectionId: number; ver
         )}
         itemContent={(_, document) => (
           <>
-            <td className="py-1 pr-2 break-all">{document.path.split(/[\\/]/).slice(-2).join('/')}</td>
+            <td className="py-1 pr-2 break-all">{formatFileName(document.path.split(/[\\/]/).slice(-2).join('/'))}</td>
             <td className="py-1 pr-2">
               <Badge tone={TONE[document.status]}>{document.status}</Badge>
             </td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SlowDocument } from '../../../electron/ipc/contract';
-import { formatDuration } from '../../../electron/ipc/format';
+import { formatFileName, formatDuration } from '../../../electron/ipc/format';
 import { invoke } from '../../api';
 
 const SHOWN = 5;
@@ -29,7 +29,7 @@ export function SlowestFiles({ collectionId, version }: { collectionId: number; 
         {files.map((file) => (
           <li key={file.path} className="flex gap-2">
             <span className="w-16 shrink-0 text-right tabular-nums">{formatDuration(file.readMs)}</span>
-            <span className="break-all">{file.path.split(/[\\/]/).slice(-2).join('/')}</span>
+            <span className="break-all">{formatFileName(file.path.split(/[\\/]/).slice(-2).join('/'))}</span>
             <span className="shrink-0 text-muted-foreground">
               {file.type} · mostly {STAGE[file.slowestStage]}
             </span>

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { ModelInfo, StreamHandle } from '../../../electron/ipc/contract';
 import { invoke, stream } from '../../api';
-import { formatBytes, formatCount } from '../../../electron/ipc/format';
+import { formatFileName, formatBytes, formatCount } from '../../../electron/ipc/format';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardTitle } from '../../ui/card';
@@ -76,8 +76,8 @@ export function ModelCard({
             {metadata.name}
             {model.loaded && <Badge tone="good">Loaded</Badge>}
           </CardTitle>
-          <p className="mt-1 truncate font-mono text-xs text-muted-foreground" title={model.path}>
-            {model.path} {model.storage === 'reference' ? '(used in place)' : ''}
+          <p className="mt-1 truncate font-mono text-xs text-muted-foreground" title={formatFileName(model.path)}>
+            {formatFileName(model.path)} {model.storage === 'reference' ? '(used in place)' : ''}
           </p>
           <div className="mt-2 flex flex-wrap gap-1.5" data-testid="model-metadata">
             <Badge>{metadata.role}</Badge>

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../../electron/ipc/contract';
 import { Badge } from '../../ui/badge';
 import { DocumentActions } from '../library/document-actions';
+import { formatFileName } from '../../../electron/ipc/format';
 
 /** Where in the file the hit is: the page of a PDF, else the lines. */
 export function hitLocation(hit: Pick<SearchHit, 'page' | 'lineStart' | 'lineEnd'>): string {
@@ -25,8 +26,8 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
   return (
     <li data-testid="search-hit" className="rounded-lg border border-border bg-card p-4">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <span className="font-medium break-all" title={hit.path}>
-          {hit.relativePath}
+        <span className="font-medium break-all" title={formatFileName(hit.path)}>
+          {formatFileName(hit.relativePath)}
         </span>
         <span className="text-xs text-muted-foreground">{hitLocation(hit)}</span>
         <Badge className="ml-auto">{rankLabel(hit)}</Badge>
@@ -45,7 +46,10 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
         )}
       </p>
       <div className="mt-3">
-        <DocumentActions documentId={hit.documentId} />
+        <DocumentActions
+          documentId={hit.documentId}
+          lines={hit.page ? undefined : { start: hit.lineStart, end: hit.lineEnd }}
+        />
       </div>
     </li>
   );

@@ -48,6 +48,22 @@ export const SearchResultSchema = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
+/** A library file's text for Hearth's read-only viewer (text and code are never handed to the system). */
+export const DocumentViewSchema = z.object({
+  path: z.string(),
+  text: z.string(),
+  /** Only the file's first 4 MB are shown. */
+  truncated: z.boolean(),
+});
+export type DocumentView = z.infer<typeof DocumentViewSchema>;
+
+/** What "Open file" did: the system's viewer opened it, or here is its text for Hearth's own. */
+export const DocumentOpenedSchema = z.discriminatedUnion('opened', [
+  z.object({ opened: z.literal('system') }),
+  z.object({ opened: z.literal('viewer'), view: DocumentViewSchema }),
+]);
+export type DocumentOpened = z.infer<typeof DocumentOpenedSchema>;
+
 export const SearchSchemas = {
   /** A file of the library, by the id a search hit carries: main resolves the path itself. */
   document: z.object({ documentId: z.number().int().positive() }),

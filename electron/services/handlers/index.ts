@@ -27,15 +27,12 @@ export interface Platform {
 
 /**
  * Opening a search hit's file. The renderer names a document by id, never a path: main opens only
- * what the library indexed, so a compromised page cannot launch arbitrary files.
+ * what the library indexed, as it was indexed, and never as a program (document-opener.ts).
  */
 function shellHandlers(platform: Platform, { library }: Pick<Services, 'library'>): DomainHandlers<'shell'> {
   return {
     invoke: {
-      'shell.openDocument': async ({ documentId }) => {
-        await platform.openPath(library.documentPath(documentId));
-        return null;
-      },
+      'shell.openDocument': ({ documentId }) => library.opener.open(documentId, (path) => platform.openPath(path)),
       'shell.showDocument': async ({ documentId }) => {
         await platform.showInFolder(library.documentPath(documentId));
         return null;

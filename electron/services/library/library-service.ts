@@ -5,6 +5,7 @@ import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
 import { resolveVecExtensionPath } from '../store/vec-extension';
 import { findEmbedder, registerEmbedder, type EmbedderIdentity } from './embedders';
+import { DocumentOpener } from './document-opener';
 import { FolderWatcher } from './folder-watcher';
 import { acquireIndexLock, shareIndexLock, waitForIndexLock } from './index-lock';
 import type { ForkEntry } from '../workers/child-process';
@@ -91,9 +92,12 @@ export class LibraryService {
   /** Collections that changed on disk while they were being indexed: index them again after. */
   readonly #again = new Set<number>();
   readonly #watcher: FolderWatcher;
+  /** "Open file" for the library's files (document-opener.ts). */
+  readonly opener: DocumentOpener;
 
   constructor(options: LibraryServiceOptions) {
     this.#options = options;
+    this.opener = new DocumentOpener(options.db, (documentId) => this.documentPath(documentId));
     this.#watcher = new FolderWatcher({
       debounceMs: options.syncDebounceMs,
       onChange: (collectionId) => void this.#syncNow(collectionId),
