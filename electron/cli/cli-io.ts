@@ -24,14 +24,24 @@ export interface CliIo {
   onInterrupt(listener: () => void, options?: { terminate?: boolean }): () => void;
 }
 
+/**
+ * How long a command may take to wind down after Ctrl-C or SIGTERM (keeping what it wrote) before
+ * the process ends anyway: a signal always ends the CLI.
+ */
+export const WIND_DOWN_MS = 2000;
+
 export const processIo: CliIo = {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   onInterrupt(listener, { terminate = false } = {}) {
     const signals: NodeJS.Signals[] = terminate ? ['SIGINT', 'SIGTERM'] : ['SIGINT'];
-    const once = () => {
+    const once = (signal: NodeJS.Signals) => {
       stop();
+      // A second signal, or a command that does not wind down in time, ends the process now.
+      const force = () => process.exit(signal === 'SIGINT' ? 130 : 143);
+      signals.forEach((s) => process.once(s, force));
+      setTimeout(force, WIND_DOWN_MS).unref();
       listener();
     };
     const stop = () => signals.forEach((signal) => process.off(signal, once));

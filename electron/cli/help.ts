@@ -32,7 +32,8 @@ hearth chats export <id> [--format markdown|json] [--tree] [--out FILE]
   Runs the OpenAI-compatible local API on 127.0.0.1 until Ctrl-C; prints its URL and key.
   --port: default the one in Settings (4891 unless changed); 0 picks a free one.`,
   completion: `hearth completion
-  Prints a bash completion script: \`source <(hearth completion)\`, or save it in your completions folder.`,
+  Prints a bash completion script: \`source <(hearth completion)\`, or save it in your completions folder.
+  --json: the script as {"shell": "bash", "script": "…"}.`,
 };
 
 export function usage(): string {
@@ -41,8 +42,9 @@ ${Object.values(COMMAND_HELP)
   .map((text) => `  ${text.replaceAll('\n', '\n  ')}`)
   .join('\n\n')}
 
-Every command: --data-dir DIR (default ${defaultDataDir()} here, or HEARTH_DATA_DIR), --json for
-output a script can read, --help.
+Every command: --data-dir DIR (default ${defaultDataDir()} here, or HEARTH_DATA_DIR; a folder
+that does not exist is refused unless --init), --json for output a script can read (errors too:
+{"error": {"code", "message"}} on stdout), --help.
 Exit codes: 0 done, 1 failed, 2 usage error, 3 busy (another Hearth process holds what is needed).`;
 }
 
@@ -64,7 +66,7 @@ _hearth() {
     esac
   fi
   if [[ "$cur" == -* ]]; then
-    COMPREPLY=( $(compgen -W "--collection --data-dir --json --help --mode --limit --model --questions --sweep --port --copy --threads --format --tree --out --include --exclude --hidden --follow-links --slowest --wait" -- "$cur") )
+    COMPREPLY=( $(compgen -W "--collection --data-dir --init --json --help --mode --limit --model --questions --sweep --port --copy --threads --format --tree --out --include --exclude --hidden --follow-links --slowest --wait" -- "$cur") )
     return
   fi
   COMPREPLY=( $(compgen -f -- "$cur") )

@@ -7,11 +7,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Notice } from '../ipc/contract';
-import { HearthError, toErrorData } from '../ipc/errors';
+import { toErrorData } from '../ipc/errors';
 import { createServices, type Services } from '../services';
-import { defaultDataDir } from './data-dir';
+import { dataDirFor } from './data-dir';
+import { parseCommandLine } from './parse-args';
 import { formatSlowDocument, formatStoreRecovered } from '../ipc/format';
 import { progressLine, progressMode, progressPrinter } from './progress';
 import { runAsk } from './ask-command';
@@ -27,39 +27,34 @@ import { processIo, type CliIo } from './cli-io';
 import { safeIo } from './terminal-text';
 
 async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        collection: { type: 'string', multiple: true, default: [] },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        wait: { type: 'boolean', default: false },
-        include: { type: 'string', multiple: true, default: [] },
-        exclude: { type: 'string', multiple: true, default: [] },
-        hidden: { type: 'boolean', default: false },
-        'follow-links': { type: 'boolean', default: false },
-        slowest: { type: 'string' },
-        mode: { type: 'string', default: 'auto' },
-        limit: { type: 'string', default: '10' },
-        questions: { type: 'string' },
-        sweep: { type: 'boolean', default: false },
-        model: { type: 'string' },
-        port: { type: 'string' },
-        copy: { type: 'boolean', default: false },
-        threads: { type: 'string' },
-        format: { type: 'string', default: 'markdown' },
-        tree: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(
+    argv,
+    argv.find((arg) => arg in COMMAND_HELP),
+    {
+      collection: { type: 'string', multiple: true, default: [] },
+      'data-dir': { type: 'string' },
+      init: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      wait: { type: 'boolean', default: false },
+      include: { type: 'string', multiple: true, default: [] },
+      exclude: { type: 'string', multiple: true, default: [] },
+      hidden: { type: 'boolean', default: false },
+      'follow-links': { type: 'boolean', default: false },
+      slowest: { type: 'string' },
+      mode: { type: 'string', default: 'auto' },
+      limit: { type: 'string', default: '10' },
+      questions: { type: 'string' },
+      sweep: { type: 'boolean', default: false },
+      model: { type: 'string' },
+      port: { type: 'string' },
+      copy: { type: 'boolean', default: false },
+      threads: { type: 'string' },
+      format: { type: 'string', default: 'markdown' },
+      tree: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  );
   const print = (value: unknown) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   if (values.help) {
     const help = positionals[0] ? COMMAND_HELP[positionals[0]] : undefined;
@@ -67,8 +62,10 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
     return 0;
   }
   const [command, ...rest] = positionals;
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir(io.env));
+  if (command !== undefined && !(command in COMMAND_HELP)) throw new UsageError(`Unknown command "${command}".`);
+  let dataDir = '';
   const open = () => {
+    dataDir = dataDirFor({ given: values['data-dir'], init: values.init, env: io.env });
     const services = createServices({
       dataDir,
       appVersion: 'cli',
@@ -87,12 +84,15 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
   };
 
   if (command === 'index') {
-    if (rest.length !== 1) throw new UsageError('`hearth index` takes one folder.');
+    if (rest.length !== 1) throw new UsageError('`hearth index` takes one folder.', 'index');
+    if (values.collection.length > 1) throw new UsageError('`hearth index` takes one --collection.', 'index');
+    if (values.collection.length === 1 && !values.collection[0]!.trim()) {
+      throw new UsageError('--collection needs a name.', 'index');
+    }
     const folder = resolve(rest[0]!);
     return withServices(open(), async (services) => {
       // Checked before anything is written: a mistyped path must not leave an empty collection.
       services.library.requireFolder(folder);
-      if (values.collection.length > 1) throw new UsageError('`hearth index` takes one --collection.');
       const collection = services.library.createCollection(values.collection[0] ?? basename(folder));
       services.library.addFolder(collection.id, folder, {
         include: values.include,
@@ -120,9 +120,18 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       }
     });
   }
-  if (command === 'library' && rest[0] === 'status' && rest.length === 1) {
+  if (command === 'library') {
+    if (rest[0] !== 'status') {
+      throw new UsageError(
+        rest[0] ? `Unknown command "library ${rest[0]}".` : '`hearth library` needs a command: status.',
+        'library',
+      );
+    }
+    if (rest.length > 1) throw new UsageError('`hearth library status` takes no arguments.', 'library');
     const slowest = values.slowest === undefined ? 0 : Number(values.slowest);
-    if (!Number.isInteger(slowest) || slowest < 0 || slowest > 100) throw new UsageError('--slowest must be 1 to 100.');
+    if (!Number.isInteger(slowest) || slowest < 0 || slowest > 100) {
+      throw new UsageError('--slowest must be 1 to 100.', 'library');
+    }
     return withServices(open(), async (services) => {
       const collections = services.library.collections().map((collection) => ({
         ...collection,
@@ -140,25 +149,31 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
   }
   if (command === 'search') {
     const query = rest.join(' ').trim();
-    if (!query) throw new UsageError('`hearth search` needs a query.');
+    if (!query) throw new UsageError('`hearth search` needs a query.', 'search');
     const mode = SearchModeSchema.safeParse(values.mode);
-    if (!mode.success) throw new UsageError(`--mode must be one of ${SearchModeSchema.options.join(', ')}.`);
+    if (!mode.success) throw new UsageError(`--mode must be one of ${SearchModeSchema.options.join(', ')}.`, 'search');
     const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be 1 to 50.');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be 1 to 50.', 'search');
     return withServices(open(), (services) =>
       runSearch(services, { query, collections: values.collection, mode: mode.data, limit, json: values.json }, io),
     );
   }
   if (command === 'ask') {
     const question = rest.join(' ').trim();
-    if (!question) throw new UsageError('`hearth ask` needs a question.');
+    if (!question) throw new UsageError('`hearth ask` needs a question.', 'ask');
     return withServices(open(), (services) =>
       runAsk(services, { question, collections: values.collection, model: values.model, json: values.json }, io),
     );
   }
-  if (command === 'eval' && rest[0] === 'retrieval' && rest.length === 1) {
-    if (!values.questions) throw new UsageError('`hearth eval retrieval` needs --questions FILE.tsv.');
-    if (values.collection.length !== 1) throw new UsageError('`hearth eval retrieval` needs one --collection.');
+  if (command === 'eval') {
+    if (rest[0] !== 'retrieval' || rest.length > 1) {
+      throw new UsageError(
+        rest[0] ? `Unknown command "eval ${rest.join(' ')}".` : '`hearth eval` needs a command: retrieval.',
+        'eval',
+      );
+    }
+    if (!values.questions) throw new UsageError('`hearth eval retrieval` needs --questions FILE.tsv.', 'eval');
+    if (values.collection.length !== 1) throw new UsageError('`hearth eval retrieval` needs one --collection.', 'eval');
     return withServices(open(), (services) =>
       runEvalRetrieval(
         services,
@@ -172,14 +187,16 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       ),
     );
   }
-  if (command === 'completion' && rest.length === 0) {
-    io.stdout.write(completionScript());
+  if (command === 'completion') {
+    if (rest.length) throw new UsageError('`hearth completion` takes no arguments.', 'completion');
+    if (values.json) print({ shell: 'bash', script: completionScript() });
+    else io.stdout.write(completionScript());
     return 0;
   }
   if (command === 'models') {
     const threads = values.threads === undefined ? undefined : Number(values.threads);
     if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
-      throw new UsageError('--threads must be 1 to 64.');
+      throw new UsageError('--threads must be 1 to 64.', 'models');
     }
     return withServices(open(), (services) =>
       runModels(services, rest[0], rest.slice(1), { json: values.json, copy: values.copy, threads }, io),
@@ -201,14 +218,15 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       ),
     );
   }
-  if (command === 'serve' && rest.length === 0) {
+  if (command === 'serve') {
+    if (rest.length) throw new UsageError('`hearth serve` takes no arguments.', 'serve');
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-      throw new UsageError('--port must be 0 to 65535.');
+      throw new UsageError('--port must be 0 to 65535.', 'serve');
     }
     return withServices(open(), (services) => runServe(services, { port, json: values.json }, io));
   }
-  throw new UsageError(command ? `Unknown command: ${[command, ...rest].join(' ')}` : 'No command given.');
+  throw new UsageError('No command given.');
 }
 
 /** A start-up notice as one line for the terminal. */
@@ -247,13 +265,36 @@ export async function runCli(argv: string[], host: CliHost = {}): Promise<number
   try {
     return await runCommand(argv, host, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`hearth: ${error.message}\n\n${usage()}\n`);
-      return 2;
-    }
-    const data = toErrorData(error);
-    if (!(error instanceof HearthError)) io.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    io.stderr.write(`hearth: ${data.message}\n`);
-    return data.code === 'BUSY' ? 3 : 1;
+    const failure = describeFailure(error);
+    // Under --json a script reads stdout: the error is JSON there too, and nothing is on stderr.
+    if (argv.includes('--json'))
+      io.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } })}\n`);
+    else io.stderr.write(`hearth: ${failure.message}\n`);
+    if (failure.code === 'INTERNAL' && io.env['HEARTH_DEBUG'])
+      io.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    return failure.exit;
   }
+}
+
+/**
+ * A failure as one line for a person, with its code and exit status: 2 for a command line that
+ * cannot run (and which command's help to read), 3 when another Hearth process holds what is
+ * needed, 1 for anything else. Never a stack trace or a source path: the CLI keeps no log, and an
+ * unexpected error says how to see its details (HEARTH_DEBUG=1) instead.
+ */
+function describeFailure(error: unknown): { code: string; message: string; exit: number } {
+  if (error instanceof UsageError) {
+    const help = error.command ? `hearth ${error.command} --help` : 'hearth --help';
+    return { code: 'USAGE', message: `${oneLine(error.message)} See \`${help}\`.`, exit: 2 };
+  }
+  const data = toErrorData(error);
+  const message =
+    data.code === 'INTERNAL'
+      ? `Something went wrong inside Hearth (${error instanceof Error ? error.name : typeof error}). Run it again with HEARTH_DEBUG=1 to see where.`
+      : oneLine(data.message);
+  return { code: data.code, message, exit: data.code === 'BUSY' ? 3 : 1 };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

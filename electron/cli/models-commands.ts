@@ -29,12 +29,12 @@ export async function runModels(
   const out = (value: unknown, text: string) =>
     io.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
   const one = (what: string) => {
-    if (args.length !== 1) throw new UsageError(`\`hearth models ${sub}\` takes one ${what}.`);
+    if (args.length !== 1) throw new UsageError(`\`hearth models ${sub}\` takes one ${what}.`, 'models');
     return args[0]!;
   };
   switch (sub) {
     case 'list': {
-      if (args.length) throw new UsageError('`hearth models list` takes no arguments.');
+      if (args.length) throw new UsageError('`hearth models list` takes no arguments.', 'models');
       const models = await services.models.list();
       out(models, models.length ? models.map(modelLine).join('\n') : 'No models installed.');
       return 0;
@@ -112,7 +112,12 @@ export async function runModels(
       return 0;
     }
     default:
-      throw new UsageError(sub ? `Unknown command: models ${sub}` : '`hearth models` needs a command.');
+      throw new UsageError(
+        sub
+          ? `Unknown command "models ${sub}".`
+          : '`hearth models` needs a command: list, import, inspect, pull, bench or rm.',
+        'models',
+      );
   }
 }
 

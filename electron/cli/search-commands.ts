@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { HearthError } from '../ipc/errors';
 import type { SearchMode, SearchResult } from '../ipc/schemas/search';
 import type { Services } from '../services';
 import { evaluateRetrieval, parseQuestions, type EvalMode, type ModeScore } from '../services/search/retrieval-eval';
 import type { CliIo } from './cli-io';
+import { UsageError } from './usage';
 
 /** `hearth search` and `hearth eval retrieval`: the library's search, from a terminal. */
 
@@ -55,7 +56,7 @@ export async function runEvalRetrieval(
   options: { questionsFile: string; collection: string; json: boolean; sweep: boolean },
   io: CliIo,
 ): Promise<number> {
-  const questions = parseQuestions(readFileSync(options.questionsFile, 'utf8'));
+  const questions = parseQuestions(readQuestionsFile(options.questionsFile));
   if (questions.length === 0) throw new HearthError('VALIDATION', `${options.questionsFile} has no questions.`);
   const ids = collectionIds(services, [options.collection])!;
   const model = services.search.vectorModel();
@@ -111,3 +112,16 @@ const scoreRow = (score: ModeScore) =>
     score.mrrAt10.toFixed(3),
     String(score.missed),
   );
+
+/** The questions file's text, or an error that names it and says what is wrong (never its bytes). */
+function readQuestionsFile(path: string): string {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) throw new HearthError('NOT_FOUND', `No questions file at ${path}.`);
+  if (!stats.isFile()) throw new UsageError(`--questions ${path} is a folder; give a .tsv file.`, 'eval');
+  const bytes = readFileSync(path);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (bytes.includes(0) || text.includes('\ufffd')) {
+    throw new HearthError('VALIDATION', `${path} is not a text file: give question<TAB>relative/path lines in UTF-8.`);
+  }
+  return text;
+}

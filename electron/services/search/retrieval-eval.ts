@@ -1,3 +1,4 @@
+import { HearthError } from '../../ipc/errors';
 import type { SearchService, FusionWeights } from './search-service';
 
 /**
@@ -46,7 +47,12 @@ export function parseQuestions(tsv: string): EvalQuestion[] {
     if (!line || line.startsWith('#')) return;
     const [question, file, ...extra] = raw.split('\t').map((field) => field.trim());
     if (!question || !file || extra.length > 0) {
-      throw new Error(`Line ${index + 1}: expected "question<TAB>relative/path/of/the/file", got "${line}".`);
+      // The line itself is not quoted back: it may be anything (a binary file's bytes).
+      throw new HearthError(
+        'VALIDATION',
+        `Line ${index + 1} of the questions file is not "question<TAB>relative/path/of/the/file".`,
+        { line: index + 1 },
+      );
     }
     questions.push({ question, file: file.replaceAll('\\', '/'), line: index + 1 });
   });

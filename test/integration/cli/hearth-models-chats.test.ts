@@ -136,6 +136,8 @@ describe('hearth CLI: models, chats, serve', () => {
     const completion = await hearthBinary(['completion']);
     expect(completion.stdout).toContain('complete -F _hearth hearth');
     expect(completion.stdout).toContain('list import inspect pull bench rm');
+    const completionJson = await hearth(['completion', '--json']);
+    expect(JSON.parse(completionJson.stdout)).toEqual({ shell: 'bash', script: completion.stdout });
     for (const args of [
       ['models'],
       ['models', 'bogus'],
@@ -148,7 +150,8 @@ describe('hearth CLI: models, chats, serve', () => {
     ]) {
       const run = await hearth([...args, '--data-dir', tempDir()]);
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toMatch(/Usage:/);
+      // One line: what is wrong, and which help to read (not every command's usage).
+      expect(run.stderr).toMatch(/^hearth: [^\n]+ See `hearth( \w+)? --help`\.\n$/);
     }
   });
 });
