@@ -1,3 +1,4 @@
+import { HearthError } from '../ipc/errors';
 import type { Services } from '../services';
 import type { Message } from '../ipc/schemas/chat';
 import type { CliIo } from './cli-io';
@@ -15,11 +16,22 @@ export async function runAsk(
   io: CliIo,
 ): Promise<number> {
   const ids = collectionIds(services, options.collections) ?? services.library.collections().map((c) => c.id);
-  const conversation = services.chat.create({ collectionIds: ids, modelId: options.model ?? null });
+  // Said about the model the user named, before a conversation exists: a failed ask leaves none behind.
+  const modelId = options.model
+    ? services.models.library.find(options.model, { role: 'chat', listedBy: '`hearth models list`' }).id
+    : null;
+  if (!modelId && !services.models.library.list().some((record) => record.metadata.role === 'chat')) {
+    throw new HearthError(
+      'MODEL_NOT_FOUND',
+      'No chat model is installed: add one with `hearth models pull ID` or `hearth models import FILE.gguf`.',
+    );
+  }
+  const conversation = services.chat.create({ collectionIds: ids, modelId });
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
-  const answer = await services.chat
-    .send(
+  let answer: Message;
+  try {
+    answer = await services.chat.send(
       { conversationId: conversation.id, content: options.question },
       {
         signal: controller.signal,
@@ -27,8 +39,13 @@ export async function runAsk(
           if (event.type === 'text' && !options.json) io.stdout.write(event.text);
         },
       },
-    )
-    .finally(stopListening);
+    );
+  } catch (error) {
+    services.chat.remove(conversation.id);
+    throw error;
+  } finally {
+    stopListening();
+  }
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ conversationId: conversation.id, answer }, null, 2)}\n`);
     return answer.status === 'failed' ? 1 : 0;
@@ -56,9 +73,19 @@ function sourcesText(answer: Message): string {
           : 'NOT supported by this source';
     lines.push(`[${citation.n}] ${where}: ${verdict}`);
   }
-  const used = answer.trace?.passages.filter((passage) => passage.n !== null).length ?? 0;
+  const given = answer.trace?.passages.filter((passage) => passage.n !== null) ?? [];
+  // An answer that cites nothing still came from somewhere: the passages it was given are listed.
+  const passages =
+    lines.length === 0 && given.length
+      ? `\nPassages given to the model (none cited):\n${given
+          .map(
+            (passage) =>
+              `[${passage.n}] ${passage.relativePath} (${passage.page ? `page ${passage.page}` : `lines ${passage.lineStart}–${passage.lineEnd}`})`,
+          )
+          .join('\n')}\n`
+      : '';
   const footer = answer.trace
-    ? `${used} passages given to the model (${answer.trace.mode} search).`
+    ? `${given.length} passages given to the model (${answer.trace.mode} search).`
     : 'No collection in scope: answered without sources.';
-  return `${lines.length ? `\nSources:\n${lines.join('\n')}\n` : ''}\n${footer}\n`;
+  return `${lines.length ? `\nSources:\n${lines.join('\n')}\n` : ''}${passages}\n${footer}\n`;
 }

@@ -15,16 +15,17 @@ export const COMMAND_HELP: Record<string, string> = {
   Searches the library; prints file, page or lines, and a snippet per hit. Every collection by default.`,
   ask: `hearth ask <question> [--collection NAME]... [--model ID]
   Answers from the library with checked citations, streaming; Ctrl-C stops and keeps what was written.
-  --model: a chat model's id (see \`hearth models list\`); the loaded or first installed one by default.`,
+  --model: a chat model's id, name or file name (see \`hearth models list\`); the loaded or first installed one by default.`,
   eval: `hearth eval retrieval --questions FILE.tsv --collection NAME [--sweep]
   recall@1, recall@5 and MRR@10 of each search mode on a file of "question<TAB>relative path" lines.
   --sweep: also measure hybrid search at several vector weights.`,
   models: `hearth models list
 hearth models import <file.gguf> [--copy]      use the file where it is (or copy it into Hearth's folder)
-hearth models inspect <file.gguf | model id>   metadata: architecture, parameters, quantization, context…
+hearth models inspect <file.gguf | model>      metadata: architecture, parameters, quantization, context…
 hearth models pull <catalog id | Hugging Face URL>   download, verify (SHA-256, GGUF) and install
-hearth models bench <model id> [--threads N]   speed on this machine for 1..N threads
-hearth models rm <model id>                    forget a model (deletes only files Hearth made)`,
+hearth models bench <model> [--threads N]      speed on this machine for 1..N threads
+hearth models rm <model>                       forget a model (deletes only files Hearth made)
+  <model>: an installed model's id, name or file name (see \`hearth models list\`).`,
   chats: `hearth chats list
 hearth chats export <id> [--format markdown|json] [--tree] [--out FILE]
   Exports a conversation with its citations: the branch shown, or every branch with --tree.`,

@@ -291,8 +291,13 @@ function describeFailure(error: unknown): { code: string; message: string; exit:
   const message =
     data.code === 'INTERNAL'
       ? `Something went wrong inside Hearth (${error instanceof Error ? error.name : typeof error}). Run it again with HEARTH_DEBUG=1 to see where.`
-      : oneLine(data.message);
+      : inCliWords(oneLine(data.message));
   return { code: data.code, message, exit: data.code === 'BUSY' ? 3 : 1 };
+}
+
+/** The services speak of the app's screens; a terminal has commands instead. */
+function inCliWords(message: string): string {
+  return message.replace(/ in Models\b/g, ' with `hearth models pull` or `hearth models import`');
 }
 
 function oneLine(text: string): string {

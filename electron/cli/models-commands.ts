@@ -28,6 +28,7 @@ export async function runModels(
 ): Promise<number> {
   const out = (value: unknown, text: string) =>
     io.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+  const find = (ref: string) => services.models.library.find(ref, { listedBy: '`hearth models list`' });
   const one = (what: string) => {
     if (args.length !== 1) throw new UsageError(`\`hearth models ${sub}\` takes one ${what}.`, 'models');
     return args[0]!;
@@ -47,9 +48,7 @@ export async function runModels(
     }
     case 'inspect': {
       const target = one('GGUF file or model id');
-      const metadata = existsSync(target)
-        ? await services.models.inspect(resolve(target))
-        : (await services.models.get(target)).metadata;
+      const metadata = existsSync(target) ? await services.models.inspect(resolve(target)) : find(target).metadata;
       out(
         metadata,
         Object.entries(metadata)
@@ -80,7 +79,7 @@ export async function runModels(
       return 0;
     }
     case 'bench': {
-      const id = one('model id');
+      const id = find(one('model (id, name or file name)')).id;
       const printer = statusPrinter(io.stderr, progressMode(options.json, io.stderr));
       const result = await services.models
         .benchmark(
@@ -105,8 +104,8 @@ export async function runModels(
       return 0;
     }
     case 'rm': {
-      const id = one('model id');
-      const model = await services.models.get(id);
+      const model = find(one('model (id, name or file name)'));
+      const id = model.id;
       await services.models.remove(id);
       out({ removed: id }, `Removed ${model.metadata.name} (${id}).`);
       return 0;

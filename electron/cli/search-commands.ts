@@ -4,6 +4,7 @@ import type { SearchMode, SearchResult } from '../ipc/schemas/search';
 import type { Services } from '../services';
 import { evaluateRetrieval, parseQuestions, type EvalMode, type ModeScore } from '../services/search/retrieval-eval';
 import type { CliIo } from './cli-io';
+import { statusPrinter } from './progress';
 import { UsageError } from './usage';
 
 /** `hearth search` and `hearth eval retrieval`: the library's search, from a terminal. */
@@ -11,15 +12,7 @@ import { UsageError } from './usage';
 /** Collection ids by name; every collection when no name is given. Unknown names are an error. */
 export function collectionIds(services: Services, names: readonly string[]): number[] | undefined {
   if (names.length === 0) return undefined;
-  const collections = services.library.collections();
-  return names.map((name) => {
-    const found = collections.find((collection) => collection.name === name);
-    if (!found) {
-      const known = collections.map((collection) => collection.name).join(', ') || 'none yet';
-      throw new HearthError('NOT_FOUND', `No collection is named "${name}" (collections: ${known}).`);
-    }
-    return found.id;
-  });
+  return names.map((name) => services.library.collectionNamed(name).id);
 }
 
 export async function runSearch(
@@ -58,7 +51,28 @@ export async function runEvalRetrieval(
 ): Promise<number> {
   const questions = parseQuestions(readQuestionsFile(options.questionsFile));
   if (questions.length === 0) throw new HearthError('VALIDATION', `${options.questionsFile} has no questions.`);
-  const ids = collectionIds(services, [options.collection])!;
+  const collection = services.library.collectionNamed(options.collection);
+  const ids = [collection.id];
+  // An expected file the collection does not hold can never be found: said, counted, and not
+  // scored as a miss of the search (a typo in the questions file is not a weakness of search).
+  const known = new Set(services.search.filesOf(collection.id));
+  const absent = questions.flatMap((question) =>
+    question.files.filter((file) => !known.has(file)).map((file) => ({ line: question.line, file })),
+  );
+  const scored = questions.filter((question) => question.files.some((file) => known.has(file)));
+  if (absent.length && !options.json) {
+    io.stderr.write(
+      `${absent.length} expected file${absent.length === 1 ? ' is' : 's are'} not in "${collection.name}": ${absent
+        .slice(0, 5)
+        .map(({ line, file }) => `${file} (line ${line})`)
+        .join(', ')}${absent.length > 5 ? ', …' : ''}. ${questions.length - scored.length} question${
+        questions.length - scored.length === 1 ? ' is' : 's are'
+      } left out of the scores.\n`,
+    );
+  }
+  if (scored.length === 0) {
+    throw new HearthError('VALIDATION', `None of the expected files is in "${collection.name}": nothing to score.`);
+  }
   const model = services.search.vectorModel();
   const reranker = services.search.rerankModel();
   const modes: EvalMode[] = [
@@ -69,24 +83,24 @@ export async function runEvalRetrieval(
   ];
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
-  const showProgress = io.stderr.isTTY && !options.json;
-  const report = await evaluateRetrieval(services.search, questions, {
+  const printer = statusPrinter(io.stderr, io.stderr.isTTY && !options.json ? 'tty' : 'quiet');
+  const report = await evaluateRetrieval(services.search, scored, {
     collectionIds: ids,
     modes,
     sweep: options.sweep && model ? [0, 0.25, 0.5, 0.7, 1, 1.5, 2] : undefined,
     signal: controller.signal,
-    onProgress: (done, total) => {
-      if (showProgress) io.stderr.write(`\r${done}/${total} searches`);
-    },
-  }).finally(stopListening);
-  if (showProgress) io.stderr.write('\r\x1b[K');
+    onProgress: (done, total) => printer.update(`${done}/${total} searches`),
+  }).finally(() => {
+    printer.end();
+    stopListening();
+  });
   if (options.json) {
     io.stdout.write(
-      `${JSON.stringify({ collection: options.collection, embedder: model, reranker, ...report }, null, 2)}\n`,
+      `${JSON.stringify({ collection: collection.name, embedder: model, reranker, ...report, absent }, null, 2)}\n`,
     );
     return 0;
   }
-  const header = `Retrieval on ${report.questions} questions, collection "${options.collection}", ${
+  const header = `Retrieval on ${report.questions} questions, collection "${collection.name}", ${
     model ? `embedding model ${model}` : 'no embedding model (keyword modes only)'
   }${reranker ? `, reranking model ${reranker}` : ''}:\n`;
   const table = [row('mode', 'recall@1', 'recall@5', 'MRR@10', 'missed'), ...report.scores.map(scoreRow)];

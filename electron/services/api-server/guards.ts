@@ -50,7 +50,10 @@ export function bearerKey(keys: ApiKeyStore): MiddlewareHandler {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!keys.matches(match?.[1])) {
       return c.json(
-        openAiError('Missing or wrong API key. Copy it from Settings → Local API.', 'invalid_api_key'),
+        openAiError(
+          'Missing or wrong API key. Copy it from Settings → Local API, or from what `hearth serve` printed.',
+          'invalid_api_key',
+        ),
         401,
       );
     }

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ChatHistoryItem } from 'node-llama-cpp';
@@ -74,8 +73,24 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
     const id = `chatcmpl-${crypto.randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     const outcome = c.get('outcome');
+    // The passages given to the model come back whether or not the answer cites them: a client
+    // can show where an uncited answer came from, as the app does.
     const extension = (result: TurnResult) =>
-      grounding ? { hearth: { citations: resolveCitations(result.text, grounding.sources) } } : {};
+      grounding
+        ? {
+            hearth: {
+              citations: resolveCitations(result.text, grounding.sources),
+              passages: grounding.sources.map(({ n, hit }) => ({
+                n,
+                path: hit.relativePath,
+                page: hit.page,
+                lineStart: hit.lineStart,
+                lineEnd: hit.lineEnd,
+                text: hit.text,
+              })),
+            },
+          }
+        : {};
 
     if (!body.stream) {
       const result = await deps.queue.run(
@@ -195,25 +210,9 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** A model by id, name or file name (with or without `.gguf`), of the role the endpoint needs. */
+/** A model by id, name or file name, of the role the endpoint needs (see `ModelLibrary.find`). */
 function findModel(models: ModelsService, wanted: string, role: 'chat' | 'embedding'): ModelRecord {
-  const record = models.library
-    .list()
-    .find(
-      (candidate) =>
-        candidate.id === wanted ||
-        candidate.metadata.name === wanted ||
-        [basename(candidate.path), basename(candidate.path, '.gguf')].includes(wanted),
-    );
-  if (!record)
-    throw new HearthError('MODEL_NOT_FOUND', `No installed model is called "${wanted}". See GET /v1/models.`);
-  if (record.metadata.role !== role) {
-    throw new HearthError(
-      'VALIDATION',
-      `${record.metadata.name} is ${kind(record.metadata.role)} model, not ${kind(role)} model.`,
-    );
-  }
-  return record;
+  return models.library.find(wanted, { role, listedBy: 'GET /v1/models' });
 }
 
 /** The request's messages as node-llama-cpp history; the last user message may be replaced by its grounded prompt. */
@@ -242,20 +241,10 @@ async function ground(
   record: ModelRecord,
   signal: AbortSignal,
 ): Promise<{ prompt: string; sources: GroundedSource[] }> {
-  const collections = deps.library.collections();
-  const ids = body.hearth!.collections.map((name) => {
-    const found = collections.find((collection) => collection.name === name);
-    if (!found) throw new HearthError('NOT_FOUND', `No collection is called "${name}".`);
-    return found.id;
-  });
+  const ids = body.hearth!.collections.map((name) => deps.library.collectionNamed(name).id);
   const question = body.messages.at(-1)?.content ?? '';
   const { prompt, sources } = await deps.chat.ground(question, ids, record.id, signal);
   return { prompt, sources };
-}
-
-/** "a chat", "an embedding", "a reranker". */
-function kind(role: string): string {
-  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
 }
 
 function finishReason(result: TurnResult): 'stop' | 'length' {

@@ -24,6 +24,14 @@ export const ChatCompletionRequestSchema = z.object({
     .min(1)
     .max(1000),
   stream: z.boolean().default(false),
+  // One answer per request: more would cost n generations, and clients that ask for them expect n.
+  n: z
+    .number()
+    .int()
+    .min(1)
+    .max(1, { error: 'Hearth answers with one choice per request: n must be 1.' })
+    .nullable()
+    .optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
   temperature: z.number().min(0).max(2).nullable().optional(),
   top_p: z.number().min(0).max(1).nullable().optional(),

@@ -22,6 +22,7 @@ import {
   setPaused,
   underRoot,
   createCollection,
+  findCollectionId,
   listCollections,
   listDocuments,
   listSources,
@@ -161,6 +162,18 @@ export class LibraryService {
         error instanceof Error ? error.message : error,
       );
     }
+  }
+
+  /** The collection called `name` (case aside, as everywhere); `NOT_FOUND` naming the ones there are. */
+  collectionNamed(name: string): Collection {
+    const id = findCollectionId(this.#options.db, name);
+    if (id !== null) return this.#collection(id);
+    const known = listCollections(this.#options.db).map((collection) => collection.name);
+    throw new HearthError(
+      'NOT_FOUND',
+      `No collection is called "${name}" (${known.length ? `collections: ${known.join(', ')}` : 'none yet'}).`,
+      { name },
+    );
   }
 
   collections(): Collection[] {

@@ -31,8 +31,8 @@ export interface PendingDocument {
 export type DocumentStatus = 'pending' | 'indexed' | 'skipped' | 'quarantined';
 
 export function createCollection(db: SqliteDatabase, name: string): number {
-  const existing = db.prepare('SELECT id FROM collections WHERE name = ?').get(name) as { id: number } | undefined;
-  if (existing) return existing.id;
+  const existing = findCollectionId(db, name);
+  if (existing !== null) return existing;
   return Number(
     db.prepare('INSERT INTO collections (name, created_at) VALUES (?, ?)').run(name, Date.now()).lastInsertRowid,
   );
@@ -447,6 +447,15 @@ export interface CollectionRow {
   createdAt: Date;
   /** The user paused it: no sync runs until it is resumed. */
   paused: boolean;
+}
+
+/**
+ * The collection called `name`, compared as the column compares names (COLLATE NOCASE: "notes" is
+ * "Notes"), so every way in (the index command, search, ask, the API) finds the same one.
+ */
+export function findCollectionId(db: SqliteDatabase, name: string): number | null {
+  const row = db.prepare('SELECT id FROM collections WHERE name = ?').get(name.trim()) as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 export function listCollections(db: SqliteDatabase): CollectionRow[] {

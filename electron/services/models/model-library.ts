@@ -3,7 +3,7 @@ import { constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { GgufFileInfo } from 'node-llama-cpp';
-import { ModelSettingsSchema, type ModelSettings } from '../../ipc/contract';
+import { ModelSettingsSchema, type ModelRole, type ModelSettings } from '../../ipc/contract';
 import { HearthError } from '../../ipc/errors';
 import type { SqliteDatabase } from '../store/db';
 import type { ForkEntry } from '../workers/child-process';
@@ -118,6 +118,47 @@ export class ModelLibrary {
     return listModelRecords(this.#db);
   }
 
+  /**
+   * The installed model `ref` names: its id, else its name or file name (with or without
+   * `.gguf`), case aside. `MODEL_NOT_FOUND` when none does; `VALIDATION` when several do (naming
+   * them), or when it is not of `role`. `listedBy` says where the user can see the models.
+   */
+  find(ref: string, options: { role?: ModelRole; listedBy?: string } = {}): ModelRecord {
+    const models = this.list();
+    const byId = models.find((record) => record.id === ref);
+    const wanted = ref.trim().toLowerCase();
+    const matches = byId
+      ? [byId]
+      : models.filter((record) =>
+          [record.metadata.name, basename(record.path), basename(record.path, '.gguf')].some(
+            (name) => name.toLowerCase() === wanted,
+          ),
+        );
+    if (matches.length === 0) {
+      throw new HearthError(
+        'MODEL_NOT_FOUND',
+        `No installed model is called "${ref}" (by id, name or file name)${options.listedBy ? `; see ${options.listedBy}` : ''}.`,
+        { ref },
+      );
+    }
+    if (matches.length > 1) {
+      throw new HearthError(
+        'VALIDATION',
+        `"${ref}" names ${matches.length} installed models: ${matches.map((record) => `${basename(record.path)} (id ${record.id})`).join(', ')}. Give the id.`,
+        { ref },
+      );
+    }
+    const record = matches[0]!;
+    if (options.role && record.metadata.role !== options.role) {
+      throw new HearthError(
+        'VALIDATION',
+        `${record.metadata.name} is ${article(record.metadata.role)} model, not ${article(options.role)} model.`,
+        { ref },
+      );
+    }
+    return record;
+  }
+
   get(id: string): ModelRecord {
     const record = findModelRecord(this.#db, id);
     if (!record) throw new HearthError('MODEL_NOT_FOUND', `No installed model has the id "${id}".`, { id });
@@ -230,4 +271,9 @@ function requireFile(path: string): string {
     );
   }
   return absolute;
+}
+
+/** "a chat", "an embedding", "a reranker". */
+function article(role: string): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
 }

@@ -9,8 +9,11 @@ import type { SearchService, FusionWeights } from './search-service';
 
 export interface EvalQuestion {
   question: string;
-  /** The answering file's path within its collection's folder, with `/` separators. */
-  file: string;
+  /**
+   * The answering file's path within its collection's folder, with `/` separators; several when
+   * more than one file answers (`a.md|b.md` in the questions file): any of them counts.
+   */
+  files: string[];
   /** The line of the questions file it came from, for messages. */
   line: number;
 }
@@ -39,7 +42,10 @@ export interface EvalReport {
   sweep?: Array<{ weights: FusionWeights; score: ModeScore }>;
 }
 
-/** Parses `question<TAB>relative/path` lines; `#` starts a comment line; blank lines are skipped. */
+/**
+ * Parses `question<TAB>relative/path` lines (`a.md|b.md`: either file answers); `#` starts a
+ * comment line; blank lines are skipped.
+ */
 export function parseQuestions(tsv: string): EvalQuestion[] {
   const questions: EvalQuestion[] = [];
   tsv.split(/\r?\n/).forEach((raw, index) => {
@@ -54,7 +60,11 @@ export function parseQuestions(tsv: string): EvalQuestion[] {
         { line: index + 1 },
       );
     }
-    questions.push({ question, file: file.replaceAll('\\', '/'), line: index + 1 });
+    const files = file
+      .split('|')
+      .map((alternative) => alternative.trim().replaceAll('\\', '/'))
+      .filter(Boolean);
+    questions.push({ question, files, line: index + 1 });
   });
   return questions;
 }
@@ -85,7 +95,7 @@ export async function evaluateRetrieval(
   let done = 0;
   const score = async (run: (typeof runs)[number]): Promise<ModeScore> => {
     const ranks: Array<number | null> = [];
-    for (const { question, file } of questions) {
+    for (const { question, files: wanted } of questions) {
       options.signal?.throwIfAborted();
       const result = await search.search({
         query: question,
@@ -98,7 +108,7 @@ export async function evaluateRetrieval(
         signal: options.signal,
       });
       const files = [...new Set(result.hits.map((hit) => hit.relativePath))];
-      const index = files.indexOf(file);
+      const index = files.findIndex((found) => wanted.includes(found));
       ranks.push(index >= 0 ? index + 1 : null);
       options.onProgress?.(++done, total);
     }

@@ -158,6 +158,20 @@ export class SearchService {
    * The embedding model whose vectors serve search, if any is stored and installed: what `auto`
    * mode would use, and what the evaluation names.
    */
+  /**
+   * Every file of a collection as hits name it (`relativePath`), whatever its status: what a
+   * question of a retrieval evaluation may expect to find.
+   */
+  filesOf(collectionId: number): string[] {
+    const { db } = this.#options;
+    const relativePath = relativePaths(db);
+    const paths = db
+      .prepare('SELECT path FROM documents WHERE collection_id = ?')
+      .pluck()
+      .all(collectionId) as string[];
+    return paths.map((path) => relativePath(collectionId, path));
+  }
+
   vectorModel(): string | null {
     const embedder = this.#options.embedder;
     const serving = embedder && servingEmbedder(this.#options.db, embedder.currentKey());

@@ -160,6 +160,25 @@ describe('the local API through the official openai client', () => {
     expect(['red', 'white', 'green']).toContain(parsed.colour);
   });
 
+  it('names the field a request got wrong, and refuses n > 1 instead of answering once', async () => {
+    const messages = [{ role: 'user' as const, content: 'Hi' }];
+    await expect(client.chat.completions.create({ model: chatModel, messages, temperature: 7 })).rejects.toMatchObject({
+      status: 400,
+      param: 'temperature',
+    });
+    await expect(client.chat.completions.create({ model: chatModel, messages, n: 2 })).rejects.toMatchObject({
+      status: 400,
+      param: 'n',
+      message: expect.stringContaining('n must be 1'),
+    });
+    await expect(
+      client.chat.completions.create({
+        model: chatModel,
+        messages: [{ role: 'user', content: 42 as unknown as string }],
+      }),
+    ).rejects.toMatchObject({ status: 400, param: 'messages.0.content' });
+  });
+
   it('embeds texts with the embedding model, as floats and as base64', async () => {
     const floats = await client.embeddings.create({
       model: embeddingModel,
@@ -190,10 +209,18 @@ describe('the local API through the official openai client', () => {
       ...greedy,
       // @ts-expect-error: Hearth's extension, not in OpenAI's types.
       hearth: { collections: ['Notes'] },
-    })) as unknown as OpenAI.ChatCompletion & { hearth: { citations: unknown[] } };
-    // The passages went into the prompt, and the citations (none: this model never writes [n]) come back.
+    })) as unknown as OpenAI.ChatCompletion & {
+      hearth: { citations: unknown[]; passages: Array<{ n: number; path: string; text: string }> };
+    };
+    // The passages went into the prompt, and the citations (none: this model never writes [n]) come back,
+    // with the passages given, cited or not.
     expect(grounded.usage!.prompt_tokens).toBeGreaterThan(plain.usage!.prompt_tokens + 20);
     expect(grounded.hearth.citations).toEqual([]);
+    expect(grounded.hearth.passages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ n: 1, path: 'stairs.md', text: expect.stringContaining('217 stairs') }),
+      ]),
+    );
     await expect(
       client.chat.completions.create({
         model: chatModel,

@@ -197,6 +197,10 @@ describe('hearth CLI', () => {
     expect(asked.stderr).toBe('');
     expect(asked.code).toBe(0);
     expect(asked.stdout).toMatch(/1 passages given to the model \(keyword search\)\.\n$/);
+    // The tiny model's words mean nothing: when they cite nothing, the passages it was given are still listed.
+    if (!asked.stdout.includes('\nSources:\n')) {
+      expect(asked.stdout).toMatch(/Passages given to the model \(none cited\):\n\[1\] fence\.md \(lines \d+–\d+\)\n/);
+    }
 
     const json = await hearth(['ask', 'fence colour', '--collection', 'Garden', '--data-dir', dataDir, '--json']);
     const { answer } = JSON.parse(json.stdout) as {
@@ -212,8 +216,35 @@ describe('hearth CLI', () => {
     ]);
     await reopened.dispose();
 
-    const unknown = await hearth(['ask', 'x', '--collection', 'Nope', '--data-dir', dataDir]);
+    const unknown = await hearth(['ask', 'x', '--collection', 'nope', '--data-dir', dataDir]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/No collection is named "Nope"/);
+    expect(unknown.stderr).toMatch(/No collection is called "nope" \(collections: Garden\)/);
+    // Collections are found the same way everywhere: case aside.
+    expect((await hearth(['search', 'fence', '--collection', 'garden', '--data-dir', dataDir])).code).toBe(0);
+
+    // A model is named by id, name or file name; what is wrong with the one given is said, and a
+    // failed ask leaves no conversation behind.
+    const before = (await hearth(['chats', 'list', '--json', '--data-dir', dataDir])).stdout;
+    const noModel = await hearth(['ask', 'x', '--model', 'nope', '--data-dir', dataDir]);
+    expect(noModel.code).toBe(1);
+    expect(noModel.stderr).toBe(
+      'hearth: No installed model is called "nope" (by id, name or file name); see `hearth models list`.\n',
+    );
+    const embedding = await hearth([
+      'models',
+      'import',
+      fixtureModel('tiny-embedding'),
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
+    const embeddingId = (JSON.parse(embedding.stdout) as { id: string }).id;
+    const wrongRole = await hearth(['ask', 'x', '--model', embeddingId, '--data-dir', dataDir]);
+    expect(wrongRole.stderr).toMatch(/tiny-embedding is an embedding model, not a chat model/);
+    expect((await hearth(['chats', 'list', '--json', '--data-dir', dataDir])).stdout).toBe(before);
+    const byName = await hearth(['ask', 'fence', '--model', 'TINY-CHAT', '--json', '--data-dir', dataDir]);
+    expect(byName.code, byName.stderr).toBe(0);
+    const inspected = await hearth(['models', 'inspect', 'tiny-chat.gguf', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(inspected.stdout)).toMatchObject({ name: 'tiny-chat' });
   });
 });

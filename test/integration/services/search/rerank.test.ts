@@ -66,7 +66,7 @@ describe('reranking', () => {
     expect(unranked.reranker).toBeNull();
 
     // The evaluation's `reranked` row is this order, and its other rows are not reranked.
-    const report = await evaluateRetrieval(services.search, [{ question: query, file: 'lamp.md', line: 1 }], {
+    const report = await evaluateRetrieval(services.search, [{ question: query, files: ['lamp.md'], line: 1 }], {
       collectionIds,
       modes: ['keyword', 'reranked'],
     });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   dataDir = join(root, 'data');
   const tldr = join(root, 'tldr');
   cpSync(join(CORPUS, 'tldr/pages/osx'), join(tldr, 'pages/osx'), { recursive: true });
-  for (const { file } of parseQuestions(readFileSync(QUESTIONS, 'utf8'))) {
+  for (const file of parseQuestions(readFileSync(QUESTIONS, 'utf8')).flatMap((question) => question.files)) {
     mkdirSync(dirname(join(tldr, file)), { recursive: true });
     cpSync(join(CORPUS, 'tldr', file), join(tldr, file));
   }
@@ -164,7 +164,7 @@ describe('search', () => {
 
     const unknown = await hearth(['search', 'x', '--collection', 'nope', '--data-dir', dataDir]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/No collection is named "nope" \(collections: papers, tldr, windows\)/);
+    expect(unknown.stderr).toMatch(/No collection is called "nope" \(collections: papers, tldr, windows\)/);
 
     const text = await hearthBinary([
       'eval',
