@@ -49,3 +49,17 @@ export const processIo: CliIo = {
     return stop;
   },
 };
+
+/**
+ * `hearth search … | head` closes the pipe after ten lines: the rest of the output has nowhere to
+ * go, which is not a failure. Without this Node throws EPIPE with a stack trace.
+ */
+export function endQuietlyOnClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}

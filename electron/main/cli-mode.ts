@@ -1,4 +1,4 @@
-import { COMMAND_HELP } from '../cli/help';
+import { commandNames } from '../cli/program';
 
 /**
  * The installed app is also the `hearth` command: `hearth models list` runs the CLI in Electron's
@@ -12,6 +12,6 @@ import { COMMAND_HELP } from '../cli/help';
 export function cliArguments(argv: readonly string[], packaged: boolean): string[] | null {
   const args = argv.slice(packaged ? 1 : 2);
   if (args[0] === '--cli') return args.slice(1);
-  if (args[0] !== undefined && Object.hasOwn(COMMAND_HELP, args[0])) return [...args];
+  if (args[0] !== undefined && commandNames().includes(args[0])) return [...args];
   return null;
 }

@@ -131,11 +131,16 @@ describe('hearth CLI: models, chats, serve', () => {
   it('gives each command its own help, a completion script, and usage errors with exit code 2', async () => {
     const help = await hearthBinary(['models', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage:\n {2}hearth models list\n/);
-    expect(help.stdout).not.toMatch(/hearth index/);
+    expect(help.stdout).toMatch(/^Usage: hearth models <command> \[options\]\n/);
+    expect(help.stdout).toMatch(/\n {2}bench \[options\] <model> +Speed on this machine/);
+    expect(help.stdout).not.toMatch(/Adds a folder/);
     const completion = await hearthBinary(['completion']);
     expect(completion.stdout).toContain('complete -F _hearth hearth');
-    expect(completion.stdout).toContain('list import inspect pull bench rm');
+    // Derived from the commands' definitions: each subcommand and option is there.
+    expect(completion.stdout).toContain(
+      '"models") words="list import inspect pull bench rm --data-dir --init --json --help"',
+    );
+    expect(completion.stdout).toContain('"models bench") words="--threads --data-dir --init --json --help"');
     const completionJson = await hearth(['completion', '--json']);
     expect(JSON.parse(completionJson.stdout)).toEqual({ shell: 'bash', script: completion.stdout });
     for (const args of [

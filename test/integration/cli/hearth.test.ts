@@ -72,7 +72,8 @@ describe('hearth CLI', () => {
     }
     const help = await hearth(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/hearth index <folder>/);
+    expect(help.stdout).toMatch(/\n {2}index \[options\] <folder> +Adds a folder/);
+    expect(help.stdout).toMatch(/Exit codes: 0 done, 1 failed, 2 usage error, 3 busy/);
   });
 
   it('refuses to index while another Hearth process holds the library, with exit code 3', async () => {
