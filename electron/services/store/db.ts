@@ -1,7 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { markersLeftByCrashes, markInUse } from './in-use';
+import { startsLikeSqlite } from './sqlite-header';
 import { assertNotNewer, migrate, type Migration } from './migration';
 import { repairDatabase, type Repair } from './repair';
 import { resolveVecExtensionPath } from './vec-extension';
@@ -167,22 +168,13 @@ class CorruptDatabaseError extends Error {
   }
 }
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
 /**
  * Refuses a non-empty file that does not start like a database, before SQLite touches it: SQLite
  * would delete the file's `-wal` companion on close, and that WAL may hold the user's last writes.
  */
 function checkHeader(path: string): void {
   if (!existsSync(path) || statSync(path).size === 0) return;
-  const header = Buffer.alloc(SQLITE_MAGIC.length);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, header, 0, header.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (!header.equals(SQLITE_MAGIC)) {
+  if (!startsLikeSqlite(path)) {
     throw new CorruptDatabaseError("file is not a database (its header is not SQLite's)", 'SQLITE_NOTADB');
   }
 }

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrate, type Migration } from './migration';
+import { SQLITE_HEADER_BYTES as HEADER_BYTES, SQLITE_MAGIC, startsLikeSqlite } from './sqlite-header';
 
 /** How a damaged database was brought back. */
 export interface Repair {
@@ -208,19 +209,8 @@ function openRaw(path: string, vecExtensionPath: string): Database.Database {
   return db;
 }
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-const HEADER_BYTES = 100;
-
 function hasSqliteHeader(path: string): boolean {
-  if (!existsSync(path) || statSync(path).size < HEADER_BYTES) return false;
-  const header = Buffer.alloc(SQLITE_MAGIC.length);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, header, 0, header.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return header.equals(SQLITE_MAGIC);
+  return existsSync(path) && statSync(path).size >= HEADER_BYTES && startsLikeSqlite(path);
 }
 
 /**
