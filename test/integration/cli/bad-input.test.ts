@@ -165,3 +165,12 @@ describe('every CLI command, given bad input', () => {
     });
   }
 });
+
+describe('the CLI’s words', () => {
+  it('speaks of commands, not of the app’s screens', async () => {
+    const run = await hearth(['search', 'lamp', '--mode', 'vector', '--data-dir', data]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/with `hearth models pull` or `hearth models import`/);
+    expect(run.stderr).not.toMatch(/in Models|Settings →/);
+  });
+});

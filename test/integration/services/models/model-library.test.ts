@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
+import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { baseRaw, encodeRaw, malformedVariants } from '../../../../native-models/fixtures/malformed';
 import { copyOfModel, copyOfSplitModel } from '../../../helpers/models';
 import { rejectionOf } from '../../../helpers/errors';
@@ -218,6 +219,33 @@ describe('model library', () => {
     const restarted = start(dataDir).services;
     expect((await restarted.models.list()).map((m) => m.id)).toEqual([good.id]);
     expect(restarted.store.hearth.prepare("SELECT count(*) AS n FROM models WHERE id = 'bad'").get()).toEqual({ n: 1 });
+  });
+});
+
+describe('finding an installed model', () => {
+  it('by id, name or file name, case aside; says which models an ambiguous name matches, and which role a model has', async () => {
+    const { services: s } = start();
+    const chat = await s.models.import(fixtureModel('tiny-chat'), 'reference');
+    const first = join(tempDir(), 'model.gguf');
+    const second = join(tempDir(), 'model.gguf');
+    copyFileSync(fixtureModel('tiny-chat-q4'), first);
+    copyFileSync(fixtureModel('tiny-chat-f32'), second);
+    const [a, b] = [await s.models.import(first, 'reference'), await s.models.import(second, 'reference')];
+    expect(s.models.library.find(chat.id).id).toBe(chat.id);
+    expect(s.models.library.find('TINY-CHAT').id).toBe(chat.id);
+    expect(s.models.library.find('tiny-chat.gguf').id).toBe(chat.id);
+    expect(s.models.library.find('tiny-chat-q4').id).toBe(a.id);
+    const ambiguous = await rejectionOf(Promise.resolve().then(() => s.models.library.find('model.gguf')));
+    expect(ambiguous.code).toBe('VALIDATION');
+    expect(ambiguous.message).toBe(
+      `"model.gguf" names 2 installed models: model.gguf (id ${a.id}), model.gguf (id ${b.id}). Give the id.`,
+    );
+    const missing = await rejectionOf(Promise.resolve().then(() => s.models.library.find('nope')));
+    expect(missing.code).toBe('MODEL_NOT_FOUND');
+    const role = await rejectionOf(
+      Promise.resolve().then(() => s.models.library.find('tiny-chat', { role: 'embedding' })),
+    );
+    expect(role.message).toBe('tiny-chat is a chat model, not an embedding model.');
   });
 });
 
