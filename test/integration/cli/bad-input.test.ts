@@ -97,6 +97,9 @@ const TABLE: Record<string, Row[]> = {
     [() => ['models', 'inspect', 'nope'], 1],
     [() => ['models', 'rm', 'nope'], 1],
     [() => ['models', 'bench', 'nope', '--threads', '0'], 2],
+    [() => ['models', 'pull'], 2],
+    [() => ['models', 'pull', 'no-such-catalog-entry'], 1],
+    [() => ['models', 'list', 'extra'], 2],
   ],
   chats: [
     [() => ['chats'], 2],
@@ -105,6 +108,7 @@ const TABLE: Record<string, Row[]> = {
     [() => ['chats', 'export', '1', '--out', join(missing, 'chat.md')], 2],
     [() => ['chats', 'export', '1', '--out', aFolder], 2],
     [() => ['chats', 'export', '1', '--format', 'pdf'], 2],
+    [() => ['chats', 'list', 'extra'], 2],
   ],
   serve: [
     [() => ['serve', 'extra'], 2],
