@@ -17,6 +17,8 @@ interface Slot extends LoadedModel {
   readonly retiring: AbortController;
   /** Work running on the model now (`use`). */
   readonly users: Set<Promise<unknown>>;
+  /** When it was last loaded or used (a tick of `ModelRuntime`): the least recent is unloaded first. */
+  lastUsed: number;
 }
 
 export type LoadPhase = LoadProgress['phase'];
@@ -45,6 +47,8 @@ export class ModelRuntime {
   readonly #slots = new Map<ModelRole, Slot[]>(ROLES.map((role) => [role, []]));
   /** Serialises loads and unloads so two clicks cannot race past the limit. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** Counts loads and uses, to know which model was used least recently. */
+  #ticks = 0;
 
   constructor(options: ModelRuntimeOptions) {
     this.#llama = options.llama;
@@ -94,12 +98,14 @@ export class ModelRuntime {
       const existing = slot.findIndex((loaded) => loaded.record.id === record.id);
       if (existing >= 0) {
         const [loaded] = slot.splice(existing, 1);
+        loaded!.lastUsed = ++this.#ticks;
         slot.unshift(loaded!);
         return loaded!;
       }
       options.signal?.throwIfAborted();
-      // Make room first: two models in memory at once is exactly what the limit prevents.
-      while (slot.length >= Math.max(1, this.#perRole())) await retire(slot.pop()!);
+      // Make room first: two models in memory at once is exactly what the limit prevents. The one
+      // used least recently goes (a model the API or a chat used a moment ago stays).
+      while (slot.length >= Math.max(1, this.#perRole())) await retire(takeLeastRecentlyUsed(slot));
 
       const llama = await this.#llama.get();
       options.onProgress?.('loading', 0);
@@ -114,7 +120,14 @@ export class ModelRuntime {
         await model.dispose();
         options.signal.throwIfAborted();
       }
-      const loaded: Slot = { record, model, fit, retiring: new AbortController(), users: new Set() };
+      const loaded: Slot = {
+        record,
+        model,
+        fit,
+        retiring: new AbortController(),
+        users: new Set(),
+        lastUsed: ++this.#ticks,
+      };
       slot.unshift(loaded);
       return loaded;
     });
@@ -147,6 +160,7 @@ export class ModelRuntime {
     if (!loaded || loaded.retiring.signal.aborted) {
       throw new HearthError('CANCELLED', 'The model was unloaded before the work could start.');
     }
+    loaded.lastUsed = ++this.#ticks;
     const running = work(loaded.model, loaded.retiring.signal);
     const settled = running.catch(() => undefined);
     loaded.users.add(settled);
@@ -166,6 +180,13 @@ export class ModelRuntime {
     this.#queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** Removes and returns the slot's model used least recently (by load or `use`). */
+function takeLeastRecentlyUsed(slot: Slot[]): Slot {
+  let oldest = 0;
+  for (let i = 1; i < slot.length; i++) if (slot[i]!.lastUsed < slot[oldest]!.lastUsed) oldest = i;
+  return slot.splice(oldest, 1)[0]!;
 }
 
 /** Stops what runs on a model, waits for it, then frees the model's memory. */

@@ -97,6 +97,23 @@ describe('loading models', () => {
     expect(await s.models.unload({ id: a!.id })).toMatchObject({ chat: c!.id, all: [c!.id] });
   });
 
+  it('unloads the model used least recently, not the one loaded least recently', async () => {
+    const s = start();
+    s.settings.set({ modelsPerRole: 2 });
+    const [a, b, c] = await Promise.all(
+      (['tiny-chat', 'tiny-chat-q4', 'tiny-chat-f32'] as const).map((shape) =>
+        s.models.import(copyOfModel(shape, tempDir()), 'copy'),
+      ),
+    );
+    await s.models.load(a!.id);
+    await s.models.load(b!.id);
+    // a, loaded first, is then used (as a chat or the local API would): b is now the least recent.
+    await s.models.runtime.use(a!.id, async () => undefined);
+    await s.models.load(c!.id);
+    expect(s.models.state().all.sort()).toEqual([a!.id, c!.id].sort());
+    expect(s.models.state().chat).toBe(c!.id);
+  });
+
   it('refuses a model that cannot fit with MODEL_TOO_LARGE and what would make it fit', async () => {
     // A pretend machine with 4 MB of RAM.
     const s = start({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 });
