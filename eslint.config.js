@@ -72,6 +72,25 @@ export const BOUNDARIES = {
       ],
     },
   },
+  migrations: {
+    files: ['electron/services/store/migrations/**/*.ts'],
+    rules: {
+      // Replaces the services rule for these files (flat config does not merge a rule's options).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Services and the CLI run in plain Node.' }],
+          patterns: [
+            {
+              regex: '^(?!\\./|\\.\\./\\.\\./migration$|\\.\\./migration$|better-sqlite3$)',
+              message:
+                'A shipped migration carries its own definitions: it imports only the Migration type and its own folder, never live code that may change history.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ipc: {
     files: ['electron/ipc/**/*.ts'],
     rules: {
@@ -123,6 +142,7 @@ export default tseslint.config(
   },
   BOUNDARIES.renderer,
   BOUNDARIES.services,
+  BOUNDARIES.migrations,
   BOUNDARIES.ipc,
   {
     files: ['test/**/*.ts', '*.config.ts', 'native-models/**/*.ts'],

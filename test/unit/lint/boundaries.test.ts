@@ -77,3 +77,22 @@ describe('ipc boundary', () => {
     expect(await restrictedImports(code, 'electron/ipc/example.ts')).toEqual([]);
   });
 });
+
+describe('migrations boundary', () => {
+  const file = 'electron/services/store/migrations/library/0099-example.ts';
+
+  it('refuses live code in a shipped migration: changing that code would change history', async () => {
+    const code = "import { vecTable } from '../../../library/embedders';\nexport const x = vecTable;";
+    expect((await restrictedImports(code, file)).join('\n')).toContain('carries its own definitions');
+  });
+
+  it('allows the Migration type, the database type and its own folder', async () => {
+    const code = [
+      "import type { Migration } from '../../migration';",
+      "import type { Database } from 'better-sqlite3';",
+      "import { other } from './0098-other';",
+      'export type X = [Migration, Database, typeof other];',
+    ].join('\n');
+    expect(await restrictedImports(code, file)).toEqual([]);
+  });
+});
