@@ -23,6 +23,16 @@ function start(memory?: MemoryState, maxThreads = 1) {
   return services;
 }
 
+/** Three chat models installed, with two allowed loaded at once. */
+async function threeChatModels(s: Services) {
+  s.settings.set({ modelsPerRole: 2 });
+  return Promise.all(
+    (['tiny-chat', 'tiny-chat-q4', 'tiny-chat-f32'] as const).map((shape) =>
+      s.models.import(copyOfModel(shape, tempDir()), 'copy'),
+    ),
+  );
+}
+
 describe('loading models', () => {
   it('loads the tiny chat model and really generates text with one thread', async () => {
     const s = start();
@@ -81,12 +91,7 @@ describe('loading models', () => {
 
   it('keeps as many models per role as the setting allows, unloading the least recently used', async () => {
     const s = start();
-    s.settings.set({ modelsPerRole: 2 });
-    const [a, b, c] = await Promise.all(
-      (['tiny-chat', 'tiny-chat-q4', 'tiny-chat-f32'] as const).map((shape) =>
-        s.models.import(copyOfModel(shape, tempDir()), 'copy'),
-      ),
-    );
+    const [a, b, c] = await threeChatModels(s);
     await s.models.load(a!.id);
     await s.models.load(b!.id);
     expect(s.models.state()).toMatchObject({ chat: b!.id, all: [b!.id, a!.id] });
@@ -99,12 +104,7 @@ describe('loading models', () => {
 
   it('unloads the model used least recently, not the one loaded least recently', async () => {
     const s = start();
-    s.settings.set({ modelsPerRole: 2 });
-    const [a, b, c] = await Promise.all(
-      (['tiny-chat', 'tiny-chat-q4', 'tiny-chat-f32'] as const).map((shape) =>
-        s.models.import(copyOfModel(shape, tempDir()), 'copy'),
-      ),
-    );
+    const [a, b, c] = await threeChatModels(s);
     await s.models.load(a!.id);
     await s.models.load(b!.id);
     // a, loaded first, is then used (as a chat or the local API would): b is now the least recent.
