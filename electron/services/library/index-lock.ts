@@ -20,13 +20,19 @@ export function acquireIndexLock(path: string): () => void {
   for (let attempt = 0; attempt < TAKEOVER_ATTEMPTS; attempt++) {
     try {
       writeFileSync(path, mine, { flag: 'wx' });
-      if (readFileSync(path, 'utf8').startsWith(mine)) return () => rmSync(path, { force: true });
+      if (readLock(path)?.startsWith(mine)) return () => rmSync(path, { force: true });
       continue;
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;
     }
     const stale = readLock(path);
     if (stale === null) continue;
+    // Created a moment ago and not written yet: its owner is writing it now, not gone. (An empty
+    // lock left by a crash between the two is old, and taken over like any stale one.)
+    if (stale === '' && Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < STALE_TAKEOVER_MS) {
+      sleep(5 + attempt);
+      continue;
+    }
     const owner = parseProcessLines(stale).find(
       ({ pid, started }) => pid === process.pid || stillRunning(pid, started),
     )?.pid;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HearthError } from '../../../../electron/ipc/errors';
@@ -94,3 +94,16 @@ function startTimeOf(pid: number): string {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
 }
+
+describe('an empty index lock', () => {
+  it('is being written by its owner while new, and is taken over once old (a crash between create and write)', async () => {
+    const lock = join(tempDir(), 'library.db.index-lock');
+    writeFileSync(lock, '');
+    const error = await rejectionOf(Promise.resolve().then(() => acquireIndexLock(lock)));
+    expect(error).toMatchObject({ code: 'BUSY' });
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    acquireIndexLock(lock)();
+    expect(existsSync(lock)).toBe(false);
+  });
+});
