@@ -1,4 +1,3 @@
-import { HearthError } from '../ipc/errors';
 import type { Services } from '../services';
 import type { Message } from '../ipc/schemas/chat';
 import type { CliIo } from './cli-io';
@@ -16,16 +15,10 @@ export async function runAsk(
   io: CliIo,
 ): Promise<number> {
   const ids = collectionIds(services, options.collections) ?? services.library.collections().map((c) => c.id);
-  // Said about the model the user named, before a conversation exists: a failed ask leaves none behind.
+  // Said about the model the user named before a conversation exists; one a failed ask made is removed below.
   const modelId = options.model
     ? services.models.library.find(options.model, { role: 'chat', listedBy: '`hearth models list`' }).id
     : null;
-  if (!modelId && !services.models.library.list().some((record) => record.metadata.role === 'chat')) {
-    throw new HearthError(
-      'MODEL_NOT_FOUND',
-      'No chat model is installed: add one with `hearth models pull ID` or `hearth models import FILE.gguf`.',
-    );
-  }
   const conversation = services.chat.create({ collectionIds: ids, modelId });
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());

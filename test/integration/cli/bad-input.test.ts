@@ -176,5 +176,13 @@ describe('the CLI’s words', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/with `hearth models pull` or `hearth models import`/);
     expect(run.stderr).not.toMatch(/in Models|Settings →/);
+
+    // No chat model at all: said in the same words, and the failed ask leaves no conversation.
+    const chats = (await hearth(['chats', 'list', '--json', '--data-dir', data])).stdout;
+    const ask = await hearth(['ask', 'which lamp', '--data-dir', data]);
+    expect(ask.stderr).toBe(
+      'hearth: Install a chat model with `hearth models pull` or `hearth models import` to start chatting.\n',
+    );
+    expect((await hearth(['chats', 'list', '--json', '--data-dir', data])).stdout).toBe(chats);
   });
 });
