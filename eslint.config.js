@@ -7,6 +7,23 @@ import tseslint from 'typescript-eslint';
 /** Packages that load native code or Node built-ins: main-process only. */
 const NATIVE_PACKAGES = ['better-sqlite3', 'node-llama-cpp', 'sqlite-vec', 'ws'];
 
+/** Services run in plain Node (tests, the CLI). */
+const NO_ELECTRON = {
+  name: 'electron',
+  message: 'Services and the CLI run in plain Node (tests, CLI): take paths and event sinks instead.',
+};
+/** Relative (`../../main/…`) as well as rooted (`…/electron/main/…`) paths. */
+const NO_MAIN = {
+  regex: '^(\\.\\./)+(electron/)?main(/|$)|/electron/main(/|$)',
+  message: 'Services never import main.',
+};
+/**
+ * A statement on a table of `library.db` (store/migrations/library/), or any mention of its
+ * full-text table: what only the library domain may write.
+ */
+const LIBRARY_SQL =
+  '/\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+(collections|sources|documents|chunks|chunks_fts|embedders|embeddings|vectors_moving|vec_chunks_\\w*|vec_bits_\\w*)\\b|\\bchunks_fts\\b/i';
+
 /**
  * Import boundaries (see ../shared/ARCHITECTURE.md). Each is a rule, not a convention: the tests in
  * test/unit/lint/ feed violating snippets through this config and expect these exact messages.
@@ -51,24 +68,39 @@ export const BOUNDARIES = {
   },
   services: {
     files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns: [NO_MAIN] }] },
+  },
+  libraryReaders: {
+    files: ['electron/services/search/**/*.ts', 'electron/services/chat/**/*.ts'],
     rules: {
+      // Replaces the services rule for these files (flat config does not merge a rule's options).
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: 'Services and the CLI run in plain Node (tests, CLI): take paths and event sinks instead.',
-            },
-          ],
+          paths: [NO_ELECTRON],
           patterns: [
+            NO_MAIN,
             {
-              // Relative (`../../main/…`) as well as rooted (`…/electron/main/…`) paths.
-              regex: '^(\\.\\./)+(electron/)?main(/|$)|/electron/main(/|$)',
-              message: 'Services never import main.',
+              regex: '(^|/)library/(?!reads$)',
+              message:
+                'Search and chat read the library through its read API (library/reads: LibraryIndex), never its internals.',
             },
           ],
         },
+      ],
+    },
+  },
+  libraryTables: {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/services/library/**', 'electron/services/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal', 'TemplateElement'].map((node) => ({
+          selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=${LIBRARY_SQL}]`,
+          message:
+            'SQL on library.db tables belongs to the library domain: read through LibraryIndex (library/reads).',
+        })),
       ],
     },
   },
@@ -142,6 +174,8 @@ export default tseslint.config(
   },
   BOUNDARIES.renderer,
   BOUNDARIES.services,
+  BOUNDARIES.libraryReaders,
+  BOUNDARIES.libraryTables,
   BOUNDARIES.migrations,
   BOUNDARIES.ipc,
   {

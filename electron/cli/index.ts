@@ -97,7 +97,9 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
         else if (!collections.length) io.stdout.write(`No collections in ${dataDir}.\n`);
         else
           for (const c of collections) {
-            io.stdout.write(`${c.name} (${c.folders.join(', ')}): ${progressLine(c.report)}\n`);
+            io.stdout.write(
+              `${c.name} (${c.sources.map((source) => source.path).join(', ')}): ${progressLine(c.report)}\n`,
+            );
             for (const file of c.slowest ?? []) io.stdout.write(`  ${formatSlowDocument(file)}\n`);
           }
         return 0;

@@ -1,5 +1,5 @@
 import type { IndexUpdate } from '../ipc/contract';
-import type { CollectionReport } from '../services/library/library-store';
+import type { CollectionReport } from '../ipc/schemas/library';
 import { formatIndexProgress, formatNumber } from '../ipc/format';
 import type { TextSink } from './cli-io';
 import { terminalSafe } from './terminal-text';

@@ -13,7 +13,9 @@ import type { MemoryState } from './models/fit';
 import { ModelsService } from './models/models-service';
 import { Embedder } from './models/embedder';
 import { Reranker } from './models/reranker';
-import { LibraryService, type LibraryServiceOptions } from './library/library-service';
+import type { LibraryServiceOptions } from './library/library-options';
+import { LibraryService } from './library/library-service';
+import { LibraryIndex } from './library/reads';
 import type { ForkEntry } from './workers/child-process';
 import { MachineService } from './machine/machine-service';
 import { ChatService } from './chat/chat-service';
@@ -175,8 +177,9 @@ export function createServices(options: ServicesOptions): Services {
   models.onChange(() => library.embedderMayHaveChanged());
   settings.onChange(() => library.embedderMayHaveChanged());
   const reranker = new Reranker({ models });
+  const index = new LibraryIndex(store.library);
   const search = new SearchService({
-    db: store.library,
+    index,
     embedder: {
       currentKey: () => embedder.current()?.key ?? null,
       installed: (key) => embedder.withKey(key) !== null,
@@ -194,7 +197,7 @@ export function createServices(options: ServicesOptions): Services {
       },
     },
   });
-  const chat = new ChatService({ db: store.hearth, libraryDb: store.library, models, search });
+  const chat = new ChatService({ db: store.hearth, index, models, search });
   const apiKeys = new ApiKeyStore(store.hearth);
   const api = new ApiServer({
     models,

@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { formatDuration, formatSlowDocument } from '../../electron/ipc/format';
 import { indexCollection } from '../../electron/services/library/indexer';
-import { addSource, createCollection } from '../../electron/services/library/library-store';
+import { addSource, createCollection } from '../../electron/services/library/collection-writes';
 import { stopOcr } from '../../electron/services/library/parsers/ocr';
 import { openStore } from '../../electron/services/store/store';
 import { CORPUS } from '../helpers/corpus';

@@ -23,7 +23,7 @@ import { chunkText } from '../../electron/services/library/chunk';
 import { dropEmbedder, listEmbedders } from '../../electron/services/library/embedders';
 import { extractDocument } from '../../electron/services/library/extract';
 import { stopOcr } from '../../electron/services/library/parsers/ocr';
-import { addSource, createCollection } from '../../electron/services/library/library-store';
+import { addSource, createCollection } from '../../electron/services/library/collection-writes';
 import { openStore } from '../../electron/services/store/store';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import { SHAPES } from '../../native-models/fixtures/shapes';

@@ -11,8 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCollection } from '../../electron/services/library/library-store';
-import { defaultCandidates, exactVectorSearch, vectorSearch } from '../../electron/services/search/vector-search';
+import { createCollection } from '../../electron/services/library/collection-writes';
+import {
+  defaultCandidates,
+  exactVectorSearch,
+  vectorSearch,
+} from '../../electron/services/library/reads/vector-search';
 import { openStore } from '../../electron/services/store/store';
 import { clusteredVectors, storeVectors } from '../helpers/synthetic-vectors';
 

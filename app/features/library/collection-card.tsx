@@ -1,7 +1,7 @@
 import { Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import type { Collection, CollectionReportData, IndexProgress, IndexUpdate } from '../../../electron/ipc/contract';
+import type { Collection, CollectionReport, IndexProgress, IndexUpdate } from '../../../electron/ipc/contract';
 import { formatFileName, formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
 import { invoke, stream } from '../../api';
 import { Badge } from '../../ui/badge';
@@ -13,7 +13,7 @@ import { FileTable } from './file-table';
 import { SlowestFiles } from './slowest-files';
 
 /** "2,030 files: 1,990 indexed · 40 skipped · 0 waiting": the accounting always adds up. */
-function Accounting({ report, scanning }: { report: CollectionReportData; scanning: boolean }) {
+function Accounting({ report, scanning }: { report: CollectionReport; scanning: boolean }) {
   if (scanning && report.discovered === 0) {
     return (
       <p className="mt-2 text-sm" data-testid="collection-accounting">
@@ -32,7 +32,7 @@ function Accounting({ report, scanning }: { report: CollectionReportData; scanni
 }
 
 /** The run's stage, rate and time left, with a bar for the stage. */
-function RunStatus({ progress, report }: { progress: IndexProgress | null; report: CollectionReportData }) {
+function RunStatus({ progress, report }: { progress: IndexProgress | null; report: CollectionReport }) {
   const done = report.indexed + report.skipped + report.quarantined;
   const fraction =
     progress && progress.stage !== 'scanning' && progress.total > 0
@@ -59,7 +59,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
    * The report a run ended with, shown while the collection list still holds the report it had
    * then (`over`): the list catches up a moment later, and must not flash older counts meanwhile.
    */
-  const [final, setFinal] = useState<{ report: CollectionReportData; over: CollectionReportData | null } | null>(null);
+  const [final, setFinal] = useState<{ report: CollectionReport; over: CollectionReport | null } | null>(null);
   // The run's closure cannot see the list as it is when the run ends: note it at the next render.
   if (final && final.over === null) setFinal({ ...final, over: collection.report });
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -110,7 +110,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0">
           <CardTitle>{collection.name}</CardTitle>
-          {collection.folders.length ? (
+          {collection.sources.length ? (
             <ul className="mt-1 space-y-0.5 text-sm text-muted-foreground" aria-label="Folders">
               {collection.sources.map((source) => (
                 <li key={source.path} className="flex items-center gap-1">
@@ -144,7 +144,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
                   <Play className="size-4" aria-hidden /> Resume
                 </Button>
               ) : (
-                <Button disabled={!collection.folders.length} onClick={() => void index()}>
+                <Button disabled={!collection.sources.length} onClick={() => void index()}>
                   <Play className="size-4" aria-hidden /> Index now
                 </Button>
               )}

@@ -1,6 +1,31 @@
 import { z } from 'zod';
 
 export const DocumentStatusSchema = z.enum(['pending', 'indexed', 'skipped', 'quarantined']);
+export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
+
+/**
+ * Why a file found under a folder is not indexed, as the user reads it in the file table: the
+ * walk's reasons (too large, a link loop…) and the readers' (encrypted, no text…) in one set.
+ */
+export const SkipReasonSchema = z.enum([
+  'too-large',
+  'binary',
+  'empty',
+  'unreadable',
+  'vanished',
+  'symlink-loop',
+  'unsupported-type',
+  'parse-failed',
+  'encrypted',
+  'no-text',
+  'garbage-text',
+  'zip-bomb',
+  'ocr-limit',
+  'timeout',
+  'not-a-file',
+  'outside-folder',
+]);
+export type SkipReason = z.infer<typeof SkipReasonSchema>;
 
 /** A collection's accounting: discovered = indexed + skipped + quarantined + pending, always. */
 export const CollectionReportSchema = z.object({
@@ -13,11 +38,11 @@ export const CollectionReportSchema = z.object({
   /** Chunks with a vector from the current embedding model; 0 when none is installed. */
   embedded: z.number().int().nonnegative(),
   /** Skipped and quarantined files by reason (`binary`, `encrypted`, `no-text`, …). */
-  skipReasons: z.record(z.string(), z.number().int()),
+  skipReasons: z.partialRecord(SkipReasonSchema, z.number().int()),
   /** Files by document type, then status. */
-  byType: z.record(z.string(), z.record(z.string(), z.number().int())),
+  byType: z.record(z.string(), z.partialRecord(DocumentStatusSchema, z.number().int())),
 });
-export type CollectionReportData = z.infer<typeof CollectionReportSchema>;
+export type CollectionReport = z.infer<typeof CollectionReportSchema>;
 
 /** Where an indexing run is: scanning the folders, reading files, or embedding passages. */
 export const IndexProgressSchema = z.object({
@@ -55,9 +80,7 @@ export const CollectionSchema = z.object({
   id: z.number().int().positive(),
   name: z.string(),
   createdAt: z.string(),
-  /** The folders' paths. */
-  folders: z.array(z.string()),
-  /** The same folders with their include and exclude patterns and hidden-file choice. */
+  /** Its folders, each with its include and exclude patterns and hidden-file and link choices. */
   sources: z.array(FolderSourceSchema),
   report: CollectionReportSchema,
   /** An indexing run of this collection is under way. */
@@ -74,7 +97,7 @@ export const LibraryDocumentSchema = z.object({
   type: z.string(),
   status: DocumentStatusSchema,
   size: z.number().int().nonnegative(),
-  skipReason: z.string().nullable(),
+  skipReason: SkipReasonSchema.nullable(),
   skipDetail: z.string().nullable(),
   chunks: z.number().int().nonnegative(),
 });
@@ -111,7 +134,7 @@ export const LibrarySchemas = {
     /** Follow links whose real path is outside the folder (to ~/.ssh, /etc…). */
     followLinks: z.boolean().default(false),
   }),
-  /** A folder as `Collection.folders` lists it. */
+  /** A folder as `Collection.sources` names it (`path`). */
   removeFolder: z.object({ collectionId: z.number().int().positive(), path: z.string().min(1) }),
   index: z.object({
     collectionId: z.number().int().positive(),

@@ -9,6 +9,7 @@ import {
 } from '../../ipc/schemas/chat';
 import type { ModelsService } from '../models/models-service';
 import type { SearchService } from '../search/search-service';
+import type { LibraryIndex } from '../library/reads';
 import type { SqliteDatabase } from '../store/db';
 import {
   addMessage,
@@ -60,8 +61,8 @@ export interface ConversationView {
 
 export interface ChatServiceOptions {
   db: SqliteDatabase;
-  /** `library.db`, for questions about whole collections (file listings, summaries). */
-  libraryDb: SqliteDatabase;
+  /** The library's read API, for questions about whole collections (file listings, summaries). */
+  index: LibraryIndex;
   models: ModelsService;
   search: SearchService;
   /** How often a streaming answer is saved, so a crash keeps it. Defaults to 250 ms. */
@@ -257,15 +258,15 @@ export class ChatService {
     options: AnswerOptions,
     onText: (text: string) => void,
   ): Promise<string> {
-    const { libraryDb, models } = this.#options;
+    const { index, models } = this.#options;
     if (question.kind === 'list') {
-      const listing = listingAnswer(libraryDb, question.topic, conversation.collectionIds);
+      const listing = listingAnswer(index, question.topic, conversation.collectionIds);
       options.onEvent?.({ type: 'text', text: listing });
       return listing;
     }
     const record = models.library.get(modelId);
     return summariseCollection({
-      libraryDb,
+      index,
       engine: this.engine,
       modelId,
       sampling: samplingFor(record.settings, conversation.generation),

@@ -8,7 +8,7 @@ import type {
   RetrievalTrace,
 } from '../../ipc/schemas/chat';
 import type { SqliteDatabase } from '../store/db';
-import { keywordQuery } from '../search/keyword-query';
+import { keywordQuery } from '../fts/keyword-query';
 
 /**
  * Query functions over the chats in `hearth.db` (migration 0004): conversations, their message

@@ -1,4 +1,4 @@
-import { STOP_WORDS } from '../search/stop-words';
+import { STOP_WORDS } from '../fts/stop-words';
 
 /**
  * Checks an answer's `[n]` citations against the sources it was given. Each marker backs the text

@@ -1,6 +1,4 @@
-import { listMatchingFiles, type ListedFile } from '../search/file-listing';
-import { stitchChunks } from '../search/passages';
-import type { SqliteDatabase } from '../store/db';
+import type { LibraryIndex, ListedFile } from '../library/reads';
 import type { ChatEngine, Sampling } from './generation';
 
 /** Files a listing shows; the total is always given. */
@@ -9,8 +7,8 @@ const LISTED = 100;
 const SUMMARISED = 20;
 
 /** "Which files mention X": every matching file from the index, with how many passages match. */
-export function listingAnswer(libraryDb: SqliteDatabase, topic: string, collectionIds: readonly number[]): string {
-  const { files, total, allWords } = listMatchingFiles(libraryDb, topic, { collectionIds, limit: LISTED });
+export function listingAnswer(index: LibraryIndex, topic: string, collectionIds: readonly number[]): string {
+  const { files, total, allWords } = index.matchingFiles(topic, { collectionIds, limit: LISTED });
   if (total === 0) return `No file in the chosen collections mentions “${topic}”.`;
   const how = allWords ? '' : ' (no file has every word, so these have some of them)';
   const lines = files.map((file, i) => `${i + 1}. ${file.relativePath} — ${plural(file.passages, 'passage')}`);
@@ -19,7 +17,7 @@ export function listingAnswer(libraryDb: SqliteDatabase, topic: string, collecti
 }
 
 export interface SummaryOptions {
-  libraryDb: SqliteDatabase;
+  index: LibraryIndex;
   engine: ChatEngine;
   modelId: string;
   sampling: Sampling;
@@ -37,7 +35,7 @@ export interface SummaryOptions {
  * combined into one answer (reduce), which streams. Stopping keeps the summaries made so far.
  */
 export async function summariseCollection(options: SummaryOptions): Promise<string> {
-  const { files, total } = listMatchingFiles(options.libraryDb, options.topic, {
+  const { files, total } = options.index.matchingFiles(options.topic, {
     collectionIds: options.collectionIds,
     limit: SUMMARISED,
   });
@@ -47,7 +45,7 @@ export async function summariseCollection(options: SummaryOptions): Promise<stri
   for (const file of files) {
     options.onProgress?.(summaries.length, files.length);
     if (options.signal?.aborted) break;
-    const text = fileText(options.libraryDb, file.documentId).slice(0, options.charsPerFile);
+    const text = options.index.documentText(file.documentId).slice(0, options.charsPerFile);
     const result = await options.engine.generate(options.modelId, {
       history: [
         {
@@ -88,15 +86,6 @@ export async function summariseCollection(options: SummaryOptions): Promise<stri
     combined = result.text.trim();
   }
   return `${combined ? `${combined}\n\n` : ''}${coverage}\n\n${perFile}`;
-}
-
-function fileText(db: SqliteDatabase, documentId: number): string {
-  const chunks = db
-    .prepare(
-      'SELECT text, char_start AS charStart, char_end AS charEnd FROM chunks WHERE document_id = ? ORDER BY ordinal',
-    )
-    .all(documentId) as Array<{ text: string; charStart: number; charEnd: number }>;
-  return stitchChunks(chunks);
 }
 
 const plural = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;

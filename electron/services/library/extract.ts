@@ -6,7 +6,7 @@ import { READERS, readerStamp } from './readers';
 import { blankEncodedRuns } from './text/encoded-runs';
 import { repairDoubleEncoding, repairWrongCodePage } from './text/repair';
 import { checkTextQuality } from './text/quality';
-import type { SkipReason } from './walk';
+import type { SkipReason } from '../../ipc/schemas/library';
 
 export type { DocumentType } from './identify';
 export { typeByName } from './identify';

@@ -1,6 +1,6 @@
 import type { IndexUpdate } from '../../ipc/contract';
 import type { HearthErrorData } from '../../ipc/errors';
-import type { CollectionReport } from './library-store';
+import type { CollectionReport } from '../../ipc/schemas/library';
 import type { OcrOptions } from './parsers/ocr';
 
 /** What the indexing process is started with (its job argument, see `jobArgument`). */

@@ -6,8 +6,10 @@ import { entryPath } from '../workers/entry-path';
 import { crashPoint } from './crash-points';
 import { jobArgument } from '../workers/parent-port';
 import { DEFAULT_FILE_TIMEOUT_MS, type IndexCommand, type IndexMessage, type IndexWorkerData } from './index-protocol';
-import type { CollectionReport } from './library-store';
+import type { CollectionReport } from '../../ipc/schemas/library';
 import type { IndexUpdate } from '../../ipc/contract';
+import type { SqliteDatabase } from '../store/db';
+import { recordFailure } from './document-writes';
 
 const sourceDir = dirname(fileURLToPath(import.meta.url));
 
@@ -133,4 +135,26 @@ export function runIndexWorker(data: IndexWorkerData, options: IndexRunOptions =
     });
     worker.onExit((why) => settle(() => reject(lost(why))));
   });
+}
+
+/**
+ * Runs `attempt` (one indexing process) until a run finishes. A file that hangs its parser, or
+ * makes it run out of memory, costs the process: it is counted against the file and a fresh
+ * process goes on; the second time, the file is quarantined and the run carries on past it.
+ */
+export async function indexPastFailures(
+  db: SqliteDatabase,
+  signal: AbortSignal,
+  attempt: () => Promise<CollectionReport>,
+): Promise<CollectionReport> {
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      // Stopped by `pause`: say so, rather than the indexer's generic "cancelled".
+      if (signal.aborted && signal.reason instanceof HearthError) throw signal.reason;
+      if (!(error instanceof DocumentFailure)) throw error;
+      recordFailure(db, error.documentId, error.message, error.reason);
+    }
+  }
 }

@@ -8,16 +8,16 @@ import { isCurrentReader } from './readers';
 import { DEFAULT_OCR } from './parsers/ocr';
 import {
   applyWalk,
-  collectionReport,
   findRenames,
-  listSources,
   markSkipped,
   nextPending,
   pendingTotals,
   recordFailure,
   writeIndexed,
-  type CollectionReport,
-} from './library-store';
+} from './document-writes';
+import { listSources } from './reads/collection-reads';
+import { collectionReport } from './reads/document-reads';
+import type { CollectionReport } from '../../ipc/schemas/library';
 import { walk } from './walk';
 import { chunksToEmbed, countToEmbed, settleEmbedders, writeVectors } from './embedders';
 import { RunProgress } from './run-progress';

@@ -4,26 +4,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fdir, type FSLike } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
+import type { SkipReason } from '../../ipc/schemas/library';
 import { isInside, toPosix } from '../paths';
-
-/** Why a file found under a source is not indexed, as the user reads it in the file table. */
-export type SkipReason =
-  | 'too-large'
-  | 'binary'
-  | 'empty'
-  | 'unreadable'
-  | 'vanished'
-  | 'symlink-loop'
-  | 'unsupported-type'
-  | 'parse-failed'
-  | 'encrypted'
-  | 'no-text'
-  | 'garbage-text'
-  | 'zip-bomb'
-  | 'ocr-limit'
-  | 'timeout'
-  | 'not-a-file'
-  | 'outside-folder';
 
 export interface FoundFile {
   path: string;

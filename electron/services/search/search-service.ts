@@ -1,13 +1,10 @@
 import { HearthError } from '../../ipc/errors';
 import type { SearchHit, SearchMode, SearchResult } from '../../ipc/schemas/search';
-import { servingEmbedder } from '../library/embedders';
-import type { SqliteDatabase } from '../store/db';
+import { keywordQuery } from '../fts/keyword-query';
+import { stitchChunks, type LibraryIndex, type StoredChunk } from '../library/reads';
 import { fuseRanks, type RankedList } from './fusion';
-import { keywordQuery } from './keyword-query';
-import { keywordSearch } from './keyword-search';
-import { loadChunks, mergeNeighbours, relativePaths, stitchChunks, type ChunkRow, type Passage } from './passages';
+import { mergeNeighbours, type Passage } from './passages';
 import { HIT_END, HIT_START, snippetSegments } from './snippet';
-import { exactVectorSearch, vectorSearch } from './vector-search';
 
 /** What search needs of the embedding models: which one is current, and query vectors by key. */
 export interface QueryEmbedder {
@@ -79,7 +76,8 @@ export interface SearchOptions {
 }
 
 export interface SearchServiceOptions {
-  db: SqliteDatabase;
+  /** The library's read API: the only way search reaches `library.db`. */
+  index: LibraryIndex;
   embedder?: QueryEmbedder;
   reranker?: QueryReranker;
   /** Defaults to `DEFAULT_WEIGHTS`. */
@@ -101,7 +99,7 @@ export class SearchService {
 
   async search(options: SearchOptions): Promise<SearchResult> {
     const started = performance.now();
-    const { db } = this.#options;
+    const { index } = this.#options;
     const limit = options.limit ?? 10;
     const scope = options.collectionIds;
     const { terms } = keywordQuery(options.query);
@@ -111,7 +109,7 @@ export class SearchService {
 
     const lists: RankedList[] = [];
     if (mode !== 'vector') {
-      const hits = keywordSearch(db, options.query, {
+      const hits = index.keywordHits(options.query, {
         collectionIds: scope,
         limit: CANDIDATES.keyword,
         raw: options.baseline,
@@ -120,23 +118,20 @@ export class SearchService {
     }
     if (mode !== 'keyword' && vectors) {
       const hits = options.baseline
-        ? exactVectorSearch(db, vectors.embedderId, vectors.query, CANDIDATES.vector)
-        : vectorSearch(db, vectors.embedderId, vectors.query, { collectionIds: scope, limit: CANDIDATES.vector });
+        ? index.exactNearestChunks(vectors.embedderId, vectors.query, CANDIDATES.vector)
+        : index.nearestChunks(vectors.embedderId, vectors.query, { collectionIds: scope, limit: CANDIDATES.vector });
       lists.push({ name: 'vector', weight: weights.vector, ids: hits.map((hit) => hit.chunkId) });
     }
     const fused = fuseRanks(lists);
     const byId = new Map(fused.map((item) => [item.id, item]));
     // Enough chunks that merging neighbours still leaves `limit` passages.
     const top = fused.slice(0, limit * 3);
-    const rows = loadChunks(
-      db,
-      top.map((item) => item.id),
-    );
+    const rows = index.chunks(top.map((item) => item.id));
     const ranked = top.flatMap((item) => rows.get(item.id) ?? []);
     const merged = mergeNeighbours(ranked);
     const reranked = await this.#rerank(options, merged.slice(0, Math.max(limit, RERANK_DEPTH)));
     const passages = (reranked?.passages ?? merged).slice(0, limit);
-    const relativePath = relativePaths(db);
+    const relativePath = index.relativePaths();
     const marked = this.#highlighted(
       passages.flatMap((passage) => passage.chunks.map((chunk) => chunk.id)),
       options.baseline ? null : keywordQuery(options.query).match,
@@ -155,26 +150,20 @@ export class SearchService {
   }
 
   /**
-   * The embedding model whose vectors serve search, if any is stored and installed: what `auto`
-   * mode would use, and what the evaluation names.
-   */
-  /**
    * Every file of a collection as hits name it (`relativePath`), whatever its status: what a
    * question of a retrieval evaluation may expect to find.
    */
   filesOf(collectionId: number): string[] {
-    const { db } = this.#options;
-    const relativePath = relativePaths(db);
-    const paths = db
-      .prepare('SELECT path FROM documents WHERE collection_id = ?')
-      .pluck()
-      .all(collectionId) as string[];
-    return paths.map((path) => relativePath(collectionId, path));
+    return this.#options.index.filesOf(collectionId);
   }
 
+  /**
+   * The embedding model whose vectors serve search, if any is stored and installed: what `auto`
+   * mode would use, and what the evaluation names.
+   */
   vectorModel(): string | null {
     const embedder = this.#options.embedder;
-    const serving = embedder && servingEmbedder(this.#options.db, embedder.currentKey());
+    const serving = embedder && this.#options.index.servingEmbedder(embedder.currentKey());
     return serving && embedder.installed(serving.key) ? serving.name : null;
   }
 
@@ -224,7 +213,7 @@ export class SearchService {
   ): Promise<{ embedderId: number; name: string; query: Float32Array } | null> {
     const embedder = this.#options.embedder;
     if (!embedder || options.mode === 'keyword') return null;
-    const serving = servingEmbedder(this.#options.db, embedder.currentKey());
+    const serving = this.#options.index.servingEmbedder(embedder.currentKey());
     if (!serving) return null;
     let query: Float32Array | null;
     try {
@@ -243,13 +232,7 @@ export class SearchService {
   /** Each chunk's text with the matched terms marked by FTS5 itself (so stemming agrees). */
   #highlighted(chunkIds: number[], match: string | null): Map<number, string> {
     if (!match || chunkIds.length === 0) return new Map();
-    const rows = this.#options.db
-      .prepare(
-        `SELECT rowid AS id, highlight(chunks_fts, 0, ?, ?) AS marked FROM chunks_fts
-         WHERE chunks_fts MATCH ? AND rowid IN (${chunkIds.map(() => '?').join(', ')})`,
-      )
-      .all(HIT_START, HIT_END, match, ...chunkIds) as Array<{ id: number; marked: string }>;
-    return new Map(rows.map((row) => [row.id, row.marked]));
+    return this.#options.index.highlighted(chunkIds, match, { start: HIT_START, end: HIT_END });
   }
 }
 
@@ -272,7 +255,7 @@ function toHit(
 ): SearchHit {
   const chunks = passage.chunks;
   const first = chunks[0]!;
-  const best = chunks.reduce<ChunkRow>(
+  const best = chunks.reduce<StoredChunk>(
     (winner, chunk) => ((fused.get(chunk.id)?.score ?? 0) > (fused.get(winner.id)?.score ?? 0) ? chunk : winner),
     first,
   );

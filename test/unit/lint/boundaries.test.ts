@@ -96,3 +96,46 @@ describe('migrations boundary', () => {
     expect(await restrictedImports(code, file)).toEqual([]);
   });
 });
+
+describe('library.db has one owner', () => {
+  async function sqlMessages(code: string, filePath: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? [])
+      .filter((message) => message.ruleId === 'no-restricted-syntax')
+      .map((message) => message.message);
+  }
+
+  it.each([
+    ['electron/services/search/example.ts', "export const q = 'SELECT path FROM documents WHERE id = ?';"],
+    ['electron/services/chat/example.ts', 'export const q = `SELECT text FROM chunks WHERE document_id = ${1}`;'],
+    ['electron/services/api-server/example.ts', "export const q = 'SELECT rowid FROM chunks_fts WHERE x MATCH ?';"],
+    ['electron/cli/example.ts', "export const q = 'DELETE FROM collections WHERE id = ?';"],
+    ['electron/services/models/example.ts', "export const q = 'INSERT INTO embeddings (chunk_id) VALUES (?)';"],
+  ])('refuses SQL on library tables in %s', async (file, code) => {
+    expect((await sqlMessages(code, file)).join('\n')).toContain('belongs to the library domain');
+  });
+
+  it('allows it in the library domain, and SQL on other tables elsewhere', async () => {
+    const library = "export const q = 'SELECT path FROM documents WHERE id = ?';";
+    expect(await sqlMessages(library, 'electron/services/library/reads/example.ts')).toEqual([]);
+    const chat = "export const q = 'SELECT id FROM messages WHERE conversation_id = ?';";
+    expect(await sqlMessages(chat, 'electron/services/chat/example.ts')).toEqual([]);
+  });
+
+  it.each([
+    ["import { listSources } from '../library/reads/collection-reads';\nexport const x = listSources;", 'search'],
+    ["import { embeddedCount } from '../library/embedders';\nexport const x = embeddedCount;", 'chat'],
+  ])('refuses library internals in %s', async (code, domain) => {
+    const messages = await restrictedImports(code, `electron/services/${domain}/example.ts`);
+    expect(messages.join('\n')).toContain('read the library through its read API');
+  });
+
+  it('allows the read API in search and chat, and keeps the services rules there', async () => {
+    const code = "import type { LibraryIndex } from '../library/reads';\nexport type X = LibraryIndex;";
+    expect(await restrictedImports(code, 'electron/services/search/example.ts')).toEqual([]);
+    const electron = "import { app } from 'electron';\nexport const x = app;";
+    expect((await restrictedImports(electron, 'electron/services/chat/example.ts')).join('\n')).toContain(
+      'run in plain Node',
+    );
+  });
+});

@@ -14,7 +14,7 @@ export interface Parsed {
   ocr?: boolean;
 }
 
-import type { SkipReason } from '../walk';
+import type { SkipReason } from '../../../ipc/schemas/library';
 
 /** A file a parser recognised as one it cannot read, with why (not a bug, not worth a retry). */
 export class UnreadableDocument extends Error {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectionReport } from '../../../../electron/services/library/library-store';
+import { collectionReport } from '../../../../electron/services/library/reads/document-reads';
 import { openStore, type Store } from '../../../../electron/services/store/store';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { CORPUS } from '../../../helpers/corpus';

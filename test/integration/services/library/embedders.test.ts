@@ -10,7 +10,7 @@ import {
   bitsTable,
   writeVectors,
 } from '../../../../electron/services/library/embedders';
-import { addSource, createCollection } from '../../../../electron/services/library/library-store';
+import { addSource, createCollection } from '../../../../electron/services/library/collection-writes';
 import { openStore, type Store } from '../../../../electron/services/store/store';
 import { useTempDir } from '../../../helpers/temp-dir';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexCollection } from '../../../../electron/services/library/indexer';
-import { addSource, createCollection } from '../../../../electron/services/library/library-store';
+import { addSource, createCollection } from '../../../../electron/services/library/collection-writes';
 import { checkTextQuality } from '../../../../electron/services/library/text/quality';
 import { openStore } from '../../../../electron/services/store/store';
 import { FULL_CORPUS, FULL_CORPUS_SKIPPED } from '../../../helpers/corpus';

@@ -17,7 +17,7 @@ import { HearthError } from '../../../../electron/ipc/errors';
 import { extractDocument } from '../../../../electron/services/library/extract';
 import { indexCollection } from '../../../../electron/services/library/indexer';
 import { stopOcr } from '../../../../electron/services/library/parsers/ocr';
-import { addSource, createCollection } from '../../../../electron/services/library/library-store';
+import { addSource, createCollection } from '../../../../electron/services/library/collection-writes';
 import { checkTextQuality } from '../../../../electron/services/library/text/quality';
 import { walk } from '../../../../electron/services/library/walk';
 import { openStore, type Store } from '../../../../electron/services/store/store';

@@ -31,7 +31,7 @@ describe('LibraryService', () => {
     const collection = s.library.createCollection('Notes');
     const folder = tempDir();
     writeGeneratedPages(folder, { count: 2000 });
-    expect(s.library.addFolder(collection.id, folder).folders).toEqual([folder]);
+    expect(s.library.addFolder(collection.id, folder).sources.map((source) => source.path)).toEqual([folder]);
 
     const progress: number[] = [];
     // The processes holding the index lock while it runs: this one, and the indexing process.
@@ -214,7 +214,7 @@ describe('LibraryService', () => {
     expect(count('SELECT count(*) FROM embeddings')).toBe(both.chunks);
 
     const after = await s.library.removeFolder(collection.id, osx);
-    expect(after.folders).toEqual([windows]);
+    expect(after.sources.map((source) => source.path)).toEqual([windows]);
     expect(count(`SELECT count(*) FROM documents WHERE path LIKE '${osx}%'`)).toBe(0);
     expect(after.report.chunks).toBeGreaterThan(0);
     expect(count('SELECT count(*) FROM chunks')).toBe(after.report.chunks);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerEmbedder, writeVectors } from '../../../../electron/services/library/embedders';
-import { createCollection } from '../../../../electron/services/library/library-store';
+import { createCollection } from '../../../../electron/services/library/collection-writes';
+import { LibraryIndex } from '../../../../electron/services/library/reads';
 import { SearchService } from '../../../../electron/services/search/search-service';
 import { openStore, type Store } from '../../../../electron/services/store/store';
 import { unit } from '../../../helpers/synthetic-vectors';
@@ -55,7 +56,7 @@ function library() {
     Object.entries(vectors).map(([name, vector]) => ({ chunkId: ids[name]!, vector })),
   );
   const search = new SearchService({
-    db,
+    index: new LibraryIndex(db),
     embedder: {
       currentKey: () => embedder.key,
       installed: () => true,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCollection } from '../../../../electron/services/library/library-store';
-import { exactVectorSearch, vectorSearch } from '../../../../electron/services/search/vector-search';
+import { createCollection } from '../../../../electron/services/library/collection-writes';
+import { exactVectorSearch, vectorSearch } from '../../../../electron/services/library/reads/vector-search';
 import { openStore, type Store } from '../../../../electron/services/store/store';
 import { clusteredVectors, storeVectors } from '../../../helpers/synthetic-vectors';
 import { useTempDir } from '../../../helpers/temp-dir';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyCitations } from '../../../../electron/services/chat/citations';
-import { stitchChunks } from '../../../../electron/services/search/passages';
+import { stitchChunks } from '../../../../electron/services/library/reads';
 
 const TAR =
   'tar is an archiving utility. Create a gzipped archive from a directory using relative paths with tar czf. ' +

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mergeNeighbours, stitchChunks, type ChunkRow } from '../../../../electron/services/search/passages';
+import { stitchChunks, type StoredChunk } from '../../../../electron/services/library/reads';
+import { mergeNeighbours } from '../../../../electron/services/search/passages';
 
-const chunk = (id: number, documentId: number, ordinal: number): ChunkRow => ({
+const chunk = (id: number, documentId: number, ordinal: number): StoredChunk => ({
   id,
   documentId,
   collectionId: 1,

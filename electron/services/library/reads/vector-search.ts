@@ -1,6 +1,6 @@
-import { bitsTable, vecTable } from '../library/embedders';
-import { quantizeBits } from '../library/vector-bits';
-import type { SqliteDatabase } from '../store/db';
+import { bitsTable, vecTable } from '../embedders';
+import { quantizeBits } from '../vector-bits';
+import type { SqliteDatabase } from '../../store/db';
 
 export interface VectorHit {
   chunkId: number;

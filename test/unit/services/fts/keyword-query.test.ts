@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordQuery } from '../../../../electron/services/search/keyword-query';
+import { keywordQuery } from '../../../../electron/services/fts/keyword-query';
 
 describe('keywordQuery', () => {
   it('drops stop words, quotes every word and joins them with OR', () => {

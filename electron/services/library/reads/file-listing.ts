@@ -1,7 +1,7 @@
-import type { SqliteDatabase } from '../store/db';
+import type { SqliteDatabase } from '../../store/db';
 import { collectionScope } from './keyword-search';
-import { keywordQuery } from './keyword-query';
-import { relativePaths } from './passages';
+import { keywordQuery } from '../../fts/keyword-query';
+import { relativePaths } from './collection-reads';
 
 export interface ListedFile {
   documentId: number;

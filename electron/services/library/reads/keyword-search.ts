@@ -1,5 +1,5 @@
-import type { SqliteDatabase } from '../store/db';
-import { keywordQuery } from './keyword-query';
+import type { SqliteDatabase } from '../../store/db';
+import { keywordQuery } from '../../fts/keyword-query';
 
 export interface KeywordHit {
   chunkId: number;
