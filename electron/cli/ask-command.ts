@@ -17,7 +17,7 @@ export async function runAsk(
   const ids = collectionIds(services, options.collections) ?? services.library.collections().map((c) => c.id);
   // Said about the model the user named before a conversation exists; one a failed ask made is removed below.
   const modelId = options.model
-    ? services.models.library.find(options.model, { role: 'chat', listedBy: '`hearth models list`' }).id
+    ? services.models.find(options.model, { role: 'chat', listedBy: '`hearth models list`' }).id
     : null;
   const conversation = services.chat.create({ collectionIds: ids, modelId });
   const controller = new AbortController();

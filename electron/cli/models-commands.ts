@@ -28,7 +28,7 @@ export async function runModels(
 ): Promise<number> {
   const out = (value: unknown, text: string) =>
     io.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
-  const find = (ref: string) => services.models.library.find(ref, { listedBy: '`hearth models list`' });
+  const find = (ref: string) => services.models.find(ref, { listedBy: '`hearth models list`' });
   const one = (what: string) => {
     if (args.length !== 1) throw new UsageError(`\`hearth models ${sub}\` takes one ${what}.`, 'models');
     return args[0]!;

@@ -216,7 +216,7 @@ export function createServices(options: ServicesOptions): Services {
     settings.onChange(followApiSetting);
   }
   const downloads = new DownloadService({
-    modelsDir: models.library.modelsDir,
+    modelsDir: models.modelsDir,
     catalog,
     settings,
     register: (path) => models.addDownloaded(path),

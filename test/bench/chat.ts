@@ -99,10 +99,10 @@ async function install(s: Services, shape: ShapeName, modelThreads = threads): P
 
 /** Tokens/s after the first token, evaluating the model's own greedy choices in a plain loop. */
 async function bareLoop(s: Services, modelId: string, tokens: number): Promise<number> {
-  return s.models.runtime.use(modelId, async (model) => {
+  return s.models.withModel(modelId, 'chat', async ({ model, record }) => {
     const context = await model.createContext({
       contextSize: 4096,
-      threads: s.models.threads(s.models.library.get(modelId)).count,
+      threads: s.models.threads(record).count,
       sequences: 1,
     });
     try {

@@ -35,17 +35,14 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
   app.get('/v1/models', (c) =>
     c.json({
       object: 'list',
-      data: deps.models.library
-        .list()
-        .filter((record) => deps.models.library.filesPresent(record))
-        .map((record) => ({
-          id: record.id,
-          object: 'model',
-          created: Math.floor(record.addedAt.getTime() / 1000),
-          owned_by: 'hearth',
-          name: record.metadata.name,
-          role: record.metadata.role,
-        })),
+      data: deps.models.usable().map((record) => ({
+        id: record.id,
+        object: 'model',
+        created: Math.floor(record.addedAt.getTime() / 1000),
+        owned_by: 'hearth',
+        name: record.metadata.name,
+        role: record.metadata.role,
+      })),
     }),
   );
 
@@ -212,7 +209,7 @@ async function readJson(c: Context): Promise<unknown> {
 
 /** A model by id, name or file name, of the role the endpoint needs (see `ModelLibrary.find`). */
 function findModel(models: ModelsService, wanted: string, role: 'chat' | 'embedding'): ModelRecord {
-  return models.library.find(wanted, { role, listedBy: 'GET /v1/models' });
+  return models.find(wanted, { role, listedBy: 'GET /v1/models' });
 }
 
 /** The request's messages as node-llama-cpp history; the last user message may be replaced by its grounded prompt. */

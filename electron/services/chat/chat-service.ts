@@ -178,7 +178,7 @@ export class ChatService {
     const { db, models } = this.#options;
     const conversation = getConversation(db, question.conversationId);
     const modelId = this.#chatModel(conversation);
-    const record = models.library.get(modelId);
+    const record = models.find(modelId);
     let answer = addMessage(db, {
       conversationId: conversation.id,
       parentId: question.id,
@@ -264,7 +264,7 @@ export class ChatService {
       options.onEvent?.({ type: 'text', text: listing });
       return listing;
     }
-    const record = models.library.get(modelId);
+    const record = models.find(modelId);
     return summariseCollection({
       index,
       engine: this.engine,
@@ -286,9 +286,7 @@ export class ChatService {
   /** The chat model: the conversation's, else the loaded one, else the first installed. */
   #chatModel(conversation: Conversation): string {
     const { models } = this.#options;
-    const installed = models.library
-      .list()
-      .filter((record) => record.metadata.role === 'chat' && models.library.filesPresent(record));
+    const installed = models.usable('chat');
     const chosen = conversation.modelId && installed.find((record) => record.id === conversation.modelId);
     if (conversation.modelId && !chosen) {
       throw new HearthError(
@@ -296,7 +294,7 @@ export class ChatService {
         'The model this conversation uses is no longer installed. Choose another.',
       );
     }
-    const loaded = models.runtime.get('chat')?.record.id;
+    const loaded = models.activeId('chat');
     const id = chosen ? chosen.id : (installed.find((record) => record.id === loaded) ?? installed[0])?.id;
     if (!id) throw new HearthError('MODEL_NOT_FOUND', 'Install a chat model in Models to start chatting.');
     return id;
@@ -345,7 +343,7 @@ export class ChatService {
   ): Promise<{ prompt: string; sources: GroundedSource[]; trace: RetrievalTrace }> {
     const { search, models } = this.#options;
     const result = await search.search({ query: question, collectionIds: [...collectionIds], limit: PASSAGES, signal });
-    const budget = Math.floor(this.engine.contextSize(models.library.get(modelId)) * SOURCE_SHARE);
+    const budget = Math.floor(this.engine.contextSize(models.find(modelId)) * SOURCE_SHARE);
     const tokens = await this.engine.countTokens(
       modelId,
       result.hits.map((hit) => hit.text),

@@ -119,19 +119,27 @@ export class ChatEngine {
   /** Tokens in each text by the model's own tokenizer (loads the model if needed). */
   async countTokens(modelId: string, texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
     const models = this.#models;
-    if (!models.runtime.isLoaded(modelId)) await models.load(modelId, { signal });
-    return models.runtime.use(modelId, (model) => Promise.resolve(texts.map((text) => model.tokenize(text).length)));
+    return models.withModel(
+      modelId,
+      'chat',
+      ({ model }) => Promise.resolve(texts.map((text) => model.tokenize(text).length)),
+      { signal },
+    );
   }
 
   async generate(modelId: string, request: TurnRequest): Promise<TurnResult> {
     const models = this.#models;
-    if (!models.runtime.isLoaded(modelId)) await models.load(modelId, { signal: request.signal });
-    return models.runtime.use(modelId, async (model, retiring) => {
-      const session = await this.#session(model, models.library.get(modelId), request.signal);
-      const run = session.queue.then(() => this.#turn(session, request, retiring));
-      session.queue = run.catch(() => undefined);
-      return run;
-    });
+    return models.withModel(
+      modelId,
+      'chat',
+      async ({ model, retiring, record }) => {
+        const session = await this.#session(model, record, request.signal);
+        const run = session.queue.then(() => this.#turn(session, request, retiring));
+        session.queue = run.catch(() => undefined);
+        return run;
+      },
+      { signal: request.signal },
+    );
   }
 
   async #turn(session: Session, request: TurnRequest, retiring: AbortSignal): Promise<TurnResult> {
@@ -306,7 +314,7 @@ export class ChatEngine {
     const draftModel = await this.#models.openDraft(record.id, record.settings.draftModelId!, signal);
     try {
       if (vocabulary(model) !== vocabulary(draftModel)) {
-        const draftName = this.#models.library.get(record.settings.draftModelId!).metadata.name;
+        const draftName = this.#models.find(record.settings.draftModelId!).metadata.name;
         throw new HearthError(
           'VALIDATION',
           `The draft model ${draftName} has a different vocabulary from ${record.metadata.name}: choose one of the same family, or none.`,

@@ -78,8 +78,7 @@ export class Embedder {
   }
 
   #installed(): ModelRecord[] {
-    const { library } = this.#options.models;
-    return library.list().filter((record) => record.metadata.role === 'embedding' && library.filesPresent(record));
+    return this.#options.models.usable('embedding');
   }
 
   /**
@@ -88,12 +87,16 @@ export class Embedder {
    */
   async chunking(spec: EmbedderSpec, signal?: AbortSignal): Promise<ChunkSizing> {
     const { models } = this.#options;
-    if (!models.runtime.isLoaded(spec.modelId)) await models.load(spec.modelId, { signal });
-    return models.runtime.use(spec.modelId, async (model) => {
-      const { size } = await this.#context(model, models.library.get(spec.modelId));
-      const prefixTokens = model.tokenize(spec.documentPrefix).length;
-      return { maxTokens: Math.max(32, Math.min(256, size - prefixTokens - 16)) };
-    });
+    return models.withModel(
+      spec.modelId,
+      'embedding',
+      async ({ model, record }) => {
+        const { size } = await this.#context(model, record);
+        const prefixTokens = model.tokenize(spec.documentPrefix).length;
+        return { maxTokens: Math.max(32, Math.min(256, size - prefixTokens - 16)) };
+      },
+      { signal },
+    );
   }
 
   /**
@@ -103,21 +106,25 @@ export class Embedder {
    */
   async countTokens(spec: EmbedderSpec, texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
     const { models } = this.#options;
-    if (!models.runtime.isLoaded(spec.modelId)) await models.load(spec.modelId, { signal });
-    return models.runtime.use(spec.modelId, async (model, retiring) => {
-      const counts: number[] = [];
-      let sliceStart = performance.now();
-      for (const text of texts) {
-        counts.push(model.tokenize(text).length);
-        if (performance.now() - sliceStart > TOKENIZE_SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          signal?.throwIfAborted();
-          retiring.throwIfAborted();
-          sliceStart = performance.now();
+    return models.withModel(
+      spec.modelId,
+      'embedding',
+      async ({ model, retiring }) => {
+        const counts: number[] = [];
+        let sliceStart = performance.now();
+        for (const text of texts) {
+          counts.push(model.tokenize(text).length);
+          if (performance.now() - sliceStart > TOKENIZE_SLICE_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            signal?.throwIfAborted();
+            retiring.throwIfAborted();
+            sliceStart = performance.now();
+          }
         }
-      }
-      return counts;
-    });
+        return counts;
+      },
+      { signal },
+    );
   }
 
   /** Vectors for document chunks, in order. */
@@ -137,25 +144,29 @@ export class Embedder {
 
   async #embed(spec: EmbedderSpec, texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
     const { models } = this.#options;
-    if (!models.runtime.isLoaded(spec.modelId)) await models.load(spec.modelId, { signal });
-    return models.runtime.use(spec.modelId, async (model, retiring) => {
-      const { context, size } = await this.#context(model, models.library.get(spec.modelId));
-      const vectors: Float32Array[] = [];
-      for (const text of texts) {
-        signal?.throwIfAborted();
-        retiring.throwIfAborted();
-        const embedding = await context.getEmbeddingFor(fitTokens(model, text, size));
-        const vector = unitLength(embedding.vector);
-        if (vector.length !== spec.dimensions) {
-          throw new HearthError(
-            'INTERNAL',
-            `${spec.name} gave ${vector.length}-dimensional vectors; its file says ${spec.dimensions}.`,
-          );
+    return models.withModel(
+      spec.modelId,
+      'embedding',
+      async ({ model, retiring, record }) => {
+        const { context, size } = await this.#context(model, record);
+        const vectors: Float32Array[] = [];
+        for (const text of texts) {
+          signal?.throwIfAborted();
+          retiring.throwIfAborted();
+          const embedding = await context.getEmbeddingFor(fitTokens(model, text, size));
+          const vector = unitLength(embedding.vector);
+          if (vector.length !== spec.dimensions) {
+            throw new HearthError(
+              'INTERNAL',
+              `${spec.name} gave ${vector.length}-dimensional vectors; its file says ${spec.dimensions}.`,
+            );
+          }
+          vectors.push(vector);
         }
-        vectors.push(vector);
-      }
-      return vectors;
-    });
+        return vectors;
+      },
+      { signal },
+    );
   }
 
   #context(model: LlamaModel, record: ModelRecord): Promise<SizedContext> {
@@ -163,7 +174,7 @@ export class Embedder {
       const { models } = this.#options;
       // Beside a loaded chat model, leave it a core: generation stays responsive while files index.
       const threads = models.threads(record).count;
-      const besideChat = models.runtime.get('chat') !== null && threads > 1;
+      const besideChat = models.activeId('chat') !== null && threads > 1;
       const size = Math.min(record.metadata.contextLength || 512, this.#options.maxContext ?? 2048);
       const context = await model.createEmbeddingContext({
         contextSize: size,

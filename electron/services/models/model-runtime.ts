@@ -15,13 +15,23 @@ export interface LoadedModel {
 interface Slot extends LoadedModel {
   /** Aborted when the model is about to be unloaded: users stop, then it is freed. */
   readonly retiring: AbortController;
-  /** Work running on the model now (`use`). */
+  /** Work holding the model now (`lease`). */
   readonly users: Set<Promise<unknown>>;
-  /** When it was last loaded or used (a tick of `ModelRuntime`): the least recent is unloaded first. */
+  /** When it was last loaded or leased (a tick of `ModelRuntime`): the least recent is unloaded first. */
   lastUsed: number;
 }
 
 export type LoadPhase = LoadProgress['phase'];
+
+/** A loaded model held for one piece of work (`ModelRuntime.lease`). */
+export interface ModelLease {
+  record: ModelRecord;
+  model: LlamaModel;
+  /** Aborts when the model must be unloaded (the user unloaded or removed it): stop, then return. */
+  retiring: AbortSignal;
+}
+
+type LoadOptions = { signal?: AbortSignal; onProgress?: (phase: LoadPhase, progress: number) => void };
 
 export interface ModelRuntimeOptions {
   llama: LlamaRuntime;
@@ -79,58 +89,57 @@ export class ModelRuntime {
    * `MODEL_TOO_LARGE` (and what would make it fit) before touching llama.cpp when the fit
    * estimate says it cannot load.
    */
-  load(
-    record: ModelRecord,
-    fit: Fit,
-    options: { signal?: AbortSignal; onProgress?: (phase: LoadPhase, progress: number) => void } = {},
-  ): Promise<LoadedModel> {
-    return this.#serialise(async () => {
-      if (fit.level === 'too-large') {
-        throw new HearthError('MODEL_TOO_LARGE', tooLargeMessage(record, fit), {
-          ramNeeded: fit.ramNeeded,
-          ramTotal: fit.ramTotal,
-          vramNeeded: fit.vramNeeded,
-          vramFree: fit.vramFree,
-          suggestions: fit.suggestions,
-        });
-      }
-      const slot = this.#slots.get(record.metadata.role)!;
-      const existing = slot.findIndex((loaded) => loaded.record.id === record.id);
-      if (existing >= 0) {
-        const [loaded] = slot.splice(existing, 1);
-        loaded!.lastUsed = ++this.#ticks;
-        slot.unshift(loaded!);
-        return loaded!;
-      }
-      options.signal?.throwIfAborted();
-      // Make room first: two models in memory at once is exactly what the limit prevents. The one
-      // used least recently goes (a model the API or a chat used a moment ago stays).
-      while (slot.length >= Math.max(1, this.#perRole())) await retire(takeLeastRecentlyUsed(slot));
+  load(record: ModelRecord, fit: Fit, options: LoadOptions = {}): Promise<LoadedModel> {
+    return this.#serialise(() => this.#load(record, fit, options));
+  }
 
-      const llama = await this.#llama.get();
-      options.onProgress?.('loading', 0);
-      const model = await llama.loadModel({
-        modelPath: record.path,
-        gpuLayers: fit.gpuLayers,
-        loadSignal: options.signal,
-        onLoadProgress: (progress) => options.onProgress?.('loading', progress),
+  async #load(record: ModelRecord, fit: Fit, options: LoadOptions): Promise<Slot> {
+    if (fit.level === 'too-large') {
+      throw new HearthError('MODEL_TOO_LARGE', tooLargeMessage(record, fit), {
+        ramNeeded: fit.ramNeeded,
+        ramTotal: fit.ramTotal,
+        vramNeeded: fit.vramNeeded,
+        vramFree: fit.vramFree,
+        suggestions: fit.suggestions,
       });
-      if (options.signal?.aborted) {
-        // node-llama-cpp may finish a load that was aborted late: never keep what was cancelled.
-        await model.dispose();
-        options.signal.throwIfAborted();
-      }
-      const loaded: Slot = {
-        record,
-        model,
-        fit,
-        retiring: new AbortController(),
-        users: new Set(),
-        lastUsed: ++this.#ticks,
-      };
-      slot.unshift(loaded);
-      return loaded;
+    }
+    const slot = this.#slots.get(record.metadata.role)!;
+    const existing = slot.findIndex((loaded) => loaded.record.id === record.id);
+    if (existing >= 0) {
+      const [loaded] = slot.splice(existing, 1);
+      loaded!.lastUsed = ++this.#ticks;
+      slot.unshift(loaded!);
+      return loaded!;
+    }
+    options.signal?.throwIfAborted();
+    // Make room first: two models in memory at once is exactly what the limit prevents. The one
+    // used least recently goes (a model the API or a chat used a moment ago stays), and one at
+    // work only when every model of the role is.
+    while (slot.length >= Math.max(1, this.#perRole())) await retire(takeLeastRecentlyUsed(slot));
+
+    const llama = await this.#llama.get();
+    options.onProgress?.('loading', 0);
+    const model = await llama.loadModel({
+      modelPath: record.path,
+      gpuLayers: fit.gpuLayers,
+      loadSignal: options.signal,
+      onLoadProgress: (progress) => options.onProgress?.('loading', progress),
     });
+    if (options.signal?.aborted) {
+      // node-llama-cpp may finish a load that was aborted late: never keep what was cancelled.
+      await model.dispose();
+      options.signal.throwIfAborted();
+    }
+    const loaded: Slot = {
+      record,
+      model,
+      fit,
+      retiring: new AbortController(),
+      users: new Set(),
+      lastUsed: ++this.#ticks,
+    };
+    slot.unshift(loaded);
+    return loaded;
   }
 
   /** Unloads every model of a role. */
@@ -152,23 +161,39 @@ export class ModelRuntime {
   }
 
   /**
-   * Runs `work` on the loaded model `id`. If the model is unloaded or replaced meanwhile, `signal`
-   * aborts and its memory is freed only once `work` has returned: nothing runs on a freed model.
+   * Loads `record` if it is not loaded (as `load` does, `fit` deciding), then runs `work` on it. The
+   * model is held from the moment it is found in memory, inside the queue that loads and unloads:
+   * no other load can evict it between the two steps. Should the model be unloaded meanwhile (the
+   * user's Unload, its removal, or a load that needs the room while every model of the role is at
+   * work), `retiring` aborts and its memory is freed only once `work` has returned.
    */
-  async use<T>(id: string, work: (model: LlamaModel, signal: AbortSignal) => Promise<T>): Promise<T> {
-    const loaded = [...this.#slots.values()].flat().find((candidate) => candidate.record.id === id);
-    if (!loaded || loaded.retiring.signal.aborted) {
-      throw new HearthError('CANCELLED', 'The model was unloaded before the work could start.');
-    }
-    loaded.lastUsed = ++this.#ticks;
-    const running = work(loaded.model, loaded.retiring.signal);
-    const settled = running.catch(() => undefined);
-    loaded.users.add(settled);
+  async lease<T>(
+    record: ModelRecord,
+    fit: () => Promise<Fit>,
+    work: (lease: ModelLease) => Promise<T>,
+    options: LoadOptions = {},
+  ): Promise<T> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const loaded = await this.#serialise(async () => {
+      const slot = this.#find(record.id) ?? (await this.#load(record, await fit(), options));
+      slot.lastUsed = ++this.#ticks;
+      slot.users.add(held);
+      return slot;
+    });
     try {
-      return await running;
+      if (loaded.retiring.signal.aborted) {
+        throw new HearthError('CANCELLED', 'The model was unloaded before the work could start.');
+      }
+      return await work({ record: loaded.record, model: loaded.model, retiring: loaded.retiring.signal });
     } finally {
-      loaded.users.delete(settled);
+      loaded.users.delete(held);
+      release();
     }
+  }
+
+  #find(id: string): Slot | undefined {
+    return [...this.#slots.values()].flat().find((candidate) => candidate.record.id === id);
   }
 
   async dispose(): Promise<void> {
@@ -182,11 +207,15 @@ export class ModelRuntime {
   }
 }
 
-/** Removes and returns the slot's model used least recently (by load or `use`). */
+/**
+ * Removes and returns the slot's model used least recently (by load or lease), preferring one no
+ * work holds: evicting a model mid-answer is the last resort.
+ */
 function takeLeastRecentlyUsed(slot: Slot[]): Slot {
-  let oldest = 0;
-  for (let i = 1; i < slot.length; i++) if (slot[i]!.lastUsed < slot[oldest]!.lastUsed) oldest = i;
-  return slot.splice(oldest, 1)[0]!;
+  const idle = slot.filter((loaded) => loaded.users.size === 0);
+  const candidates = idle.length > 0 ? idle : slot;
+  const oldest = candidates.reduce((a, b) => (b.lastUsed < a.lastUsed ? b : a));
+  return slot.splice(slot.indexOf(oldest), 1)[0]!;
 }
 
 /** Stops what runs on a model, waits for it, then frees the model's memory. */

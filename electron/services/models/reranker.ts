@@ -30,30 +30,31 @@ export class Reranker {
 
   /** The first installed reranking model (by import order), or `null` when there is none. */
   current(): RerankerSpec | null {
-    const { library } = this.#options.models;
-    const record = library
-      .list()
-      .find((candidate) => candidate.metadata.role === 'reranker' && library.filesPresent(candidate));
+    const record = this.#options.models.usable('reranker')[0];
     return record ? { modelId: record.id, name: record.metadata.name } : null;
   }
 
   /** Each passage's relevance to `query`, from 0 to 1, in the passages' order. */
   async rank(spec: RerankerSpec, query: string, passages: readonly string[], signal?: AbortSignal): Promise<number[]> {
     const { models } = this.#options;
-    if (!models.runtime.isLoaded(spec.modelId)) await models.load(spec.modelId, { signal });
-    return models.runtime.use(spec.modelId, async (model, retiring) => {
-      const { context, size } = await this.#context(model, models.library.get(spec.modelId));
-      const queryTokens = model.tokenize(query).slice(0, Math.floor(size / 4));
-      // Room for the query, the passage and the few separator tokens the context adds.
-      const room = Math.max(1, size - queryTokens.length - 8);
-      signal?.throwIfAborted();
-      retiring.throwIfAborted();
-      // One call for all: the context evaluates the pairs together in its batch.
-      return context.rankAll(
-        queryTokens,
-        passages.map((passage) => model.tokenize(passage.trim() ? passage : ' ').slice(0, room)),
-      );
-    });
+    return models.withModel(
+      spec.modelId,
+      'reranker',
+      async ({ model, retiring, record }) => {
+        const { context, size } = await this.#context(model, record);
+        const queryTokens = model.tokenize(query).slice(0, Math.floor(size / 4));
+        // Room for the query, the passage and the few separator tokens the context adds.
+        const room = Math.max(1, size - queryTokens.length - 8);
+        signal?.throwIfAborted();
+        retiring.throwIfAborted();
+        // One call for all: the context evaluates the pairs together in its batch.
+        return context.rankAll(
+          queryTokens,
+          passages.map((passage) => model.tokenize(passage.trim() ? passage : ' ').slice(0, room)),
+        );
+      },
+      { signal },
+    );
   }
 
   #context(model: LlamaModel, record: ModelRecord): Promise<{ context: LlamaRankingContext; size: number }> {

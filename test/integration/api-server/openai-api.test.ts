@@ -337,7 +337,7 @@ describe('the local API under attack', () => {
       expect(collection.body).not.toContain('root:');
     }
     // Nothing was imported or indexed by any of it.
-    expect(services.models.library.list()).toHaveLength(2);
+    expect(await services.models.list()).toHaveLength(2);
     expect(services.library.collections().map((c) => c.name)).toEqual(['Notes']);
   });
 

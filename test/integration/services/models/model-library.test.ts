@@ -231,20 +231,18 @@ describe('finding an installed model', () => {
     copyFileSync(fixtureModel('tiny-chat-q4'), first);
     copyFileSync(fixtureModel('tiny-chat-f32'), second);
     const [a, b] = [await s.models.import(first, 'reference'), await s.models.import(second, 'reference')];
-    expect(s.models.library.find(chat.id).id).toBe(chat.id);
-    expect(s.models.library.find('TINY-CHAT').id).toBe(chat.id);
-    expect(s.models.library.find('tiny-chat.gguf').id).toBe(chat.id);
-    expect(s.models.library.find('tiny-chat-q4').id).toBe(a.id);
-    const ambiguous = await rejectionOf(Promise.resolve().then(() => s.models.library.find('model.gguf')));
+    expect(s.models.find(chat.id).id).toBe(chat.id);
+    expect(s.models.find('TINY-CHAT').id).toBe(chat.id);
+    expect(s.models.find('tiny-chat.gguf').id).toBe(chat.id);
+    expect(s.models.find('tiny-chat-q4').id).toBe(a.id);
+    const ambiguous = await rejectionOf(Promise.resolve().then(() => s.models.find('model.gguf')));
     expect(ambiguous.code).toBe('VALIDATION');
     expect(ambiguous.message).toBe(
       `"model.gguf" names 2 installed models: model.gguf (id ${a.id}), model.gguf (id ${b.id}). Give the id.`,
     );
-    const missing = await rejectionOf(Promise.resolve().then(() => s.models.library.find('nope')));
+    const missing = await rejectionOf(Promise.resolve().then(() => s.models.find('nope')));
     expect(missing.code).toBe('MODEL_NOT_FOUND');
-    const role = await rejectionOf(
-      Promise.resolve().then(() => s.models.library.find('tiny-chat', { role: 'embedding' })),
-    );
+    const role = await rejectionOf(Promise.resolve().then(() => s.models.find('tiny-chat', { role: 'embedding' })));
     expect(role.message).toBe('tiny-chat is a chat model, not an embedding model.');
   });
 });

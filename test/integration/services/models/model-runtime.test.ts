@@ -43,14 +43,15 @@ describe('loading models', () => {
     expect(phases[0]).toBe('checking');
     expect(phases).toContain('loading');
 
-    const loaded = s.models.runtime.get('chat')!;
-    const context = await loaded.model.createContext({ contextSize: 1024, threads: 1 });
-    const session = new LlamaChatSession({ contextSequence: context.getSequence(), systemPrompt: '' });
-    expect(session.chatWrapper.wrapperName).toBe('ChatML');
-    const tokens: number[] = [];
-    await session.prompt('Hello', { maxTokens: 8, temperature: 0, onToken: (chunk) => tokens.push(...chunk) });
-    expect(tokens.length).toBeGreaterThan(0);
-    await context.dispose();
+    await s.models.withModel(info.id, 'chat', async ({ model }) => {
+      const context = await model.createContext({ contextSize: 1024, threads: 1 });
+      const session = new LlamaChatSession({ contextSequence: context.getSequence(), systemPrompt: '' });
+      expect(session.chatWrapper.wrapperName).toBe('ChatML');
+      const tokens: number[] = [];
+      await session.prompt('Hello', { maxTokens: 8, temperature: 0, onToken: (chunk) => tokens.push(...chunk) });
+      expect(tokens.length).toBeGreaterThan(0);
+      await context.dispose();
+    });
   });
 
   it('loads the tiny embedding model into its own slot and really embeds', async () => {
@@ -65,9 +66,9 @@ describe('loading models', () => {
       all: [chat.id, embedder.id],
     });
 
-    const context = await s.models.runtime
-      .get('embedding')!
-      .model.createEmbeddingContext({ contextSize: 128, threads: 1 });
+    const context = await s.models.withModel(embedder.id, 'embedding', ({ model }) =>
+      model.createEmbeddingContext({ contextSize: 128, threads: 1 }),
+    );
     const [a, b, c] = await Promise.all(
       ['private notes', 'private notes', 'a different sentence entirely'].map((text) => context.getEmbeddingFor(text)),
     );
@@ -108,10 +109,52 @@ describe('loading models', () => {
     await s.models.load(a!.id);
     await s.models.load(b!.id);
     // a, loaded first, is then used (as a chat or the local API would): b is now the least recent.
-    await s.models.runtime.use(a!.id, async () => undefined);
+    await s.models.withModel(a!.id, 'chat', async () => undefined);
     await s.models.load(c!.id);
     expect(s.models.state().all.sort()).toEqual([a!.id, c!.id].sort());
     expect(s.models.state().chat).toBe(c!.id);
+  });
+
+  it('leases a model for its work: loaded if needed, and never evicted at work while an idle one can go', async () => {
+    const s = start();
+    const [a, b, c] = await threeChatModels(s);
+    await s.models.load(b!.id);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let retired = false;
+    // a is not loaded: the lease loads it, then holds it while the work waits at the gate.
+    const leased = s.models.withModel(a!.id, 'chat', async ({ record, retiring }) => {
+      await gate;
+      retired = retiring.aborted;
+      return record.id;
+    });
+    await expect.poll(() => s.models.state().all.includes(a!.id)).toBe(true);
+    // Two more loads past the limit of 2: each must take the idle model, never the one at work,
+    // though by ticks a (leased before c was loaded) is the least recently used by the second.
+    try {
+      await s.models.load(c!.id);
+      // Not awaited: were a chosen, its unloading would wait for the work at the gate.
+      const reloaded = s.models.load(b!.id);
+      await expect.poll(() => s.models.state().all.includes(b!.id), { timeout: 20_000 }).toBe(true);
+      expect(s.models.state().all).toContain(a!.id);
+      release();
+      await reloaded;
+    } finally {
+      release();
+    }
+    expect(await leased).toBe(a!.id);
+    expect(retired).toBe(false);
+    // Done with its work, a is an ordinary candidate again.
+    await s.models.load(c!.id);
+    expect(s.models.state().all.sort()).toEqual([b!.id, c!.id].sort());
+  });
+
+  it('refuses a lease of a model of another role, naming both', async () => {
+    const s = start();
+    const chat = await s.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const error = await rejectionOf(s.models.withModel(chat.id, 'embedding', async () => undefined));
+    expect(error.message).toMatch(/is a chat model, not an embedding model/);
+    expect(s.models.state().all).toEqual([]);
   });
 
   it('refuses a model that cannot fit with MODEL_TOO_LARGE and what would make it fit', async () => {
