@@ -98,8 +98,7 @@ export const BOUNDARIES = {
         'error',
         ...['Literal', 'TemplateElement'].map((node) => ({
           selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=${LIBRARY_SQL}]`,
-          message:
-            'SQL on library.db tables belongs to the library domain: read through LibraryIndex (library/reads).',
+          message: 'SQL on library.db tables belongs to the library domain: read through LibraryIndex (library/reads).',
         })),
       ],
     },
