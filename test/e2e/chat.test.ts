@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addMessage, updateMessage } from '../../electron/services/chat/chat-store';
-import { resolveCitations } from '../../electron/services/chat/chat-service';
+import { resolveCitations } from '../../electron/services/chat/grounded-answer';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import { CORPUS } from '../helpers/corpus';
 import { useTempDir } from '../helpers/temp-dir';

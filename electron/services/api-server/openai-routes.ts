@@ -2,9 +2,9 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
-import { resolveCitations, type ChatService } from '../chat/chat-service';
+import type { ChatService } from '../chat/chat-service';
+import type { Answer, AnswerTurn } from '../chat/grounded-answer';
 import { samplingFor, type TurnRequest, type TurnResult } from '../chat/generation';
-import { GROUNDED_SYSTEM_PROMPT, type GroundedSource } from '../chat/grounding';
 import type { LibraryService } from '../library/library-service';
 import type { Embedder } from '../models/embedder';
 import type { ModelRecord } from '../models/model-store';
@@ -49,10 +49,11 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
   app.post('/v1/chat/completions', async (c) => {
     const body = ChatCompletionRequestSchema.parse(await readJson(c));
     const record = findModel(deps.models, body.model, 'chat');
-    const grounding = body.hearth ? await ground(deps, body, record, c.req.raw.signal) : null;
-    const history = toHistory(body, grounding?.prompt ?? null);
-    const request: TurnRequest = {
-      history,
+    const turn: AnswerTurn = {
+      modelId: record.id,
+      ...splitMessages(body),
+      // Names compared as the library compares them (case aside); NOT_FOUND lists the ones there are.
+      collectionIds: body.hearth?.collections.map((name) => deps.library.collectionNamed(name).id) ?? [],
       sampling: samplingFor(record.settings, {
         temperature: body.temperature ?? undefined,
         topP: body.top_p ?? undefined,
@@ -72,12 +73,12 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
     const outcome = c.get('outcome');
     // The passages given to the model come back whether or not the answer cites them: a client
     // can show where an uncited answer came from, as the app does.
-    const extension = (result: TurnResult) =>
-      grounding
+    const extension = (answer: Answer) =>
+      answer.prompt !== null
         ? {
             hearth: {
-              citations: resolveCitations(result.text, grounding.sources),
-              passages: grounding.sources.map(({ n, hit }) => ({
+              citations: answer.citations,
+              passages: answer.sources.map(({ n, hit }) => ({
                 n,
                 path: hit.relativePath,
                 page: hit.page,
@@ -90,10 +91,11 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
         : {};
 
     if (!body.stream) {
-      const result = await deps.queue.run(
-        () => deps.chat.engine.generate(record.id, { ...request, signal: c.req.raw.signal }),
+      const answer = await deps.queue.run(
+        () => deps.chat.answers.answer({ ...turn, signal: c.req.raw.signal }),
         c.req.raw.signal,
       );
+      const { result } = answer;
       outcome.promptTokens = result.stats.promptTokens;
       outcome.completionTokens = result.stats.generatedTokens;
       return c.json({
@@ -105,7 +107,7 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
           { index: 0, message: { role: 'assistant', content: result.text }, finish_reason: finishReason(result) },
         ],
         usage: usage(result),
-        ...extension(result),
+        ...extension(answer),
       });
     }
 
@@ -133,18 +135,19 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
           }),
         );
       try {
-        const result = await deps.queue.run(async () => {
+        const answer = await deps.queue.run(async () => {
           await chunk({ role: 'assistant', content: '' });
-          return deps.chat.engine.generate(record.id, {
-            ...request,
+          return deps.chat.answers.answer({
+            ...turn,
             signal: controller.signal,
             onText: (text) => void chunk({ content: text }),
           });
         }, controller.signal);
+        const { result } = answer;
         outcome.promptTokens = result.stats.promptTokens;
         outcome.completionTokens = result.stats.generatedTokens;
         if (controller.signal.aborted) return;
-        await chunk({}, finishReason(result), extension(result));
+        await chunk({}, finishReason(result), extension(answer));
         if (body.stream_options?.include_usage) {
           await send(
             JSON.stringify({
@@ -212,36 +215,17 @@ function findModel(models: ModelsService, wanted: string, role: 'chat' | 'embedd
   return models.find(wanted, { role, listedBy: 'GET /v1/models' });
 }
 
-/** The request's messages as node-llama-cpp history; the last user message may be replaced by its grounded prompt. */
-function toHistory(body: ChatCompletionRequest, groundedPrompt: string | null): ChatHistoryItem[] {
-  const lastUser = body.messages.findLastIndex((message) => message.role === 'user');
-  if (lastUser === -1 || lastUser !== body.messages.length - 1) {
-    throw new HearthError('VALIDATION', 'The last message must be from the user.');
-  }
-  const history: ChatHistoryItem[] = body.messages.map((message, index) => {
-    const text = index === lastUser && groundedPrompt !== null ? groundedPrompt : (message.content ?? '');
+/** The request's messages as the turns before the question, and the question (the last message, a user's). */
+function splitMessages(body: ChatCompletionRequest): Pick<AnswerTurn, 'earlier' | 'question'> {
+  const last = body.messages.at(-1);
+  if (last?.role !== 'user') throw new HearthError('VALIDATION', 'The last message must be from the user.');
+  const earlier: ChatHistoryItem[] = body.messages.slice(0, -1).map((message) => {
+    const text = message.content ?? '';
     if (message.role === 'user') return { type: 'user', text };
     if (message.role === 'assistant') return { type: 'model', response: [text] };
     return { type: 'system', text };
   });
-  if (groundedPrompt !== null) {
-    // Sources are data, never instructions: the grounded system prompt comes first, always.
-    history.unshift({ type: 'system', text: GROUNDED_SYSTEM_PROMPT });
-  }
-  return history;
-}
-
-/** The extension: passages from the named collections for the last question, within the model's budget. */
-async function ground(
-  deps: OpenAiRoutesDeps,
-  body: ChatCompletionRequest,
-  record: ModelRecord,
-  signal: AbortSignal,
-): Promise<{ prompt: string; sources: GroundedSource[] }> {
-  const ids = body.hearth!.collections.map((name) => deps.library.collectionNamed(name).id);
-  const question = body.messages.at(-1)?.content ?? '';
-  const { prompt, sources } = await deps.chat.ground(question, ids, record.id, signal);
-  return { prompt, sources };
+  return { earlier, question: last.content ?? '' };
 }
 
 function finishReason(result: TurnResult): 'stop' | 'length' {

@@ -1,12 +1,6 @@
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
-import {
-  CitedPassageSchema,
-  type Citation,
-  type Conversation,
-  type Message,
-  type RetrievalTrace,
-} from '../../ipc/schemas/chat';
+import type { Conversation, Message } from '../../ipc/schemas/chat';
 import type { ModelsService } from '../models/models-service';
 import type { SearchService } from '../search/search-service';
 import type { LibraryIndex } from '../library/reads';
@@ -31,11 +25,10 @@ import {
   type ConversationPatch,
   type NewConversation,
 } from './chat-store';
-import { verifyCitations } from './citations';
 import { listingAnswer, summariseCollection } from './collection-answers';
 import { collectionQuestion, type CollectionQuestion } from './collection-questions';
 import { ChatEngine, samplingFor } from './generation';
-import { fitSources, GROUNDED_SYSTEM_PROMPT, groundedQuestion, type GroundedSource } from './grounding';
+import { GroundedAnswers } from './grounded-answer';
 import { titleFrom } from './title';
 
 /** What an answer in progress reports. */
@@ -69,11 +62,6 @@ export interface ChatServiceOptions {
   saveEveryMs?: number;
 }
 
-/** Passages retrieved for a grounded question. */
-const PASSAGES = 8;
-/** Share of the context the sources may take. */
-const SOURCE_SHARE = 0.45;
-
 /**
  * Conversations and their answers: keeps the message tree, builds each prompt from the branch (with
  * the conversation's collections as numbered sources), streams the answer into the database as it
@@ -82,10 +70,13 @@ const SOURCE_SHARE = 0.45;
 export class ChatService {
   readonly #options: ChatServiceOptions;
   readonly engine: ChatEngine;
+  /** Retrieve → budget → prompt → generate → check citations → trace: also the local API's. */
+  readonly answers: GroundedAnswers;
 
   constructor(options: ChatServiceOptions) {
     this.#options = options;
     this.engine = new ChatEngine(options.models);
+    this.answers = new GroundedAnswers({ search: options.search, engine: this.engine });
     // Answers cut short by a crash or a quit keep what was saved, marked as stopped.
     stopInterrupted(options.db);
   }
@@ -207,10 +198,14 @@ export class ChatService {
         this.#titleAfterFirstExchange(conversation, question);
         return answer;
       }
-      const grounding = await this.#ground(conversation, question, modelId, options.signal);
-      const history = this.#history(conversation, question, grounding !== null);
-      const result = await this.engine.generate(modelId, {
-        history,
+      const { result, citations, trace } = await this.answers.answer({
+        modelId,
+        question: question.content,
+        collectionIds: conversation.collectionIds,
+        earlier: this.#earlier(question),
+        systemPrompt: conversation.systemPrompt,
+        // Kept with the question: a later turn replays exactly what the model read.
+        onPrompt: (prompt) => updateMessage(db, question.id, { prompt }),
         sampling: samplingFor(record.settings, conversation.generation),
         signal: options.signal,
         onText: (text) => {
@@ -230,8 +225,8 @@ export class ChatService {
         reasoning: result.reasoning || reasoning,
         status: result.stopReason === 'abort' ? 'stopped' : 'done',
         stats: result.stats,
-        citations: grounding ? resolveCitations(content, grounding.sources) : [],
-        trace: grounding?.trace ?? null,
+        citations,
+        trace,
       });
     } catch (error) {
       const stopped = options.signal?.aborted === true;
@@ -300,79 +295,15 @@ export class ChatService {
     return id;
   }
 
-  /** The branch as the model reads it; a grounded question replays the prompt it was given. */
-  #history(conversation: Conversation, question: Message, grounded: boolean): ChatHistoryItem[] {
+  /** The branch before `question` as the model reads it: a grounded question replays the prompt it was given. */
+  #earlier(question: Message): ChatHistoryItem[] {
     const { db } = this.#options;
-    const system = [
-      grounded || conversation.collectionIds.length > 0 ? GROUNDED_SYSTEM_PROMPT : '',
-      conversation.systemPrompt,
-    ]
-      .filter(Boolean)
-      .join('\n\n');
-    const history: ChatHistoryItem[] = system ? [{ type: 'system', text: system }] : [];
-    for (const message of branchTo(db, question.id)) {
+    const history: ChatHistoryItem[] = [];
+    for (const message of branchTo(db, question.id).slice(0, -1)) {
       if (message.role === 'user') history.push({ type: 'user', text: promptOf(db, message.id) });
       else if (message.status !== 'failed') history.push({ type: 'model', response: [message.content] });
     }
     return history;
-  }
-
-  /** Retrieves passages for a question in a conversation with collections, and records the prompt. */
-  async #ground(
-    conversation: Conversation,
-    question: Message,
-    modelId: string,
-    signal?: AbortSignal,
-  ): Promise<{ sources: GroundedSource[]; trace: RetrievalTrace } | null> {
-    if (conversation.collectionIds.length === 0) return null;
-    const grounding = await this.ground(question.content, conversation.collectionIds, modelId, signal);
-    updateMessage(this.#options.db, question.id, { prompt: grounding.prompt });
-    return grounding;
-  }
-
-  /**
-   * The question's passages from `collectionIds`, as many as fit in the model's share of the
-   * context for sources; the prompt that puts them before the question; and the retrieval trace.
-   * Used by chats and by the local API's collection extension.
-   */
-  async ground(
-    question: string,
-    collectionIds: readonly number[],
-    modelId: string,
-    signal?: AbortSignal,
-  ): Promise<{ prompt: string; sources: GroundedSource[]; trace: RetrievalTrace }> {
-    const { search, models } = this.#options;
-    const result = await search.search({ query: question, collectionIds: [...collectionIds], limit: PASSAGES, signal });
-    const budget = Math.floor(this.engine.contextSize(models.find(modelId)) * SOURCE_SHARE);
-    const tokens = await this.engine.countTokens(
-      modelId,
-      result.hits.map((hit) => hit.text),
-      signal,
-    );
-    const { included } = fitSources(result.hits, tokens, budget);
-    const numbers = new Map(included.map((source) => [source.hit, source.n]));
-    return {
-      prompt: groundedQuestion(question, included),
-      sources: included,
-      trace: {
-        query: question,
-        mode: result.mode,
-        embedder: result.embedder,
-        reranker: result.reranker,
-        terms: result.terms,
-        budgetTokens: budget,
-        passages: result.hits.map((hit) => ({
-          relativePath: hit.relativePath,
-          page: hit.page,
-          lineStart: hit.lineStart,
-          lineEnd: hit.lineEnd,
-          score: hit.score,
-          ranks: hit.ranks,
-          rerankScore: hit.rerankScore,
-          n: numbers.get(hit) ?? null,
-        })),
-      },
-    };
   }
 
   #titleAfterFirstExchange(conversation: Conversation, question: Message): void {
@@ -382,16 +313,4 @@ export class ChatService {
       titleSource: 'generated',
     });
   }
-}
-
-/** Each `[n]` of the answer, checked against source `n` and resolved to its file and place. */
-export function resolveCitations(answer: string, sources: readonly GroundedSource[]): Citation[] {
-  const byNumber = new Map(sources.map((source) => [source.n, source.hit]));
-  return verifyCitations(
-    answer,
-    sources.map((source) => ({ n: source.n, text: source.hit.text })),
-  ).map((citation) => {
-    const hit = byNumber.get(citation.n);
-    return { ...citation, source: hit ? CitedPassageSchema.parse(hit) : null };
-  });
 }

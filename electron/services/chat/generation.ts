@@ -112,7 +112,8 @@ export class ChatEngine {
   }
 
   /** The model's context size in tokens, as a session would create it. */
-  contextSize(record: ModelRecord): number {
+  contextSize(model: ModelRecord | string): number {
+    const record = typeof model === 'string' ? this.#models.find(model) : model;
     return record.settings.contextSize ?? Math.min(record.metadata.contextLength || 4096, 4096);
   }
 

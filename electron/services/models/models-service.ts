@@ -104,7 +104,8 @@ export class ModelsService {
       (lease) => {
         // Loaded for this work: the window shows it loaded, as after a load by hand.
         if (!wasLoaded) this.#changed();
-        return work(lease);
+        // The record as it is now: settings changed since the load (a draft model) apply.
+        return work({ ...lease, record });
       },
       { signal: options.signal, onProgress: (phase, progress) => options.onProgress?.({ phase, progress }) },
     );

@@ -221,6 +221,17 @@ describe('the local API through the official openai client', () => {
         expect.objectContaining({ n: 1, path: 'stairs.md', text: expect.stringContaining('217 stairs') }),
       ]),
     );
+    // One grounded-answer pipeline: the app's chat over the same collection (named here in
+    // another case) reads the very same prompt, with the same passages under the same numbers.
+    const conversation = services.chat.create({
+      collectionIds: [services.library.collectionNamed('notes').id],
+      modelId: chatModel,
+    });
+    const inApp = await services.chat.send({ conversationId: conversation.id, content: messages[0]!.content });
+    expect(inApp.stats!.promptTokens).toBe(grounded.usage!.prompt_tokens);
+    expect(inApp.trace!.passages.filter((passage) => passage.n !== null).map((p) => [p.n, p.relativePath])).toEqual(
+      grounded.hearth.passages.map((p) => [p.n, p.path]),
+    );
     await expect(
       client.chat.completions.create({
         model: chatModel,

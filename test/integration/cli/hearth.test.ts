@@ -31,12 +31,12 @@ describe('hearth CLI', () => {
     const status = await hearthBinary(['library', 'status', '--json'], { HEARTH_DATA_DIR: dataDir });
     expect(status.code).toBe(0);
     const { collections } = JSON.parse(status.stdout) as {
-      collections: Array<{ name: string; folders: string[]; report: unknown }>;
+      collections: Array<{ name: string; sources: Array<{ path: string }>; report: unknown }>;
     };
     expect(collections).toEqual([
       expect.objectContaining({
         name: 'Mac pages',
-        folders: [OSX],
+        sources: [expect.objectContaining({ path: OSX })],
         report: expect.objectContaining({ indexed: result.report.indexed }),
       }),
     ]);

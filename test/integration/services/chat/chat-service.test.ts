@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
 import type { AnswerEvent } from '../../../../electron/services/chat/chat-service';
-import { resolveCitations } from '../../../../electron/services/chat/chat-service';
+import { resolveCitations } from '../../../../electron/services/chat/grounded-answer';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
