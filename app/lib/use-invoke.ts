@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EventChannel, InvokeChannel, InvokeInput, InvokeOutput } from '../../electron/ipc/contract';
+import type { EventChannel, EventPayload, InvokeChannel, InvokeInput, InvokeOutput } from '../../electron/ipc/contract';
 import { ApiError, invokeOrThrow, on } from '../api';
 
 /** Channels that take no input: the only ones a component can load on mount with no arguments. */
@@ -36,5 +36,31 @@ export function useInvoke<C extends NoInputChannel>(
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   useEffect(() => (refreshOn ? on(refreshOn, reload) : undefined), [refreshOn, reload]);
+  return [state, reload];
+}
+
+/** Event channels whose payload is a whole new value of `C` (`library.changed` for `library.collections`). */
+export type ValueEvent<C extends InvokeChannel> = {
+  [E in EventChannel]: EventPayload<E> extends InvokeOutput<C> ? E : never;
+}[EventChannel];
+
+/**
+ * Like `useInvoke`, but each `event` carries the new value itself: it is shown as it comes, and
+ * nothing is asked again (an indexing run sends several a second; asking back for each would cost
+ * main its counts every time).
+ */
+export function useLiveValue<C extends NoInputChannel>(
+  channel: C,
+  event: ValueEvent<C>,
+): [Loadable<InvokeOutput<C>>, () => void] {
+  const [loaded, reload] = useInvoke(channel);
+  const [latest, setLatest] = useState<{ value: InvokeOutput<C>; after: Loadable<InvokeOutput<C>> } | null>(null);
+  useEffect(
+    () => on(event, (payload) => setLatest({ value: payload as InvokeOutput<C>, after: loaded })),
+    [event, loaded],
+  );
+  // A pushed value stands until the next load (a `reload()`) brings a newer one.
+  const state: Loadable<InvokeOutput<C>> =
+    latest && latest.after === loaded ? { status: 'ready', value: latest.value } : loaded;
   return [state, reload];
 }

@@ -110,6 +110,11 @@ export const contract = {
     /** The conversation as Markdown or JSON, citations included. */
     'chat.export': { input: C.export, output: z.string() },
     /**
+     * Stops the answer `messageId` is writing, whoever started it and whatever screen is shown:
+     * what was written is kept. `false` when that answer is not being written (any more).
+     */
+    'chat.stop': { input: C.messageId, output: z.boolean() },
+    /**
      * Opens a library file (only files the library holds, and only as they were indexed): a
      * document in the system's viewer, text in Hearth's own read-only viewer; never a program.
      */

@@ -17,7 +17,8 @@ describe('Chat screen', () => {
     const session = await app.open(tempDir(), '/library');
     const { page, bridge } = session;
     const { services } = bridge;
-    await services.models.import(fixtureModel('tiny-chat'), 'reference');
+    // Its answers never end on their own: there is always time to watch them and press Stop.
+    await services.models.import(fixtureModel('slow-chat'), 'reference');
     // The corpus folder is added and indexed on the Library screen, as a user would.
     await page.getByLabel('Collection name').fill('Mac pages');
     await page.getByRole('button', { name: 'Create' }).click();
@@ -31,7 +32,6 @@ describe('Chat screen', () => {
     const collection = services.library.collections().find((c) => c.name === 'Mac pages')!;
     await expect.poll(() => services.library.collections()[0]!.report.pending).toBe(0);
     expect(collection.report.indexed).toBeGreaterThan(100);
-    // Long answers (the tiny model writes ~1,000 tokens a second), so there is time to watch and stop.
     const chat = services.chat.create({
       collectionIds: [collection.id],
       generation: { temperature: 0.9, seed: 2, maxTokens: 3000 },
@@ -135,6 +135,43 @@ describe('Chat screen', () => {
 
     const origin = new URL(bridge.url).origin;
     expect(session.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:'))).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('keeps an answer going while the user is elsewhere: back on Chat, it still streams, and Stop stops it', async () => {
+    const session = await app.open(tempDir(), '/library');
+    const { page, bridge } = session;
+    const { services } = bridge;
+    await services.models.import(fixtureModel('slow-chat'), 'reference');
+    const chat = services.chat.create({ generation: { temperature: 0.9, seed: 1, maxTokens: 3000 } });
+    await page.goto(`${bridge.url}#/chat`);
+    await page.getByTestId('conversation-title').waitFor();
+    await page.getByLabel('Message').fill('Tell me a long story about the sea.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const streaming = page.locator('[data-testid="message"][data-status="streaming"]');
+    await streaming.waitFor();
+    await expect.poll(async () => ((await streaming.textContent()) ?? '').length).toBeGreaterThan(40);
+
+    // Away to Library, and back: the screen that started the answer is gone meanwhile.
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByLabel('Collection name').waitFor();
+    const answerId = services.chat.view(chat.id).messages.find((m) => m.role === 'assistant')!.id;
+    const before = services.chat.view(chat.id).messages.find((m) => m.id === answerId)!;
+    expect(before.status).toBe('streaming');
+    await page.getByRole('link', { name: 'Chat' }).click();
+
+    // Still streaming, live: the text grows on screen, Send waits, and Stop is there.
+    const shown = async () => ((await streaming.textContent()) ?? '').length;
+    const lengthBack = await shown();
+    await expect.poll(shown).toBeGreaterThan(lengthBack);
+    expect(await page.getByRole('button', { name: 'Send' }).count()).toBe(0);
+    await screenshot(page, 'chat-streaming-after-library');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.locator('[data-testid="message"][data-role="assistant"]').getByText('Stopped.').waitFor();
+    const stopped = services.chat.view(chat.id).messages.find((m) => m.id === answerId)!;
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.stats!.generatedTokens).toBeLessThan(3000);
+    await page.getByRole('button', { name: 'Send' }).waitFor();
     expect(session.errors).toEqual([]);
   });
 

@@ -143,6 +143,40 @@ describe('Models screen', () => {
     }
   });
 
+  it('keeps a download going while the user is elsewhere: back on Models, its progress and Pause are there', async () => {
+    const hub = await startModelServer();
+    try {
+      const slow = Buffer.concat([readFileSync(fixtureModel('tiny-chat')), Buffer.alloc(16 * 2 ** 20)]);
+      const url = hub.serve('/org/tiny/resolve/main/away.gguf', slow, { holdAfterBytes: 2 ** 20 });
+      const session = await app.open(tempDir(), '/models', {
+        services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (u) => u.hostname === '127.0.0.1' } },
+      });
+      const { page } = session;
+      await page.getByLabel('Hugging Face URL').fill(url);
+      await page.getByLabel('Hugging Face URL').press('Enter');
+      const progress = page.getByTestId('download-progress');
+      await progress.getByText(/^[1-9][\d.]* (KB|MB) of /).waitFor();
+
+      // Away to Library, and back: the screen that started the download is gone meanwhile.
+      await page.getByRole('link', { name: 'Library' }).click();
+      await page.getByLabel('Collection name').waitFor();
+      await page.getByRole('link', { name: 'Models' }).click();
+      await progress.getByText(/^[1-9][\d.]* (KB|MB) of /).waitFor();
+      await screenshot(page, 'models-download-after-library');
+      await progress.getByRole('button', { name: 'Pause' }).click();
+
+      // Paused: main stopped it and kept the partial file, listed to resume.
+      const paused = page.getByRole('region', { name: 'Paused downloads' }).getByTestId('partial-download');
+      await paused.waitFor();
+      expect(await paused.textContent()).toContain('away.gguf');
+      await expect.poll(() => progress.count()).toBe(0);
+      expect((await session.bridge.services.downloads.partials()).map((p) => p.fileName)).toEqual(['away.gguf']);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('predicts the speed of every chat model here and recommends one that reaches the target', async () => {
     // The bridge's pretend machine: 2 cores, 24 GiB, 40 GB/s, the laptop of the models issue.
     const session = await app.open(tempDir(), '/models');

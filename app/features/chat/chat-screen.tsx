@@ -4,7 +4,7 @@ import { Virtuoso } from 'react-virtuoso';
 import { toast } from 'sonner';
 import type { Citation, Conversation, GenerationSettings } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
-import { useInvoke } from '../../lib/use-invoke';
+import { useInvoke, useLiveValue } from '../../lib/use-invoke';
 import { Button } from '../../ui/button';
 import { inputClass } from '../../ui/input';
 import { ConversationList } from './conversation-list';
@@ -58,7 +58,7 @@ export function ChatScreen() {
           <>
             <ChatHeader conversation={chat.view.conversation} onChanged={() => void chat.reload().then(onChanged)} />
             <Messages chat={chat} onCite={setCitation} />
-            <Composer busy={chat.streaming !== null} onSend={(text) => void chat.send(text)} onStop={chat.stop} />
+            <Composer busy={chat.busy} onSend={(text) => void chat.send(text)} onStop={() => void chat.stop()} />
           </>
         ) : (
           <div className="m-auto max-w-sm text-center text-sm text-muted-foreground">
@@ -103,7 +103,7 @@ function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; 
                     : '')
                 : null
             }
-            busy={chat.streaming !== null}
+            busy={chat.busy}
             onSelect={(id) => void chat.selectBranch(id)}
             onRegenerate={(id) => void chat.regenerate(id)}
             onEdit={(id, content) => void chat.edit(id, content)}
@@ -117,7 +117,7 @@ function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; 
 
 function ChatHeader({ conversation, onChanged }: { conversation: Conversation; onChanged(): void }) {
   const [models] = useInvoke('models.list', 'models.changed');
-  const [collections] = useInvoke('library.collections', 'library.changed');
+  const [collections] = useLiveValue('library.collections', 'library.changed');
   const chatModels = models.status === 'ready' ? models.value.filter((model) => model.metadata.role === 'chat') : [];
   const update = async (patch: {
     modelId?: string | null;

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { toast } from 'sonner';
-import type { ConversationView, Message, StreamHandle } from '../../../electron/ipc/contract';
-import { invoke, stream } from '../../api';
+import type { AnswerEvent, ConversationView, StreamInput } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
+import { onTaskEnd, onTaskEvent, startTask, useTask } from '../../lib/tasks';
 
 /** An answer being written: its message id once main has created it, and the text so far. */
 export interface Streaming {
@@ -12,15 +13,36 @@ export interface Streaming {
   progress: { done: number; total: number } | null;
 }
 
+/** How often a conversation with an answer no task of this window follows is read again. */
+const ORPHAN_POLL_MS = 1000;
+
+const answerKey = (conversationId: number) => `answer:${conversationId}`;
+
+function reduce(streaming: Streaming, event: AnswerEvent): Streaming {
+  switch (event.type) {
+    case 'message':
+      return { ...streaming, answerId: event.message.role === 'assistant' ? event.message.id : streaming.answerId };
+    case 'text':
+      return { ...streaming, text: streaming.text + event.text };
+    case 'reasoning':
+      return { ...streaming, reasoning: streaming.reasoning + event.text };
+    default:
+      return { ...streaming, progress: { done: event.done, total: event.total } };
+  }
+}
+
 /**
  * One conversation for the chat screen: its messages and the branch shown, and the actions that
- * change them. Answers stream in; `stop()` ends one and main keeps what was written. After every
- * action the conversation is read again from main, which is the only source of truth.
+ * change them. An answer is a task of the app (lib/tasks.ts), not of this screen: go to Library
+ * and back mid-answer, and it is still streaming here, with Stop. `stop()` asks main to stop the
+ * answer by its id (`chat.stop`), so it also stops one this window no longer follows; main keeps
+ * what was written. After every change the conversation is read again from main, the only source
+ * of truth.
  */
 export function useConversation(conversationId: number | null, onChanged: () => void) {
   const [view, setView] = useState<ConversationView | null>(null);
-  const [streaming, setStreaming] = useState<Streaming | null>(null);
-  const handle = useRef<StreamHandle<Message> | null>(null);
+  const key = conversationId === null ? null : answerKey(conversationId);
+  const task = useTask<Streaming>(key);
 
   const reload = useCallback(async () => {
     if (conversationId === null) return;
@@ -38,53 +60,74 @@ export function useConversation(conversationId: number | null, onChanged: () => 
     };
   }, [conversationId]);
 
+  // Main created the question or the answer: show it. The answer ended: show it as saved.
+  useEffect(
+    () =>
+      onTaskEvent((ended, event) => {
+        if (ended === key && (event as AnswerEvent).type === 'message') void reload();
+      }),
+    [key, reload],
+  );
+  useEffect(
+    () =>
+      onTaskEnd((ended) => {
+        if (ended !== key) return;
+        void reload();
+        onChanged();
+      }),
+    [key, reload, onChanged],
+  );
+
+  // A view of another conversation (the one before a switch) is never shown.
+  const shown = view && view.conversation.id === conversationId ? view : null;
+  // An answer being written that no task of this window follows (its stream ended with a reload).
+  const orphan = task ? undefined : shown?.messages.find((message) => message.status === 'streaming');
+  useEffect(() => {
+    if (!orphan) return;
+    const timer = setInterval(() => void reload(), ORPHAN_POLL_MS);
+    return () => clearInterval(timer);
+  }, [orphan, reload]);
+
   const run = useCallback(
-    async (start: (onEvent: Parameters<typeof stream<'chat.send'>>[2]) => StreamHandle<Message>) => {
-      setStreaming({ answerId: null, text: '', reasoning: '', progress: null });
-      const current = start((event) => {
-        if (event.type === 'message') {
-          if (event.message.role === 'assistant') setStreaming((s) => s && { ...s, answerId: event.message.id });
-          void reload();
-        } else if (event.type === 'text') {
-          setStreaming((s) => s && { ...s, text: s.text + event.text });
-        } else if (event.type === 'reasoning') {
-          setStreaming((s) => s && { ...s, reasoning: s.reasoning + event.text });
-        } else {
-          setStreaming((s) => s && { ...s, progress: { done: event.done, total: event.total } });
-        }
+    <C extends 'chat.send' | 'chat.regenerate' | 'chat.edit'>(channel: C, input: StreamInput<C>) => {
+      if (conversationId === null) return;
+      void startTask(answerKey(conversationId), channel, input, {
+        initial: { answerId: null, text: '', reasoning: '', progress: null },
+        reduce,
       });
-      handle.current = current;
-      const result = await current.result;
-      handle.current = null;
-      setStreaming(null);
-      await reload();
-      onChanged();
-      if (!result.ok && result.error.code !== 'CANCELLED') toast.error(result.error.message, { duration: 15_000 });
     },
-    [reload, onChanged],
+    [conversationId],
   );
 
   const send = useCallback(
-    (content: string) =>
-      conversationId !== null && run((onEvent) => stream('chat.send', { conversationId, content }, onEvent)),
+    (content: string) => conversationId !== null && run('chat.send', { conversationId, content }),
     [conversationId, run],
   );
-  const regenerate = useCallback(
-    (messageId: number) => run((onEvent) => stream('chat.regenerate', { messageId }, onEvent)),
-    [run],
-  );
-  const edit = useCallback(
-    (messageId: number, content: string) => run((onEvent) => stream('chat.edit', { messageId, content }, onEvent)),
-    [run],
-  );
-  const stop = useCallback(() => handle.current?.abort(), []);
+  const regenerate = useCallback((messageId: number) => run('chat.regenerate', { messageId }), [run]);
+  const edit = useCallback((messageId: number, content: string) => run('chat.edit', { messageId, content }), [run]);
+  const answerId = task?.progress.answerId ?? orphan?.id ?? null;
+  const stop = useCallback(async () => {
+    // Before main has created the answer there is no id to stop: end the stream instead.
+    if (answerId === null) return task?.abort();
+    const result = await invoke('chat.stop', { messageId: answerId });
+    if (!result.ok) toast.error(result.error.message);
+  }, [answerId, task]);
   const selectBranch = useCallback(async (messageId: number) => {
     const result = await invoke('chat.selectBranch', { messageId });
     if (result.ok) setView(result.value);
     else toast.error(result.error.message);
   }, []);
 
-  // A view of another conversation (the one before a switch) is never shown.
-  const shown = view && view.conversation.id === conversationId ? view : null;
-  return { view: shown, streaming, send, regenerate, edit, stop, selectBranch, reload };
+  return {
+    view: shown,
+    streaming: task?.progress ?? null,
+    /** An answer is being written in this conversation: Send waits, Stop shows. */
+    busy: task !== undefined || orphan !== undefined,
+    send,
+    regenerate,
+    edit,
+    stop,
+    selectBranch,
+    reload,
+  };
 }

@@ -1,9 +1,10 @@
 import { Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
-import type { Collection, CollectionReport, IndexProgress, IndexUpdate } from '../../../electron/ipc/contract';
+import type { Collection, CollectionReport, IndexProgress } from '../../../electron/ipc/contract';
 import { formatFileName, formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
-import { invoke, stream } from '../../api';
+import { invoke } from '../../api';
+import { onTaskEnd, startTask, useTask } from '../../lib/tasks';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
@@ -54,21 +55,17 @@ function RunStatus({ progress, report }: { progress: IndexProgress | null; repor
 
 /** One collection: its folders, adding and removing them, indexing with progress and pause, its files. */
 export function CollectionCard({ collection, onChanged }: { collection: Collection; onChanged(): void }) {
-  const [live, setLive] = useState<IndexUpdate | null>(null);
-  /**
-   * The report a run ended with, shown while the collection list still holds the report it had
-   * then (`over`): the list catches up a moment later, and must not flash older counts meanwhile.
-   */
-  const [final, setFinal] = useState<{ report: CollectionReport; over: CollectionReport | null } | null>(null);
-  // The run's closure cannot see the list as it is when the run ends: note it at the next render.
-  if (final && final.over === null) setFinal({ ...final, over: collection.report });
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [tableVersion, setTableVersion] = useState(0);
-  const report =
-    live?.report ??
-    (final && (final.over === null || final.over === collection.report) ? final.report : collection.report);
-  const indexing = live !== null || collection.indexing;
-  const progress = live?.progress ?? collection.progress;
+  const runKey = `index:${collection.id}`;
+  // A run this window started: shown as running from the click, before main's first word on it.
+  const started = useTask<null>(runKey);
+  // One source of progress: `library.changed` carries each collection's report and run progress.
+  const { report } = collection;
+  const indexing = started !== undefined || collection.indexing;
+  const progress = collection.progress;
+  // The file tables read again once a run ends, wherever the window was meanwhile.
+  useEffect(() => onTaskEnd((key) => key === runKey && setTableVersion((n) => n + 1)), [runKey]);
 
   const removeFolder = async (path: string) => {
     const result = await invoke('library.removeFolder', { collectionId: collection.id, path });
@@ -91,19 +88,22 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
     if (!result.ok) toast.error(result.error.message);
     onChanged();
   };
-  const index = async (rereadAll = false) => {
-    setLive({ report: collection.report, progress: { ...NO_PROGRESS } });
-    const handle = stream('library.index', { collectionId: collection.id, rereadAll }, setLive);
-    const result = await handle.result;
-    if (result.ok) setFinal({ report: result.value, over: null });
-    setLive(null);
-    setTableVersion((n) => n + 1);
-    onChanged();
-    if (result.ok) toast.success(`${collection.name}: ${formatNumber(result.value.indexed)} files indexed.`);
-    else if (result.error.code === 'CANCELLED')
-      toast(`${collection.name}: paused. Resume carries on where it stopped.`);
-    else toast.error(result.error.message);
-  };
+  const index = (rereadAll = false) =>
+    startTask(
+      runKey,
+      'library.index',
+      { collectionId: collection.id, rereadAll },
+      {
+        initial: null,
+        // The stream's updates repeat what `library.changed` says: the card reads that one.
+        reduce: () => null,
+        onDone: (result) => {
+          if (result.ok) toast.success(`${collection.name}: ${formatNumber(result.value.indexed)} files indexed.`);
+          else if (result.error.code === 'CANCELLED')
+            toast(`${collection.name}: paused. Resume carries on where it stopped.`);
+        },
+      },
+    );
 
   return (
     <Card aria-label={`Collection ${collection.name}`} data-testid="collection">
@@ -200,15 +200,3 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
     </Card>
   );
 }
-
-/** What a run shows before its first message: scanning, nothing done. */
-const NO_PROGRESS: IndexProgress = {
-  stage: 'scanning',
-  done: 0,
-  total: 0,
-  bytesDone: 0,
-  bytesTotal: 0,
-  rate: 0,
-  bytesPerSecond: 0,
-  etaSeconds: null,
-};

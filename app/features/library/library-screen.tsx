@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { invoke } from '../../api';
-import { useInvoke } from '../../lib/use-invoke';
+import { useLiveValue } from '../../lib/use-invoke';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
@@ -38,7 +38,7 @@ function NewCollection({ onCreated }: { onCreated(): void }) {
 }
 
 export function LibraryScreen() {
-  const [collections, reload] = useInvoke('library.collections', 'library.changed');
+  const [collections, reload] = useLiveValue('library.collections', 'library.changed');
   return (
     <Page title="Library" description="Folders you choose, indexed on this computer only.">
       {collections.status === 'error' && <p role="alert">{collections.error.message}</p>}

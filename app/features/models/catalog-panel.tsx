@@ -33,7 +33,7 @@ function SpeedBadge({ entry, target }: { entry: Entry; target: number }) {
 }
 
 function CatalogRow({ entry, recommended, target }: { entry: Entry; recommended: boolean; target: number }) {
-  const download = useDownload();
+  const download = useDownload(`catalog:${entry.id}`);
   return (
     <li className="border-t border-border py-3 first:border-t-0" data-testid="catalog-entry" aria-label={entry.name}>
       <div className="flex items-start justify-between gap-4">

@@ -1,8 +1,9 @@
 import { Gauge, Play, Settings2, Square, Trash2 } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
-import type { ModelInfo, StreamHandle } from '../../../electron/ipc/contract';
-import { invoke, stream } from '../../api';
+import type { ModelInfo } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
+import { startTask, useTask, type Task } from '../../lib/tasks';
 import { formatFileName, formatBytes, formatCount } from '../../../electron/ipc/format';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
@@ -12,7 +13,8 @@ import { BenchmarkTable } from './benchmark-table';
 import { FitBadge } from './fit-badge';
 import { ModelSettingsForm } from './model-settings-form';
 
-type Task = { kind: 'load' | 'benchmark'; label: string; progress: number; handle: StreamHandle<unknown> };
+/** A load or a benchmark of the model, as its task shows: what it is doing, and how far. */
+type Step = { label: string; progress: number };
 
 /** One installed model: what it is, whether it fits, and what can be done with it. */
 export function ModelCard({
@@ -25,38 +27,41 @@ export function ModelCard({
   models: readonly ModelInfo[];
   onChanged(): void;
 }) {
-  const [task, setTask] = useState<Task | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const taskRef = useRef<Task | null>(null);
   const { metadata } = model;
+  // Tasks of the app, not of this card: leave Models mid-load and come back, and they are still here.
+  const loading = useTask<Step>(`load:${model.id}`);
+  const benchmarking = useTask<Step>(`benchmark:${model.id}`);
+  const task: Task<Step> | null = loading ?? benchmarking ?? null;
 
-  const track = (next: Task | null) => {
-    taskRef.current = next;
-    setTask(next);
-  };
+  const load = () =>
+    startTask(
+      `load:${model.id}`,
+      'models.load',
+      { id: model.id },
+      {
+        initial: { label: 'Checking file…', progress: 0 },
+        reduce: (_step, { phase, progress }) => ({
+          label: phase === 'checking' ? 'Checking file…' : 'Loading…',
+          progress,
+        }),
+      },
+    );
 
-  const load = async () => {
-    const handle = stream('models.load', { id: model.id }, ({ phase, progress }) => {
-      if (taskRef.current)
-        track({ ...taskRef.current, label: phase === 'checking' ? 'Checking file…' : 'Loading…', progress });
-    });
-    track({ kind: 'load', label: 'Checking file…', progress: 0, handle });
-    const result = await handle.result;
-    track(null);
-    if (!result.ok && result.error.code !== 'CANCELLED') toast.error(result.error.message, { duration: 15_000 });
-  };
-
-  const benchmark = async () => {
-    const handle = stream('models.benchmark', { id: model.id }, ({ threads, step }) => {
-      if (taskRef.current)
-        track({ ...taskRef.current, label: `Benchmarking with ${threads} thread(s): ${step}…`, progress: 0.5 });
-    });
-    track({ kind: 'benchmark', label: 'Benchmarking…', progress: 0, handle });
-    const result = await handle.result;
-    track(null);
-    if (!result.ok && result.error.code !== 'CANCELLED') toast.error(result.error.message);
-  };
+  const benchmark = () =>
+    startTask(
+      `benchmark:${model.id}`,
+      'models.benchmark',
+      { id: model.id },
+      {
+        initial: { label: 'Benchmarking…', progress: 0 },
+        reduce: (_step, { threads, step }) => ({
+          label: `Benchmarking with ${threads} thread(s): ${step}…`,
+          progress: 0.5,
+        }),
+      },
+    );
 
   const unload = async () => {
     const result = await invoke('models.unload', { id: model.id });
@@ -126,10 +131,10 @@ export function ModelCard({
       {task && (
         <div className="mt-4 flex items-center gap-3" data-testid="task">
           <div className="flex-1">
-            <p className="mb-1 text-sm">{task.label}</p>
-            <Progress value={task.progress} label={task.label} />
+            <p className="mb-1 text-sm">{task.progress.label}</p>
+            <Progress value={task.progress.progress} label={task.progress.label} />
           </div>
-          <Button onClick={() => task.handle.abort()}>Cancel</Button>
+          <Button onClick={() => task.abort()}>Cancel</Button>
         </div>
       )}
 

@@ -7,7 +7,7 @@ import { DownloadProgress } from './download-progress';
 import { useDownload } from './use-download';
 
 function PartialRow({ partial, onGone }: { partial: PartialDownload; onGone(): void }) {
-  const download = useDownload();
+  const download = useDownload(`url:${partial.url}`);
   const discard = async () => {
     await invoke('models.discardDownload', { url: partial.url });
     onGone();

@@ -7,7 +7,7 @@ import { useDownload } from './use-download';
 /** Any GGUF on Hugging Face, by its URL. */
 export function UrlDownload() {
   const [url, setUrl] = useState('');
-  const download = useDownload();
+  const download = useDownload('url-form');
   return (
     <section className="mt-4 border-t border-border pt-4">
       <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">From a Hugging Face URL</h3>

@@ -1,35 +1,43 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { toast } from 'sonner';
-import type { DownloadProgress, DownloadRequest, StreamHandle } from '../../../electron/ipc/contract';
-import { invoke, stream } from '../../api';
+import type { DownloadProgress, DownloadRequest } from '../../../electron/ipc/contract';
+import { invoke } from '../../api';
+import { startTask, useTask } from '../../lib/tasks';
+
+/** A running download as the task store holds it: what was asked for, and how far it is. */
+interface DownloadTask {
+  request: DownloadRequest;
+  state: DownloadProgress;
+}
 
 /**
- * One download's lifecycle for a button: start (or resume), progress, pause (the partial file is
- * kept and shows under "Paused downloads"), and cancel. Cancel is one request to main, which stops
- * the download and deletes its partial file: main alone knows which file a request writes.
+ * One download's lifecycle for the place in the window that starts it (`place`: a catalog row, the
+ * URL form, a paused download's row): start (or resume), progress, pause (the partial file is kept
+ * and shows under "Paused downloads"), and cancel. The download is a task of the app, not of the
+ * screen: leave Models and come back, and its progress, Pause and Cancel are there. Cancel is one
+ * request to main, which stops the download and deletes its partial file: main alone knows which
+ * file a request writes.
  */
-export function useDownload() {
-  const [progress, setProgress] = useState<DownloadProgress | null>(null);
-  const running = useRef<{ handle: StreamHandle<unknown>; request: DownloadRequest } | null>(null);
+export function useDownload(place: string) {
+  const key = `download:${place}`;
+  const task = useTask<DownloadTask>(key);
 
-  const start = useCallback(async (request: DownloadRequest) => {
-    setProgress({ bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null });
-    const handle = stream('models.download', request, setProgress);
-    running.current = { handle, request };
-    const result = await handle.result;
-    running.current = null;
-    setProgress(null);
-    if (result.ok) toast.success(`Downloaded and verified ${result.value.metadata.name}.`);
-    else if (result.error.code !== 'CANCELLED') toast.error(result.error.message, { duration: 15_000 });
-  }, []);
-
-  const pause = useCallback(() => running.current?.handle.abort(), []);
+  const start = useCallback(
+    async (request: DownloadRequest) => {
+      await startTask<'models.download', DownloadTask>(key, 'models.download', request, {
+        initial: { request, state: { bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null } },
+        reduce: (progress, state) => ({ ...progress, state }),
+        onDone: (result) => result.ok && toast.success(`Downloaded and verified ${result.value.metadata.name}.`),
+      });
+    },
+    [key],
+  );
+  const pause = useCallback(() => task?.abort(), [task]);
   const cancel = useCallback(async () => {
-    const current = running.current;
-    if (!current) return;
-    const result = await invoke('models.discardDownload', current.request);
+    if (!task) return;
+    const result = await invoke('models.discardDownload', task.progress.request);
     if (!result.ok) toast.error(result.error.message);
-  }, []);
+  }, [task]);
 
-  return { progress, start, pause, cancel };
+  return { progress: task?.progress.state ?? null, start, pause, cancel };
 }

@@ -2,7 +2,7 @@ import { Search } from 'lucide-react';
 import { useState } from 'react';
 import type { SearchMode, SearchResult } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
-import { useInvoke } from '../../lib/use-invoke';
+import { useLiveValue } from '../../lib/use-invoke';
 import { Button } from '../../ui/button';
 import { Input, inputClass } from '../../ui/input';
 import { Page } from '../../ui/page';
@@ -23,7 +23,7 @@ type Outcome =
 
 /** Search the library: a query, the collections to look in, and the passages that match. */
 export function SearchScreen() {
-  const [collections] = useInvoke('library.collections', 'library.changed');
+  const [collections] = useLiveValue('library.collections', 'library.changed');
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<SearchMode>('auto');
   // Collections left out of the search; every collection is in by default, new ones too.

@@ -145,7 +145,7 @@ export const AnswerEventSchema = z.discriminatedUnion('type', [
     total: z.number().int().nonnegative(),
   }),
 ]);
-export type AnswerEventData = z.infer<typeof AnswerEventSchema>;
+export type AnswerEvent = z.infer<typeof AnswerEventSchema>;
 
 export const ChatSearchHitSchema = z.object({
   conversationId: z.number().int().positive(),

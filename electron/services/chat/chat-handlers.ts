@@ -16,6 +16,7 @@ export function chatHandlers({ chat }: Pick<Services, 'chat'>): DomainHandlers<'
       },
       'chat.selectBranch': ({ messageId }) => chat.selectBranch(messageId),
       'chat.search': ({ query, limit }) => chat.search(query, limit),
+      'chat.stop': ({ messageId }) => chat.stop(messageId),
       'chat.export': ({ conversationId, format, scope }) =>
         (format === 'json' ? exportJson : exportMarkdown)(chat.view(conversationId), scope),
     },

@@ -1,6 +1,6 @@
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
-import type { Conversation, Message } from '../../ipc/schemas/chat';
+import type { AnswerEvent, Conversation, Message } from '../../ipc/schemas/chat';
 import type { ModelsService } from '../models/models-service';
 import type { SearchService } from '../search/search-service';
 import type { LibraryIndex } from '../library/reads';
@@ -30,14 +30,6 @@ import { collectionQuestion, type CollectionQuestion } from './collection-questi
 import { ChatEngine, samplingFor } from './generation';
 import { GroundedAnswers } from './grounded-answer';
 import { titleFrom } from './title';
-
-/** What an answer in progress reports. */
-export type AnswerEvent =
-  | { type: 'message'; message: Message }
-  | { type: 'text'; text: string }
-  | { type: 'reasoning'; text: string }
-  /** A whole-collection summary reading its files. */
-  | { type: 'progress'; done: number; total: number };
 
 export interface AnswerOptions {
   signal?: AbortSignal;
@@ -69,6 +61,8 @@ export interface ChatServiceOptions {
  */
 export class ChatService {
   readonly #options: ChatServiceOptions;
+  /** Answers being written, by message id: what `stop` aborts. */
+  readonly #writing = new Map<number, AbortController>();
   readonly engine: ChatEngine;
   /** Retrieve → budget → prompt → generate → check citations → trace: also the local API's. */
   readonly answers: GroundedAnswers;
@@ -178,6 +172,14 @@ export class ChatService {
       modelId,
     });
     options.onEvent?.({ type: 'message', message: answer });
+    // Stopped by the caller's signal (the stream's owner) or by `stop` from anywhere.
+    const stopper = new AbortController();
+    const answerId = answer.id;
+    this.#writing.set(answerId, stopper);
+    options = {
+      ...options,
+      signal: options.signal ? AbortSignal.any([options.signal, stopper.signal]) : stopper.signal,
+    };
 
     let content = '';
     let reasoning = '';
@@ -237,9 +239,18 @@ export class ChatService {
         error: stopped ? null : error instanceof Error ? error.message : String(error),
       });
       if (!stopped) throw error;
+    } finally {
+      this.#writing.delete(answerId);
     }
     this.#titleAfterFirstExchange(conversation, question);
     return answer;
+  }
+
+  /** Stops the answer `messageId` is writing (see the `chat.stop` channel); `false` when none is. */
+  stop(messageId: number): boolean {
+    const stopper = this.#writing.get(messageId);
+    stopper?.abort(new HearthError('CANCELLED', 'The answer was stopped.'));
+    return stopper !== undefined;
   }
 
   /**

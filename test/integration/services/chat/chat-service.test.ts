@@ -2,7 +2,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
-import type { AnswerEvent } from '../../../../electron/services/chat/chat-service';
+import type { AnswerEvent } from '../../../../electron/ipc/schemas/chat';
 import { resolveCitations } from '../../../../electron/services/chat/grounded-answer';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
@@ -92,6 +92,30 @@ describe('chat service', () => {
     const back = s.chat.selectBranch(stopped.parentId!);
     expect(back.branch.map((item) => item.messageId)).toEqual([stopped.parentId, regenerated.id]);
     expect(back.branch[1]!.siblingIds).toEqual([stopped.id, regenerated.id]);
+  });
+
+  it('stops an answer by its message id from anywhere, not only through the stream that started it', async () => {
+    const { s } = await chatServices();
+    const chat = s.chat.create({ generation: { temperature: 0.9, seed: 3, maxTokens: 400 } });
+    let answerId: number | null = null;
+    let chunks = 0;
+    let stoppedNow: boolean | null = null;
+    const stopped = await s.chat.send(
+      { conversationId: chat.id, content: 'Tell me a long story.' },
+      {
+        // No signal: the stream's owner never stops it; another caller does, by id.
+        onEvent: (event) => {
+          if (event.type === 'message' && event.message.role === 'assistant') answerId = event.message.id;
+          if (event.type === 'text' && ++chunks === 6) stoppedNow = s.chat.stop(answerId!);
+        },
+      },
+    );
+    expect(stoppedNow).toBe(true);
+    expect(stopped).toMatchObject({ id: answerId, status: 'stopped' });
+    expect(stopped.stats!.generatedTokens).toBeLessThan(20);
+    // Not being written any more (or never an answer): nothing to stop.
+    expect(s.chat.stop(stopped.id)).toBe(false);
+    expect(s.chat.stop(stopped.parentId!)).toBe(false);
   });
 
   it('keeps a streaming answer across a crash: it is saved as it grows, and stopped at the next start', async () => {
