@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../electron/services/models/catalog';
 import { fixtureModel } from '../../native-models/fixtures/generate';
-import { baseRaw, encodeRaw } from '../../native-models/fixtures/malformed';
+import { baseRaw, encodeRaw } from '../../native-models/fixtures/malformed/raw-gguf';
 import { startModelServer } from '../helpers/model-server';
 import { copyOfModel } from '../helpers/models';
 import { useTempDir } from '../helpers/temp-dir';

@@ -27,7 +27,8 @@ import {
 } from './chat-store';
 import { listingAnswer, summariseCollection } from './collection-answers';
 import { collectionQuestion, type CollectionQuestion } from './collection-questions';
-import { ChatEngine, samplingFor } from './generation';
+import { ChatEngine } from './generation';
+import { samplingFor } from './sampling';
 import { GroundedAnswers } from './grounded-answer';
 import { titleFrom } from './title';
 

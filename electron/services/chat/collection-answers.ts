@@ -1,5 +1,6 @@
 import type { LibraryIndex, ListedFile } from '../library/reads';
-import type { ChatEngine, Sampling } from './generation';
+import type { ChatEngine } from './generation';
+import type { Sampling } from './sampling';
 
 /** Files a listing shows; the total is always given. */
 const LISTED = 100;

@@ -8,20 +8,10 @@ import type {
 } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
 import type { GenerationStats } from '../../ipc/schemas/chat';
-import type { ModelSettings } from '../../ipc/schemas/models';
 import type { ModelRecord } from '../models/model-store';
 import type { ModelsService } from '../models/models-service';
-
-/** Sampling for one answer: the model's settings, with the conversation's overrides applied. */
-export interface Sampling {
-  temperature: number;
-  topP: number;
-  topK: number;
-  minP: number;
-  repeatPenalty: number;
-  maxTokens: number;
-  seed?: number;
-}
+import { openDraft } from './draft-model';
+import type { Sampling } from './sampling';
 
 export interface TurnRequest {
   /** The branch up to and including the user's message; the answer is generated after it. */
@@ -48,9 +38,6 @@ export interface TurnResult {
 /** The least room an answer needs after the question; a longer question is refused. */
 const MIN_ANSWER_TOKENS = 64;
 
-/** Default answer length when neither the conversation nor the model says. */
-export const DEFAULT_MAX_TOKENS = 1024;
-
 interface Session {
   context: LlamaContext;
   sequence: LlamaContextSequence;
@@ -74,9 +61,6 @@ interface SessionSlot {
   settings: string;
   session: Promise<Session>;
 }
-
-/** Text both models must tokenize the same way for one to draft for the other. */
-const VOCABULARY_PROBE = 'Hearth drafts: naïve café 42 — “quotes”, code() {} and\n\tnew lines. 日本語';
 
 /**
  * Generates answers with node-llama-cpp in the main process. Each loaded chat model keeps one
@@ -276,7 +260,9 @@ export class ChatEngine {
       threads: this.#models.threads(record).count,
       flashAttention: record.settings.flashAttention,
     };
-    const draft = record.settings.draftModelId ? await this.#openDraft(model, record, contextOptions, signal) : null;
+    const draft = record.settings.draftModelId
+      ? await openDraft(this.#models, model, record, contextOptions, signal)
+      : null;
     // Loaded here, not at start-up: a command that never generates never loads node-llama-cpp.
     const { DraftSequenceTokenPredictor, InputLookupTokenPredictor, LlamaChat } = await import('node-llama-cpp');
     try {
@@ -301,47 +287,6 @@ export class ChatEngine {
       throw error;
     }
   }
-
-  /**
-   * Loads the draft model beside `model` with a context like the session's, and frees it when
-   * `model` is unloaded. Refuses (`VALIDATION`) a draft that tokenizes text differently.
-   */
-  async #openDraft(
-    model: LlamaModel,
-    record: ModelRecord,
-    contextOptions: { contextSize: number; threads: number; flashAttention: boolean },
-    signal?: AbortSignal,
-  ): Promise<Session['draft']> {
-    const draftModel = await this.#models.openDraft(record.id, record.settings.draftModelId!, signal);
-    try {
-      if (vocabulary(model) !== vocabulary(draftModel)) {
-        const draftName = this.#models.find(record.settings.draftModelId!).metadata.name;
-        throw new HearthError(
-          'VALIDATION',
-          `The draft model ${draftName} has a different vocabulary from ${record.metadata.name}: choose one of the same family, or none.`,
-        );
-      }
-      const context = await draftModel.createContext(contextOptions);
-      model.onDispose.createListener(() => void draftModel.dispose());
-      return { model: draftModel, context };
-    } catch (error) {
-      await draftModel.dispose();
-      throw error;
-    }
-  }
-}
-
-/**
- * What must match for one model to draft for another: the tokenizer kind, the number of tokens,
- * and how a probe text splits (token ids mean the same thing to both).
- */
-function vocabulary(model: LlamaModel): string {
-  const tokens = (model.fileInfo.metadata as { tokenizer?: { ggml?: { tokens?: unknown } } }).tokenizer?.ggml?.tokens;
-  return JSON.stringify([
-    model.vocabularyType,
-    Array.isArray(tokens) ? tokens.length : null,
-    model.tokenize(VOCABULARY_PROBE),
-  ]);
 }
 
 /**
@@ -365,22 +310,6 @@ function continuedWindow(
 async function disposeSession(session: Session): Promise<void> {
   await session.context.dispose();
   await session.draft?.model.dispose();
-}
-
-/** The sampling of a model's settings, with a conversation's overrides. */
-export function samplingFor(
-  settings: ModelSettings,
-  overrides: { temperature?: number; topP?: number; maxTokens?: number; seed?: number },
-): Sampling {
-  return {
-    temperature: overrides.temperature ?? settings.temperature,
-    topP: overrides.topP ?? settings.topP,
-    topK: settings.topK,
-    minP: settings.minP,
-    repeatPenalty: settings.repeatPenalty,
-    maxTokens: overrides.maxTokens ?? DEFAULT_MAX_TOKENS,
-    seed: overrides.seed,
-  };
 }
 
 /** A prompt that cannot fit the context at all, as an error the user can act on. */

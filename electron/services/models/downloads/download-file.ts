@@ -1,11 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { open, rename, rm, statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DownloadProgress } from '../../../ipc/contract';
 import { HearthError } from '../../../ipc/errors';
 import { formatBytes } from '../../../ipc/format';
 import { freePaths, sha256File } from '../file-identity';
+import { DownloadMeter } from './download-meter';
+import { discardPartial, hashExisting, partialPath, readState, statePath, writeState } from './partial-file';
 
 export interface DownloadFileOptions {
   url: string;
@@ -39,19 +41,8 @@ export interface DownloadFileOptions {
   spaceCheckBytes?: number;
 }
 
-/** What is remembered beside a partial download so it can resume after a restart. */
-export interface PartialState {
-  url: string;
-  expectedSha256: string | null;
-  total: number | null;
-}
-
-export const partialPath = (target: string) => `${target}.part`;
-export const statePath = (target: string) => `${target}.part.json`;
-
 /** Room kept free beyond the file itself, so a download never fills the disk to the last byte. */
 const SPACE_MARGIN = 256 * 1024 * 1024;
-const PROGRESS_INTERVAL_MS = 250;
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -76,7 +67,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
   let bytes = existsSync(partialPath(target)) && state ? await hashExisting(partialPath(target), hash) : 0;
   if (!state) await rm(partialPath(target), { force: true });
 
-  const meter = new Meter(bytes, options.onProgress);
+  const meter = new DownloadMeter(bytes, options.onProgress);
   for (let attempt = 0; ; attempt++) {
     options.signal?.throwIfAborted();
     const { response, published } = await request(options, doFetch, bytes);
@@ -219,7 +210,7 @@ async function appendBody(
   path: string,
   hash: Hash,
   received: { bytes: number },
-  meter: Meter,
+  meter: DownloadMeter,
   limits: { total: number; options: DownloadFileOptions },
 ) {
   if (!response.body) return;
@@ -289,39 +280,6 @@ async function finish(options: DownloadFileOptions, actual: string, expected: st
   return final!;
 }
 
-/** Deletes a partial download and what was remembered about it. */
-export async function discardPartial(target: string): Promise<void> {
-  await rm(partialPath(target), { force: true });
-  await rm(statePath(target), { force: true });
-}
-
-export async function readState(target: string): Promise<PartialState | null> {
-  try {
-    const parsed = JSON.parse(await readFile(statePath(target), 'utf8')) as Partial<PartialState>;
-    if (typeof parsed.url !== 'string') return null;
-    return {
-      url: parsed.url,
-      expectedSha256: typeof parsed.expectedSha256 === 'string' ? parsed.expectedSha256 : null,
-      total: typeof parsed.total === 'number' ? parsed.total : null,
-    };
-  } catch {
-    return null;
-  }
-}
-
-async function writeState(target: string, state: PartialState): Promise<void> {
-  await writeFile(statePath(target), JSON.stringify(state));
-}
-
-async function hashExisting(path: string, hash: Hash): Promise<number> {
-  let bytes = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return bytes;
-}
-
 /** Hugging Face sends the LFS SHA-256 as `X-Linked-Etag` on resolve URLs; some servers as `ETag`. */
 export function publishedSha256(headers: Headers): string | null {
   for (const name of ['x-linked-etag', 'etag']) {
@@ -379,38 +337,4 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
 function describe(error: unknown): string {
   const cause = (error as { cause?: { message?: string } })?.cause?.message;
   return cause ?? (error instanceof Error ? error.message : String(error));
-}
-
-/** Throttled progress with speed over this session and an ETA. */
-class Meter {
-  total: number | null = null;
-  readonly #startBytes: number;
-  readonly #started = performance.now();
-  #last = 0;
-
-  constructor(
-    startBytes: number,
-    readonly onProgress?: (progress: DownloadProgress) => void,
-  ) {
-    this.#startBytes = startBytes;
-  }
-
-  update(bytes: number, force = false): void {
-    const now = performance.now();
-    if (!this.onProgress || (!force && now - this.#last < PROGRESS_INTERVAL_MS)) return;
-    this.#last = now;
-    const seconds = (now - this.#started) / 1000;
-    const bytesPerSecond = seconds > 0 ? (bytes - this.#startBytes) / seconds : 0;
-    const etaSeconds = this.total !== null && bytesPerSecond > 0 ? (this.total - bytes) / bytesPerSecond : null;
-    this.onProgress({ bytes, total: this.total, bytesPerSecond, etaSeconds });
-  }
-}
-
-/** Size of a partial download, for listing paused downloads. */
-export async function partialSize(target: string): Promise<number> {
-  try {
-    return (await stat(partialPath(target))).size;
-  } catch {
-    return 0;
-  }
 }

@@ -7,7 +7,8 @@ import type { EmitEvent } from '../../events';
 import type { SettingsService } from '../../settings/settings-service';
 import { catalogUrl } from '../catalog';
 import { validateGguf } from '../gguf/gguf-validator';
-import { discardPartial, downloadFile, partialSize, readState } from './download-file';
+import { downloadFile } from './download-file';
+import { discardPartial, partialSize, readState } from './partial-file';
 import { modelFileNameFromUrl } from './file-name';
 
 export interface DownloadServiceOptions {

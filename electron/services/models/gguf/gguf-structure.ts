@@ -1,6 +1,6 @@
 import { ByteReader, TruncatedError } from './byte-reader';
-import { GGML_TYPES, tensorByteSize } from './ggml-types';
 import { invalidGguf } from './gguf-problems';
+import { checkTensorPlacement, readTensorInfo } from './gguf-tensors';
 
 /**
  * A strict, bounded reader of a GGUF file's structure (header, key/values, tensor infos) that
@@ -16,7 +16,6 @@ import { invalidGguf } from './gguf-problems';
 export const GGUF_MAGIC = 0x46554747; // "GGUF" read as a little-endian uint32
 export const SUPPORTED_VERSIONS = [2, 3];
 export const DEFAULT_ALIGNMENT = 32;
-const MAX_DIMS = 4;
 /** Far above any real model (the largest have a few thousand tensors and ~50 keys). */
 const MAX_TENSORS = 1 << 20;
 const MAX_KVS = 1 << 16;
@@ -152,7 +151,7 @@ function parse(reader: ByteReader, options: ReadGgufStructureOptions): GgufStruc
   const tensors: GgufTensor[] = [];
   const names = new Set<string>();
   for (let i = 0; i < tensorCount; i++) {
-    const tensor = readTensorInfo(reader);
+    const tensor = readTensorInfo(reader, readString(reader, 'tensor name', MAX_TENSOR_NAME_BYTES));
     if (names.has(tensor.name)) {
       throw invalidGguf('duplicate-tensor', `tensor "${tensor.name}" is defined twice`, { tensor: tensor.name });
     }
@@ -310,75 +309,6 @@ function readAlignment(metadata: Map<string, GgufValue>): number {
     throw invalidGguf('bad-alignment', `general.alignment must be a power of two, not ${String(value)}`);
   }
   return Number(alignment);
-}
-
-function readTensorInfo(reader: ByteReader): GgufTensor {
-  const name = readString(reader, 'tensor name', MAX_TENSOR_NAME_BYTES);
-  const nDims = reader.u32();
-  if (nDims === 0 || nDims > MAX_DIMS) {
-    throw invalidGguf('too-many-dims', `tensor "${name}" has ${nDims} dimensions (1 to ${MAX_DIMS} allowed)`, {
-      tensor: name,
-    });
-  }
-  const dims: bigint[] = [];
-  let elements = 1n;
-  for (let d = 0; d < nDims; d++) {
-    const dim = reader.u64();
-    elements *= dim;
-    if (dim === 0n || elements > 1n << 53n) {
-      throw invalidGguf('bad-dims', `tensor "${name}" has a ${dim === 0n ? 'zero' : 'too large'} dimension`, {
-        tensor: name,
-      });
-    }
-    dims.push(dim);
-  }
-  const type = reader.u32();
-  if (!GGML_TYPES[type]) {
-    throw invalidGguf('unknown-tensor-type', `tensor "${name}" has unknown type ${type}`, { tensor: name, type });
-  }
-  const offset = reader.u64();
-  const size = tensorByteSize(type, dims);
-  if (size === null) {
-    throw invalidGguf(
-      'bad-dims',
-      `tensor "${name}" has dimensions that do not fit its ${GGML_TYPES[type]!.name} blocks`,
-      {
-        tensor: name,
-      },
-    );
-  }
-  return { name, dims, type, offset, size };
-}
-
-function checkTensorPlacement(tensors: GgufTensor[], alignment: number, dataSize: bigint): void {
-  const align = BigInt(alignment);
-  for (const tensor of tensors) {
-    if (tensor.offset % align !== 0n) {
-      throw invalidGguf(
-        'misaligned-tensor',
-        `tensor "${tensor.name}" starts at ${tensor.offset}, not a multiple of ${alignment}`,
-        {
-          tensor: tensor.name,
-        },
-      );
-    }
-    if (tensor.offset + tensor.size > dataSize) {
-      throw invalidGguf(
-        'tensor-past-eof',
-        `tensor "${tensor.name}" ends past the end of the file; it may be an incomplete download`,
-        {
-          tensor: tensor.name,
-        },
-      );
-    }
-  }
-  const sorted = [...tensors].sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
-  for (let i = 1; i < sorted.length; i++) {
-    const previous = sorted[i - 1]!;
-    if (sorted[i]!.offset < previous.offset + previous.size) {
-      throw invalidGguf('overlapping-tensors', `tensors "${previous.name}" and "${sorted[i]!.name}" overlap`);
-    }
-  }
 }
 
 function readArchitecture(metadata: Map<string, GgufValue>, known: ReadonlySet<string>): string {

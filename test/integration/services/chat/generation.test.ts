@@ -1,7 +1,8 @@
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../../electron/services';
-import { ChatEngine, type Sampling } from '../../../../electron/services/chat/generation';
+import { ChatEngine } from '../../../../electron/services/chat/generation';
+import type { Sampling } from '../../../../electron/services/chat/sampling';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';

@@ -8,12 +8,8 @@ import { stopGgufValidator, validateGguf } from '../../../../electron/services/m
 import { knownArchitectures } from '../../../../electron/services/models/gguf/known-architectures';
 import { validateGgufParts } from '../../../../electron/services/models/gguf/validate-parts';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
-import {
-  baseRaw,
-  encodeRaw,
-  malformedVariants,
-  writeMalformedVariant,
-} from '../../../../native-models/fixtures/malformed';
+import { malformedVariants, writeMalformedVariant } from '../../../../native-models/fixtures/malformed';
+import { baseRaw, encodeRaw } from '../../../../native-models/fixtures/malformed/raw-gguf';
 import { foreignPaths } from '../../../helpers/foreign-paths';
 import { useTempDir } from '../../../helpers/temp-dir';
 
