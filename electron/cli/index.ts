@@ -131,6 +131,7 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
             collection: options.collection[0]!,
             json: globals.json,
             sweep: options.sweep,
+            fileRanking: options.fileRanking,
           },
           io,
         ),

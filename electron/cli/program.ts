@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option, type CommanderError } from 'comm
 import { SearchModeSchema, type SearchMode } from '../ipc/schemas/search';
 import { defaultDataDir } from './data-dir';
 import { UsageError } from './usage';
+import type { FileRanking } from '../services/search/file-ranking';
 
 /**
  * Every `hearth` command, its arguments and options, defined once with commander: the parser, each
@@ -31,7 +32,12 @@ export interface Actions {
   libraryStatus(options: { slowest: number }): Promise<number>;
   search(query: string, options: { collection: string[]; mode: SearchMode; limit: number }): Promise<number>;
   ask(question: string, options: { collection: string[]; model?: string }): Promise<number>;
-  evalRetrieval(options: { questions: string; collection: string[]; sweep: boolean }): Promise<number>;
+  evalRetrieval(options: {
+    questions: string;
+    collection: string[];
+    sweep: boolean;
+    fileRanking: FileRanking;
+  }): Promise<number>;
   models(sub: string, args: string[], options: { copy: boolean; threads?: number }): Promise<number>;
   chats(sub: string, args: string[], options: { format: string; tree: boolean; out?: string }): Promise<number>;
   serve(options: { port?: number }): Promise<number>;
@@ -162,12 +168,18 @@ export function buildProgram(
     .requiredOption('--questions <file>', 'the questions, one per line')
     .option('--collection <name>', 'the collection the files are in', repeatable)
     .option('--sweep', 'also measure hybrid search at several vector weights')
+    .addOption(
+      new Option('--file-ranking <how>', 'how files are ordered: by their passages together, or by their best one')
+        .choices(['fused', 'best-passage'])
+        .default('fused'),
+    )
     .action(
-      run((options: { questions: string; collection?: string[]; sweep?: boolean }) =>
+      run((options: { questions: string; collection?: string[]; sweep?: boolean; fileRanking: FileRanking }) =>
         actions.evalRetrieval({
           questions: options.questions,
           collection: options.collection ?? [],
           sweep: options.sweep === true,
+          fileRanking: options.fileRanking,
         }),
       ),
     );

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { HearthError } from '../ipc/errors';
 import type { SearchMode, SearchResult } from '../ipc/schemas/search';
 import type { Services } from '../services';
+import type { FileRanking } from '../services/search/file-ranking';
 import { evaluateRetrieval, parseQuestions, type EvalMode, type ModeScore } from '../services/search/retrieval-eval';
 import type { CliIo } from './cli-io';
 import { statusPrinter } from './progress';
@@ -46,7 +47,7 @@ export function formatResult(result: SearchResult): string {
 
 export async function runEvalRetrieval(
   services: Services,
-  options: { questionsFile: string; collection: string; json: boolean; sweep: boolean },
+  options: { questionsFile: string; collection: string; json: boolean; sweep: boolean; fileRanking?: FileRanking },
   io: CliIo,
 ): Promise<number> {
   const questions = parseQuestions(readQuestionsFile(options.questionsFile));
@@ -88,6 +89,7 @@ export async function runEvalRetrieval(
     collectionIds: ids,
     modes,
     sweep: options.sweep && model ? [0, 0.25, 0.5, 0.7, 1, 1.5, 2] : undefined,
+    fileRanking: options.fileRanking,
     signal: controller.signal,
     onProgress: (done, total) => printer.update(`${done}/${total} searches`),
   }).finally(() => {
@@ -102,7 +104,7 @@ export async function runEvalRetrieval(
   }
   const header = `Retrieval on ${report.questions} questions, collection "${collection.name}", ${
     model ? `embedding model ${model}` : 'no embedding model (keyword modes only)'
-  }${reranker ? `, reranking model ${reranker}` : ''}:\n`;
+  }${reranker ? `, reranking model ${reranker}` : ''}, files ranked ${options.fileRanking === 'best-passage' ? 'by their best passage' : 'by their passages together'}:\n`;
   const table = [row('mode', 'recall@1', 'recall@5', 'MRR@10', 'missed'), ...report.scores.map(scoreRow)];
   let out = `${header}${table.join('\n')}\n`;
   if (report.sweep) {

@@ -38,6 +38,11 @@ export const SearchResultSchema = z.object({
   /** The mode that ran (`auto` resolved). */
   mode: z.enum(['keyword', 'vector', 'hybrid']),
   hits: z.array(SearchHitSchema),
+  /**
+   * The files of the hits and of the other candidates, best first, by their passages' evidence
+   * together (search/file-ranking.ts): the order for "which file answers this".
+   */
+  files: z.array(z.object({ documentId: z.number().int(), relativePath: z.string(), score: z.number() })),
   /** The words searched for, after stop words were dropped. */
   terms: z.array(z.string()),
   /** The embedding model whose vectors were searched; `null` in keyword mode. */

@@ -1,4 +1,5 @@
 import { HearthError } from '../../ipc/errors';
+import type { FileRanking } from './file-ranking';
 import type { SearchService, FusionWeights } from './search-service';
 
 /**
@@ -75,6 +76,8 @@ export interface EvaluateOptions {
   modes: readonly EvalMode[];
   /** Also run hybrid with each of these vector weights. */
   sweep?: readonly number[];
+  /** How search orders files (search/file-ranking.ts). Defaults to `fused`, search's own default. */
+  fileRanking?: FileRanking;
   signal?: AbortSignal;
   /** Told after each question of each mode. */
   onProgress?: (done: number, total: number) => void;
@@ -105,9 +108,10 @@ export async function evaluateRetrieval(
         rerank: run.mode === 'reranked',
         weights: run.weights,
         limit: HITS,
+        fileRanking: options.fileRanking,
         signal: options.signal,
       });
-      const files = [...new Set(result.hits.map((hit) => hit.relativePath))];
+      const files = result.files.map((file) => file.relativePath);
       const index = files.findIndex((found) => wanted.includes(found));
       ranks.push(index >= 0 ? index + 1 : null);
       options.onProgress?.(++done, total);

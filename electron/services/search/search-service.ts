@@ -2,6 +2,8 @@ import { HearthError } from '../../ipc/errors';
 import type { SearchHit, SearchMode, SearchResult } from '../../ipc/schemas/search';
 import { keywordQuery } from '../fts/keyword-query';
 import { stitchChunks, type LibraryIndex, type StoredChunk } from '../library/reads';
+import { chunkEvidence, rerankedEvidence } from './evidence';
+import { rankFiles, type FileRanking } from './file-ranking';
 import { fuseRanks, type RankedList } from './fusion';
 import { mergeNeighbours, type Passage } from './passages';
 import { HIT_END, HIT_START, snippetSegments } from './snippet';
@@ -68,6 +70,8 @@ export interface SearchOptions {
    * as an exact scan of the float vectors. Defaults to `false`.
    */
   baseline?: boolean;
+  /** How files are ordered (`SearchResult.files`). Defaults to `fused`. */
+  fileRanking?: FileRanking;
   /**
    * Reorder the best passages with the reranking model. Defaults to `true` when one is installed;
    * `true` without one is an error, as is a reranker that fails when asked for by name.
@@ -108,6 +112,7 @@ export class SearchService {
     const weights = options.weights ?? this.#options.weights ?? DEFAULT_WEIGHTS;
 
     const lists: RankedList[] = [];
+    const scores = { keyword: new Map<number, number>(), vector: new Map<number, number>() };
     if (mode !== 'vector') {
       const hits = index.keywordHits(options.query, {
         collectionIds: scope,
@@ -115,23 +120,39 @@ export class SearchService {
         raw: options.baseline,
       });
       lists.push({ name: 'keyword', weight: weights.keyword, ids: hits.map((hit) => hit.chunkId) });
+      for (const hit of hits) scores.keyword.set(hit.chunkId, -hit.score);
     }
     if (mode !== 'keyword' && vectors) {
       const hits = options.baseline
         ? index.exactNearestChunks(vectors.embedderId, vectors.query, CANDIDATES.vector)
         : index.nearestChunks(vectors.embedderId, vectors.query, { collectionIds: scope, limit: CANDIDATES.vector });
       lists.push({ name: 'vector', weight: weights.vector, ids: hits.map((hit) => hit.chunkId) });
+      for (const hit of hits) scores.vector.set(hit.chunkId, 1 - hit.distance);
     }
     const fused = fuseRanks(lists);
     const byId = new Map(fused.map((item) => [item.id, item]));
     // Enough chunks that merging neighbours still leaves `limit` passages.
     const top = fused.slice(0, limit * 3);
-    const rows = index.chunks(top.map((item) => item.id));
+    // Every candidate's row: files are ranked on all the evidence, passages from the top.
+    const rows = index.chunks(fused.map((item) => item.id));
     const ranked = top.flatMap((item) => rows.get(item.id) ?? []);
     const merged = mergeNeighbours(ranked);
     const reranked = await this.#rerank(options, merged.slice(0, Math.max(limit, RERANK_DEPTH)));
     const passages = (reranked?.passages ?? merged).slice(0, limit);
     const relativePath = index.relativePaths();
+    const evidence = reranked
+      ? rerankedEvidence([...reranked.passages, ...merged.filter((passage) => !reranked.scores.has(passage))])
+      : chunkEvidence(
+          fused.map((item) => item.id),
+          rows,
+          scores,
+          weights,
+        );
+    const pathOf = new Map([...rows.values()].map((row) => [row.documentId, row]));
+    const files = rankFiles(evidence, terms, options.fileRanking ?? 'fused').map(({ documentId, score }) => {
+      const row = pathOf.get(documentId)!;
+      return { documentId, relativePath: relativePath(row.collectionId, row.path), score };
+    });
     const marked = this.#highlighted(
       passages.flatMap((passage) => passage.chunks.map((chunk) => chunk.id)),
       options.baseline ? null : keywordQuery(options.query).match,
@@ -142,6 +163,7 @@ export class SearchService {
         ...toHit(passage, byId, marked, relativePath),
         ...(reranked && { rerankScore: reranked.scores.get(passage)! }),
       })),
+      files,
       terms,
       embedder: mode === 'keyword' ? null : (vectors?.name ?? null),
       reranker: reranked?.name ?? null,
