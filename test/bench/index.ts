@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- library | formats | ocr | search | chat | shape ...]`: `library` runs the library
  * benchmark (library.ts), `formats` the multi-format run and its text judge (formats.ts), `ocr` what OCR confidences look like with and without text (ocr.ts), `search` the vector search benchmark (search.ts), `gguf-fuzz` the mutation fuzz of model files (gguf-fuzz.ts), `chat` the chat path's cost
- * (chat.ts); anything else is the models benchmark (run.ts).
+ * (chat.ts), `chat-render` what the chat screen renders per streamed token (chat-render.ts); anything else is the models benchmark (run.ts).
  */
 if (process.argv[2] === 'library') {
   process.argv.splice(2, 1);
@@ -18,6 +18,11 @@ if (process.argv[2] === 'library') {
 } else if (process.argv[2] === 'gguf-fuzz') {
   process.argv.splice(2, 1);
   await import('./gguf-fuzz');
+} else if (process.argv[2] === 'chat-render') {
+  process.argv.splice(2, 1);
+  // Typechecked with the browser tests (it drives a page); a literal path would pull it in here.
+  const browserBench = './chat-render';
+  await import(browserBench);
 } else if (process.argv[2] === 'search') {
   process.argv.splice(2, 1);
   await import('./search');
