@@ -91,5 +91,14 @@ function subscribe(listener: () => void): () => void {
  * answer does not re-render a download's row.
  */
 export function useTask<P>(key: string | null): Task<P> | undefined {
-  return useSyncExternalStore(subscribe, () => (key === null ? undefined : taskAt<P>(key)));
+  return useTaskValue<P, Task<P> | undefined>(key, (task) => task);
+}
+
+/**
+ * What `select` picks of the task under `key`, re-rendering only when that changes: a screen that
+ * needs to know an answer runs does not re-render for each of its tokens. `select` must return a
+ * primitive or a reference the task keeps (its `abort`), not a new object each time.
+ */
+export function useTaskValue<P, T>(key: string | null, select: (task: Task<P> | undefined) => T): T {
+  return useSyncExternalStore(subscribe, () => select(key === null ? undefined : taskAt<P>(key)));
 }

@@ -8,7 +8,8 @@
  *
  * Prints React commits per token (counted through the hook React calls on every commit, the one
  * React DevTools uses, so the production build is measured as shipped), the components rendered
- * per token (fibers React worked on in those commits), and dropped frames (frames a 60 Hz display
+ * per token (component functions React ran in those commits; apart, those outside the answer being
+ * written, which is the one that must re-render), and dropped frames (frames a 60 Hz display
  * would have shown but the page's main thread was too busy to draw). Asserts nothing.
  */
 import { mkdtempSync } from 'node:fs';
@@ -84,20 +85,31 @@ services.chat.send = async (input, options = {}) => {
 // Counts commits and the fibers each touched, through the hook React reports commits to.
 // A string, not a function: the bundler's helpers (`__name`) do not exist in the page.
 await page.addInitScript(`(() => {
-  const stats = { commits: 0, fibers: 0, frames: [] };
+  const stats = { commits: 0, fibers: 0, outside: 0, frames: [] };
   window.__renderStats = stats;
-  // A fiber React rendered in a commit has new props; one it bailed out of keeps its old ones.
-  const rendered = (fiber) => {
-    let n = 0;
-    const stack = [fiber];
+
+  // Which components ran in a commit: React double-buffers fibers, so a fiber it worked on in
+  // this render is an object that was not in the tree of the commit before; of those, a component
+  // whose function ran has the PerformedWork flag (1). Function, class, forwardRef and memo fibers
+  // count; components inside the message being written are counted apart (that one must run).
+  const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]);
+  let previous = new WeakSet();
+  const count = (fiber) => {
+    const seen = new WeakSet();
+    const stack = [[fiber, false]];
     while (stack.length) {
-      const node = stack.pop();
+      const [node, inside] = stack.pop();
       if (!node) continue;
-      if (!node.alternate || node.alternate.memoizedProps !== node.memoizedProps) n++;
-      if (node.child) stack.push(node.child);
-      if (node.sibling) stack.push(node.sibling);
+      seen.add(node);
+      const within = inside || node.stateNode?.dataset?.status === 'streaming';
+      if (!previous.has(node) && (node.flags & 1) === 1 && COMPONENT_TAGS.has(node.tag)) {
+        stats.fibers++;
+        if (!within) stats.outside++;
+      }
+      if (node.child) stack.push([node.child, within]);
+      if (node.sibling) stack.push([node.sibling, inside]);
     }
-    return n;
+    previous = seen;
   };
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true,
@@ -106,7 +118,7 @@ await page.addInitScript(`(() => {
     onScheduleFiberRoot: () => {},
     onCommitFiberRoot: (id, root) => {
       stats.commits++;
-      stats.fibers += rendered(root.current.child);
+      count(root.current.child);
     },
     onCommitFiberUnmount: () => {},
     onPostCommitFiberRoot: () => {},
@@ -124,12 +136,24 @@ await page.reload();
 await page.getByTestId('conversation-title').waitFor();
 await page.locator('[data-testid="message"]').last().waitFor();
 await page.waitForTimeout(1000);
-const reset = () => page.evaluate('Object.assign(window.__renderStats, { commits: 0, fibers: 0, frames: [] })');
+const reset = () =>
+  page.evaluate('Object.assign(window.__renderStats, { commits: 0, fibers: 0, outside: 0, frames: [] })');
 await reset();
 await page.getByLabel('Message').fill('And what about proxies?');
 await page.getByRole('button', { name: 'Send' }).click();
+// Whether, and when, the answer being written came on screen (the list must bring it into view).
+const visibleAfter = await page
+  .locator('[data-testid="message"][data-status="streaming"]')
+  .waitFor({ timeout: (TOKENS / RATE) * 1000 })
+  .then(() => page.evaluate('window.__renderStats.frames.length'))
+  .catch(() => null);
 await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 120_000 });
-const stats = (await page.evaluate('window.__renderStats')) as { commits: number; fibers: number; frames: number[] };
+const stats = (await page.evaluate('window.__renderStats')) as {
+  commits: number;
+  fibers: number;
+  outside: number;
+  frames: number[];
+};
 const seconds = (stats.frames.at(-1)! - stats.frames[0]!) / 1000;
 const frameMs = 1000 / 60;
 const dropped = stats.frames.slice(1).reduce((sum, time, i) => {
@@ -141,10 +165,16 @@ console.log(
 );
 console.log(`React commits: ${stats.commits} (${(stats.commits / TOKENS).toFixed(2)} per token)`);
 console.log(
-  `components rendered: ${stats.fibers.toLocaleString('en')} (${(stats.fibers / TOKENS).toFixed(1)} per token)`,
+  `components rendered: ${stats.fibers.toLocaleString('en')} (${(stats.fibers / TOKENS).toFixed(1)} per token), ` +
+    `outside the answer being written: ${stats.outside.toLocaleString('en')} (${(stats.outside / TOKENS).toFixed(1)} per token)`,
 );
 console.log(
   `frames: ${stats.frames.length} drawn, ${dropped} dropped (${((dropped / (stats.frames.length + dropped)) * 100).toFixed(1)} %)`,
+);
+console.log(
+  visibleAfter === null
+    ? 'the answer being written never came on screen while it streamed'
+    : `the answer being written was on screen after ${Number(visibleAfter)} frames`,
 );
 if (session.errors.length) console.log(`page errors: ${session.errors.join(' | ')}`);
 await session.close();

@@ -1,8 +1,8 @@
 import { Download, Send, Square } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
-import { Virtuoso } from 'react-virtuoso';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { toast } from 'sonner';
-import type { Citation, Conversation, GenerationSettings } from '../../../electron/ipc/contract';
+import type { Citation, Conversation, GenerationSettings, Message } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { useInvoke, useLiveValue } from '../../lib/use-invoke';
 import { Button } from '../../ui/button';
@@ -74,43 +74,66 @@ export function ChatScreen() {
   );
 }
 
+type Item = { message: Message; siblingIds: number[] };
+
 function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; onCite(citation: Citation): void }) {
   const view = chat.view!;
-  const byId = new Map(view.messages.map((message) => [message.id, message]));
-  const items = view.branch.flatMap((item) => {
-    const message = byId.get(item.messageId);
-    return message ? [{ message, siblingIds: item.siblingIds }] : [];
-  });
+  const items = useMemo(() => {
+    const byId = new Map(view.messages.map((message) => [message.id, message]));
+    return view.branch.flatMap((item) => {
+      const message = byId.get(item.messageId);
+      return message ? [{ message, siblingIds: item.siblingIds }] : [];
+    });
+  }, [view]);
+  const { busy, selectBranch, regenerate, edit } = chat;
+  const onSelect = useCallback((id: number) => void selectBranch(id), [selectBranch]);
+  const onRegenerate = useCallback((id: number) => void regenerate(id), [regenerate]);
+  const onEdit = useCallback((id: number, content: string) => void edit(id, content), [edit]);
+  // One function for every render: Virtuoso re-renders its rows when it gets a new one.
+  const itemContent = useCallback(
+    (_: number, { message, siblingIds }: Item) => (
+      <div className="mx-auto max-w-3xl px-4 py-1">
+        <MessageItem
+          message={message}
+          siblingIds={siblingIds}
+          busy={busy}
+          onSelect={onSelect}
+          onRegenerate={onRegenerate}
+          onEdit={onEdit}
+          onCite={onCite}
+        />
+      </div>
+    ),
+    [busy, onSelect, onRegenerate, onEdit, onCite],
+  );
+  // A message added at the end (a question sent, its answer begun) is brought into view, even when
+  // the list sat a few pixels short of its end (row heights are measured as they render).
+  const list = useRef<VirtuosoHandle>(null);
+  const count = items.length;
+  const shown = useRef(count);
+  useEffect(() => {
+    if (count > shown.current) {
+      list.current?.scrollToIndex({ index: count - 1, align: 'end' });
+      // Once more after the new row is measured: its height is a guess until it renders.
+      const frame = requestAnimationFrame(() => list.current?.scrollToIndex({ index: count - 1, align: 'end' }));
+      shown.current = count;
+      return () => cancelAnimationFrame(frame);
+    }
+    shown.current = count;
+  }, [count]);
   if (items.length === 0) {
     return <p className="m-auto text-sm text-muted-foreground">Ask a question below.</p>;
   }
   return (
     <Virtuoso
+      ref={list}
       className="min-h-0 flex-1"
       data={items}
       followOutput="auto"
+      // Near the end counts as at the end, so a growing answer keeps being followed.
+      atBottomThreshold={64}
       initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
-      itemContent={(_, { message, siblingIds }) => (
-        <div className="mx-auto max-w-3xl px-4 py-1">
-          <MessageItem
-            message={message}
-            siblingIds={siblingIds}
-            streamingText={
-              chat.streaming && chat.streaming.answerId === message.id
-                ? chat.streaming.text ||
-                  (chat.streaming.progress
-                    ? `Reading files: ${chat.streaming.progress.done} of ${chat.streaming.progress.total} summarised…`
-                    : '')
-                : null
-            }
-            busy={chat.busy}
-            onSelect={(id) => void chat.selectBranch(id)}
-            onRegenerate={(id) => void chat.regenerate(id)}
-            onEdit={(id, content) => void chat.edit(id, content)}
-            onCite={onCite}
-          />
-        </div>
-      )}
+      itemContent={itemContent}
     />
   );
 }

@@ -1,16 +1,15 @@
 import { ChevronLeft, ChevronRight, Pencil, RefreshCw } from 'lucide-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Citation, Message } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/button';
 import { rankLabel } from '../search/search-hit';
 import { MessageContent } from './message-content';
+import { useStreamingText } from './use-conversation';
 import { formatFileName } from '../../../electron/ipc/format';
 
 export interface MessageItemProps {
   message: Message;
   siblingIds: number[];
-  /** Text streaming into this answer right now, if it is the one being written. */
-  streamingText: string | null;
   busy: boolean;
   onSelect(messageId: number): void;
   onRegenerate(messageId: number): void;
@@ -18,9 +17,14 @@ export interface MessageItemProps {
   onCite(citation: Citation): void;
 }
 
-/** One message of the branch shown: its text, `< 2/3 >` between its siblings, and what can be done with it. */
-export function MessageItem(props: MessageItemProps) {
-  const { message, siblingIds, streamingText, busy } = props;
+/**
+ * One message of the branch shown: its text, `< 2/3 >` between its siblings, and what can be done
+ * with it. Memoised, and the one being written follows its own text (`useStreamingText`): a token
+ * re-renders that message alone, not the thousands around it.
+ */
+export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
+  const { message, siblingIds, busy } = props;
+  const streamingText = useStreamingText(message.conversationId, message.id);
   const [editing, setEditing] = useState<string | null>(null);
   const index = siblingIds.indexOf(message.id);
   const isUser = message.role === 'user';
@@ -139,4 +143,4 @@ export function MessageItem(props: MessageItemProps) {
       )}
     </article>
   );
-}
+});

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import type { AnswerEvent, ConversationView, StreamInput } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
-import { onTaskEnd, onTaskEvent, startTask, useTask } from '../../lib/tasks';
+import { onTaskEnd, onTaskEvent, startTask, useTaskValue } from '../../lib/tasks';
+import { withMessage } from './conversation-view';
 
 /** An answer being written: its message id once main has created it, and the text so far. */
 export interface Streaming {
@@ -17,6 +18,19 @@ export interface Streaming {
 const ORPHAN_POLL_MS = 1000;
 
 const answerKey = (conversationId: number) => `answer:${conversationId}`;
+
+/**
+ * What the answer `messageId` shows while it is written: its text so far (or, for a summary of a
+ * collection, how many files it has read). `null` when it is not being written. Only the component
+ * that calls this re-renders for each token.
+ */
+export function useStreamingText(conversationId: number, messageId: number): string | null {
+  return useTaskValue<Streaming, string | null>(answerKey(conversationId), (task) => {
+    if (!task || task.progress.answerId !== messageId) return null;
+    const { text, progress } = task.progress;
+    return text || (progress ? `Reading files: ${progress.done} of ${progress.total} summarised…` : '');
+  });
+}
 
 function reduce(streaming: Streaming, event: AnswerEvent): Streaming {
   switch (event.type) {
@@ -42,7 +56,10 @@ function reduce(streaming: Streaming, event: AnswerEvent): Streaming {
 export function useConversation(conversationId: number | null, onChanged: () => void) {
   const [view, setView] = useState<ConversationView | null>(null);
   const key = conversationId === null ? null : answerKey(conversationId);
-  const task = useTask<Streaming>(key);
+  // Whether an answer runs, and which: not its text, so the screen does not re-render per token.
+  const running = useTaskValue<Streaming, boolean>(key, (task) => task !== undefined);
+  const taskAnswerId = useTaskValue<Streaming, number | null>(key, (task) => task?.progress.answerId ?? null);
+  const abort = useTaskValue<Streaming, (() => void) | undefined>(key, (task) => task?.abort);
 
   const reload = useCallback(async () => {
     if (conversationId === null) return;
@@ -64,9 +81,10 @@ export function useConversation(conversationId: number | null, onChanged: () => 
   useEffect(
     () =>
       onTaskEvent((ended, event) => {
-        if (ended === key && (event as AnswerEvent).type === 'message') void reload();
+        const answer = event as AnswerEvent;
+        if (ended === key && answer.type === 'message') setView((v) => v && withMessage(v, answer.message));
       }),
-    [key, reload],
+    [key],
   );
   useEffect(
     () =>
@@ -81,7 +99,7 @@ export function useConversation(conversationId: number | null, onChanged: () => 
   // A view of another conversation (the one before a switch) is never shown.
   const shown = view && view.conversation.id === conversationId ? view : null;
   // An answer being written that no task of this window follows (its stream ended with a reload).
-  const orphan = task ? undefined : shown?.messages.find((message) => message.status === 'streaming');
+  const orphan = running ? undefined : shown?.messages.find((message) => message.status === 'streaming');
   useEffect(() => {
     if (!orphan) return;
     const timer = setInterval(() => void reload(), ORPHAN_POLL_MS);
@@ -105,13 +123,13 @@ export function useConversation(conversationId: number | null, onChanged: () => 
   );
   const regenerate = useCallback((messageId: number) => run('chat.regenerate', { messageId }), [run]);
   const edit = useCallback((messageId: number, content: string) => run('chat.edit', { messageId, content }), [run]);
-  const answerId = task?.progress.answerId ?? orphan?.id ?? null;
+  const answerId = taskAnswerId ?? orphan?.id ?? null;
   const stop = useCallback(async () => {
     // Before main has created the answer there is no id to stop: end the stream instead.
-    if (answerId === null) return task?.abort();
+    if (answerId === null) return abort?.();
     const result = await invoke('chat.stop', { messageId: answerId });
     if (!result.ok) toast.error(result.error.message);
-  }, [answerId, task]);
+  }, [answerId, abort]);
   const selectBranch = useCallback(async (messageId: number) => {
     const result = await invoke('chat.selectBranch', { messageId });
     if (result.ok) setView(result.value);
@@ -120,9 +138,8 @@ export function useConversation(conversationId: number | null, onChanged: () => 
 
   return {
     view: shown,
-    streaming: task?.progress ?? null,
     /** An answer is being written in this conversation: Send waits, Stop shows. */
-    busy: task !== undefined || orphan !== undefined,
+    busy: running || orphan !== undefined,
     send,
     regenerate,
     edit,

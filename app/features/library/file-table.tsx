@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { TableVirtuoso } from 'react-virtuoso';
+import { TableVirtuoso, type TableComponents } from 'react-virtuoso';
 import type { LibraryDocument } from '../../../electron/ipc/contract';
 import { formatFileName, formatBytes, formatNumber } from '../../../electron/ipc/format';
 import { invoke } from '../../api';
@@ -19,7 +19,7 @@ export function FileTable({ collectionId, version }: { collectionId: number; ver
 
   useEffect(() => {
     let live = true;
-    void invoke('library.documents', { collectionId, offset: 0, limit: PAGE }).then((result) => {
+    void invoke('library.documents', { collectionId, limit: PAGE }).then((result) => {
       if (!live || !result.ok) return;
       setTotal(result.value.total);
       setRows(result.value.documents);
@@ -28,9 +28,17 @@ export function FileTable({ collectionId, version }: { collectionId: number; ver
       live = false;
     };
   }, [collectionId, version]);
+  const last = rows.at(-1);
   const more = async () => {
-    const result = await invoke('library.documents', { collectionId, offset: rows.length, limit: PAGE });
-    if (result.ok) setRows((current) => [...current, ...result.value.documents]);
+    // The next page starts after the last row shown, wherever indexing has moved the others.
+    const after = last && { status: last.status, path: last.path };
+    const result = await invoke('library.documents', { collectionId, after, limit: PAGE });
+    // A file indexed since it was shown comes again under its new status: it is shown once.
+    if (result.ok)
+      setRows((current) => {
+        const shown = new Set(current.map((row) => row.path));
+        return [...current, ...result.value.documents.filter((row) => !shown.has(row.path))];
+      });
   };
 
   if (total === null) return null;
@@ -42,33 +50,44 @@ export function FileTable({ collectionId, version }: { collectionId: number; ver
         data={rows}
         endReached={() => rows.length < total && void more()}
         increaseViewportBy={200}
-        components={{
-          Table: (props) => <table {...props} className="w-full text-left text-xs" aria-label="Files" />,
-          TableRow: (props) => <tr {...props} className="border-t border-border align-top" data-testid="file-row" />,
-        }}
-        fixedHeaderContent={() => (
-          <tr className="bg-card text-muted-foreground">
-            <th className="py-1 font-medium">File</th>
-            <th className="py-1 font-medium">Status</th>
-            <th className="py-1 font-medium">Size</th>
-            <th className="py-1 font-medium">Why</th>
-          </tr>
-        )}
-        itemContent={(_, document) => (
-          <>
-            <td className="py-1 pr-2 break-all">{formatFileName(document.path.split(/[\\/]/).slice(-2).join('/'))}</td>
-            <td className="py-1 pr-2">
-              <Badge tone={TONE[document.status]}>{document.status}</Badge>
-            </td>
-            <td className="py-1 pr-2 whitespace-nowrap">{formatBytes(document.size)}</td>
-            <td className="py-1">
-              {document.skipReason
-                ? `${document.skipReason}: ${document.skipDetail ?? ''}`
-                : `${formatNumber(document.chunks)} ${document.chunks === 1 ? 'passage' : 'passages'}`}
-            </td>
-          </>
-        )}
+        components={COMPONENTS}
+        fixedHeaderContent={header}
+        itemContent={row}
       />
     </div>
+  );
+}
+
+// Module-level: Virtuoso remounts every row when it gets new components or render functions.
+const COMPONENTS: TableComponents<LibraryDocument> = {
+  Table: (props) => <table {...props} className="w-full text-left text-xs" aria-label="Files" />,
+  TableRow: (props) => <tr {...props} className="border-t border-border align-top" data-testid="file-row" />,
+};
+
+function header() {
+  return (
+    <tr className="bg-card text-muted-foreground">
+      <th className="py-1 font-medium">File</th>
+      <th className="py-1 font-medium">Status</th>
+      <th className="py-1 font-medium">Size</th>
+      <th className="py-1 font-medium">Why</th>
+    </tr>
+  );
+}
+
+function row(_: number, document: LibraryDocument) {
+  return (
+    <>
+      <td className="py-1 pr-2 break-all">{formatFileName(document.path.split(/[\\/]/).slice(-2).join('/'))}</td>
+      <td className="py-1 pr-2">
+        <Badge tone={TONE[document.status]}>{document.status}</Badge>
+      </td>
+      <td className="py-1 pr-2 whitespace-nowrap">{formatBytes(document.size)}</td>
+      <td className="py-1">
+        {document.skipReason
+          ? `${document.skipReason}: ${document.skipDetail ?? ''}`
+          : `${formatNumber(document.chunks)} ${document.chunks === 1 ? 'passage' : 'passages'}`}
+      </td>
+    </>
   );
 }

@@ -145,7 +145,12 @@ export const LibrarySchemas = {
     collectionId: z.number().int().positive(),
     /** Only files with this status; all when absent. */
     status: DocumentStatusSchema.optional(),
-    offset: z.number().int().nonnegative().default(0),
+    /**
+     * The last row of the page before (its status and path): the page starts after it. Pages are
+     * keyed by where they end, not counted by offset, so rows indexed meanwhile never make a row
+     * repeat or go missing between pages.
+     */
+    after: z.object({ status: DocumentStatusSchema, path: z.string() }).optional(),
     limit: z.number().int().min(1).max(1000).default(200),
   }),
   slowest: z.object({

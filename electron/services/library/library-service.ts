@@ -219,7 +219,7 @@ export class LibraryService {
 
   documents(
     collectionId: number,
-    page: { status?: DocumentStatus; offset: number; limit: number },
+    page: { status?: DocumentStatus; after?: { status: DocumentStatus; path: string }; limit: number },
   ): { total: number; documents: LibraryDocument[] } {
     this.#requireCollection(collectionId);
     return listDocuments(this.#options.db, collectionId, page);

@@ -64,26 +64,36 @@ export function slowestDocuments(db: SqliteDatabase, collectionId: number, limit
   });
 }
 
-/** A page of a collection's documents, problems first (quarantined, skipped), then by path. */
+/** Problems first: quarantined, skipped, waiting, then indexed (the file table's order). */
+const STATUS_RANK = `CASE status WHEN 'quarantined' THEN 0 WHEN 'skipped' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END`;
+const RANK: Record<DocumentStatus, number> = { quarantined: 0, skipped: 1, pending: 2, indexed: 3 };
+
+/**
+ * A page of a collection's documents, problems first, then by path: the `limit` rows after
+ * `after` (the last row of the page before), so a page never repeats or skips a row when files
+ * are indexed (and change status) between two pages.
+ */
 export function listDocuments(
   db: SqliteDatabase,
   collectionId: number,
-  page: { status?: DocumentStatus; offset: number; limit: number },
+  page: { status?: DocumentStatus; after?: { status: DocumentStatus; path: string }; limit: number },
 ): { total: number; documents: LibraryDocument[] } {
   const where = page.status ? 'collection_id = ? AND status = ?' : 'collection_id = ?';
-  const args = page.status ? [collectionId, page.status] : [collectionId];
+  const args: unknown[] = page.status ? [collectionId, page.status] : [collectionId];
   const { total } = db.prepare(`SELECT count(*) AS total FROM documents WHERE ${where}`).get(...args) as {
     total: number;
   };
+  const after = page.after ? `AND (${STATUS_RANK} > ? OR (${STATUS_RANK} = ? AND path > ?))` : '';
+  const afterArgs = page.after ? [RANK[page.after.status], RANK[page.after.status], page.after.path] : [];
   const documents = db
     .prepare(
       `SELECT path, type, status, size, skip_reason AS skipReason, skip_detail AS skipDetail,
          (SELECT count(*) FROM chunks WHERE document_id = documents.id) AS chunks
-       FROM documents WHERE ${where}
-       ORDER BY CASE status WHEN 'quarantined' THEN 0 WHEN 'skipped' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END, path
-       LIMIT ? OFFSET ?`,
+       FROM documents WHERE ${where} ${after}
+       ORDER BY ${STATUS_RANK}, path
+       LIMIT ?`,
     )
-    .all(...args, page.limit, page.offset) as LibraryDocument[];
+    .all(...args, ...afterArgs, page.limit) as LibraryDocument[];
   return { total, documents };
 }
 

@@ -61,7 +61,7 @@ describe('LibraryService', () => {
 
     const [listed] = s.library.collections();
     expect(listed).toMatchObject({ name: 'Notes', indexing: false, report: { indexed: report.indexed } });
-    const page = s.library.documents(collection.id, { offset: 0, limit: 10 });
+    const page = s.library.documents(collection.id, { limit: 10 });
     expect(page.total).toBe(report.discovered);
     expect(page.documents).toHaveLength(10);
     expect(page.documents[0]).toMatchObject({ status: 'indexed', type: 'markdown' });
@@ -105,7 +105,7 @@ describe('LibraryService', () => {
       const report = await s.library.index(collection.id);
 
       expect(report).toMatchObject({ discovered: 2, indexed: 1, quarantined: 1, pending: 0 });
-      const [stuck] = s.library.documents(collection.id, { status: 'quarantined', offset: 0, limit: 10 }).documents;
+      const [stuck] = s.library.documents(collection.id, { status: 'quarantined', limit: 10 }).documents;
       expect(stuck).toMatchObject({
         path: join(folder, 'stuck.md'),
         skipReason: 'timeout',
@@ -129,7 +129,7 @@ describe('LibraryService', () => {
     s.library.addFolder(collection.id, folder);
     const report = await s.library.index(collection.id);
     expect(report).toMatchObject({ discovered: 2, indexed: 1, quarantined: 1, pending: 0 });
-    const [bomb] = s.library.documents(collection.id, { status: 'quarantined', offset: 0, limit: 1 }).documents;
+    const [bomb] = s.library.documents(collection.id, { status: 'quarantined', limit: 1 }).documents;
     expect(bomb).toMatchObject({ skipReason: 'parse-failed' });
     expect(bomb!.skipDetail).toMatch(
       /^Failed 2 times; last error: Reading .*disguised\.docx stopped its reader \(out of memory\)\.$/,
@@ -160,9 +160,9 @@ describe('LibraryService', () => {
         )
       ).code,
     ).toBe('VALIDATION');
-    expect(
-      (await rejectionOf(Promise.resolve().then(() => s.library.documents(999, { offset: 0, limit: 1 })))).code,
-    ).toBe('NOT_FOUND');
+    expect((await rejectionOf(Promise.resolve().then(() => s.library.documents(999, { limit: 1 })))).code).toBe(
+      'NOT_FOUND',
+    );
 
     s.library.addFolder(collection.id, join(TLDR, 'osx'));
     const first = s.library.index(collection.id);
@@ -252,7 +252,7 @@ describe('LibraryService', () => {
     await s.library.index(collection.id);
     const indexed = () =>
       s.library
-        .documents(collection.id, { offset: 0, limit: 10 })
+        .documents(collection.id, { limit: 10 })
         .documents.map((d) => d.path.slice(folder.length + 1))
         .sort();
     expect(indexed()).toEqual(['.notes/d.md', 'a.md']);
