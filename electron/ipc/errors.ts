@@ -1,28 +1,41 @@
 import { z } from 'zod';
 
 /**
- * The closed set of error codes that may cross the IPC boundary. The renderer switches on these,
- * so adding one is a contract change: add it here, handle it in the UI, and document it.
+ * The closed set of error codes that may cross the IPC boundary, one meaning each. The renderer
+ * switches on these, so adding one is a contract change: add it here, handle it in the UI, and say
+ * here who raises it and what the window does with it. Unless said otherwise the window shows the
+ * message (a toast, or beside what failed): every message is written for the user, never raw text
+ * from a library (`toErrorData`).
  */
 export const ERROR_CODES = [
-  /** The input did not match the channel's schema. */
+  /**
+   * The input is not acceptable: it did not match the channel's schema (dispatch), or breaks a
+   * rule of the service (a file where a folder is wanted, a draft model that is not a chat model).
+   */
   'VALIDATION',
   /** The channel is not declared in the contract. */
   'UNKNOWN_CHANNEL',
   /** The caller is not allowed to use the contract (wrong frame, wrong token). */
   'FORBIDDEN',
-  /** The operation was cancelled by the caller. */
+  /** The operation was cancelled by the caller (Stop, Pause, a closed client). The window says nothing. */
   'CANCELLED',
   /** A named thing (model, chat, document) does not exist. */
   'NOT_FOUND',
-  /** A database file was unreadable; it was moved aside and a fresh one created. */
-  'DB_CORRUPT',
-  /** A database was written by a newer Hearth; it is left untouched. */
+  /** A database was written by a newer Hearth; it is left untouched (store/, at start-up). */
   'DB_TOO_NEW',
+  /** No model of the role a feature needs is installed (chat, search by meaning, reranking). */
   'MODEL_NOT_FOUND',
+  /** The model does not fit this machine's memory at its settings; `details` says what would. */
   'MODEL_TOO_LARGE',
+  /** A model file is not a usable GGUF (models/gguf/, the first opening); nothing was installed. */
   'INVALID_GGUF',
+  /** A file of a kind Hearth does not read. */
   'UNSUPPORTED_FILE',
+  /**
+   * A question (with its sources) does not fit the model's context with room to answer
+   * (chat/generation.ts). The window shows it on the answer; raising the context size fixes it.
+   */
+  'CONTEXT_OVERFLOW',
   /** A file is no longer the one the library indexed (other bytes, or not a file): re-index it. */
   'FILE_CHANGED',
   /** A download failed: HTTP error, dropped connection past the retries, no published hash. */
@@ -35,7 +48,10 @@ export const ERROR_CODES = [
   'PERMISSION_DENIED',
   /** The air-gap setting is on: Hearth makes no network request at all. */
   'AIR_GAP',
-  /** Another Hearth process (the app, or the CLI) holds what this needs, e.g. the indexer. */
+  /**
+   * What this needs is in use and will be free later: a collection being indexed (here or by the
+   * CLI's process), a file already downloading. Background sync retries it; the window says it.
+   */
   'BUSY',
   /** A bug: something threw that was not expected to. The message is safe to show. */
   'INTERNAL',

@@ -50,7 +50,7 @@ export interface ServicesOptions {
   /** Library tuning; tests shorten the quiet time before a re-index and the time limit per file. */
   library?: Pick<
     LibraryServiceOptions,
-    'syncDebounceMs' | 'maxFileBytes' | 'fileTimeoutMs' | 'embedBatchSize' | 'indexerHeapMb'
+    'syncDebounceMs' | 'syncBusyRetryMs' | 'maxFileBytes' | 'fileTimeoutMs' | 'embedBatchSize' | 'indexerHeapMb'
   >;
   /**
    * How Hearth starts its background processes (the indexer). Defaults to Node's

@@ -1,3 +1,4 @@
+import { toErrorData } from '../../ipc/errors';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -105,7 +106,7 @@ export class ApiServer {
       this.#error =
         (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
           ? `Port ${port} is in use by another program. Choose another port.`
-          : `The local API could not start: ${(error as Error).message}`;
+          : `The local API could not start: ${toErrorData(error).message}`;
     }
     this.#options.onChange?.(this.state());
     return this.state();

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ChatHistoryItem } from 'node-llama-cpp';
-import { HearthError } from '../../ipc/errors';
+import { HearthError, toErrorData } from '../../ipc/errors';
 import type { ChatService } from '../chat/chat-service';
 import type { Answer, AnswerTurn } from '../chat/grounded-answer';
 import type { TurnRequest, TurnResult } from '../chat/generation';
@@ -165,7 +165,8 @@ export function openAiRoutes(deps: OpenAiRoutesDeps): Hono<ApiEnv> {
       } catch (error) {
         if (!controller.signal.aborted) {
           outcome.status = 500;
-          await send(JSON.stringify({ error: { message: (error as Error).message } }));
+          const data = toErrorData(error);
+          await send(JSON.stringify({ error: { message: data.message, code: data.code } }));
         }
       } finally {
         end(200);

@@ -1,5 +1,5 @@
 import type { ChatHistoryItem } from 'node-llama-cpp';
-import { HearthError } from '../../ipc/errors';
+import { HearthError, toErrorData } from '../../ipc/errors';
 import type { AnswerEvent, Conversation, Message } from '../../ipc/schemas/chat';
 import type { ModelsService } from '../models/models-service';
 import type { SearchService } from '../search/search-service';
@@ -237,7 +237,8 @@ export class ChatService {
         content,
         reasoning,
         status: stopped ? 'stopped' : 'failed',
-        error: stopped ? null : error instanceof Error ? error.message : String(error),
+        // Said in the user's words (a library's raw message can name paths and internals).
+        error: stopped ? null : toErrorData(error).message,
       });
       if (!stopped) throw error;
     } finally {

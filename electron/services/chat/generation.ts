@@ -134,7 +134,7 @@ export class ChatEngine {
     const room = session.context.contextSize - MIN_ANSWER_TOKENS;
     if (last?.type === 'user' && session.chat.model.tokenize(last.text).length > room) {
       throw new HearthError(
-        'VALIDATION',
+        'CONTEXT_OVERFLOW',
         `The message is longer than the model's context holds (${session.context.contextSize} tokens with room to answer). Shorten it, or raise the context size in the model's settings.`,
       );
     }
@@ -317,7 +317,7 @@ function contextError(error: unknown, contextSize: number): HearthError | null {
   const message = error instanceof Error ? error.message : String(error);
   if (!/context size|too long|exceeds|does not fit|no space/i.test(message)) return null;
   return new HearthError(
-    'VALIDATION',
+    'CONTEXT_OVERFLOW',
     `The message and its sources do not fit in the model's context (${contextSize} tokens). Shorten the message, or raise the context size in the model's settings.`,
   );
 }

@@ -1,3 +1,4 @@
+import { HearthError } from '../../ipc/errors';
 import { FolderWatcher } from './folder-watcher';
 
 export interface CollectionSyncOptions {
@@ -15,6 +16,8 @@ export interface CollectionSyncOptions {
   onEmbedderChanged(): void;
   /** Quiet time after a change on disk before a watched collection is re-indexed. Defaults to 1 s. */
   debounceMs?: number;
+  /** Wait before trying again a sync that found the library `BUSY` (another process indexing). Defaults to 30 s. */
+  busyRetryMs?: number;
 }
 
 /**
@@ -30,6 +33,8 @@ export class CollectionSync {
   /** Whether sync was started (then a new embedding model fills its vectors at once). */
   #syncing = false;
   #embedderKey: string | null | undefined;
+  /** Syncs waiting to try again after `BUSY`, by collection. */
+  readonly #retries = new Map<number, NodeJS.Timeout>();
 
   constructor(options: CollectionSyncOptions) {
     this.#options = options;
@@ -50,6 +55,8 @@ export class CollectionSync {
 
   async stop(): Promise<void> {
     this.#syncing = false;
+    for (const timer of this.#retries.values()) clearTimeout(timer);
+    this.#retries.clear();
     await this.#watcher.close();
   }
 
@@ -77,10 +84,19 @@ export class CollectionSync {
       this.#again.add(collectionId);
       return;
     }
+    clearTimeout(this.#retries.get(collectionId));
+    this.#retries.delete(collectionId);
     try {
       await this.#options.index(collectionId);
     } catch (error) {
-      // BUSY (the CLI is indexing) or a failed run: the next change, or the next start, tries again.
+      // BUSY (the CLI's process is indexing this library): try again once it may be done, so the
+      // changes are not left waiting for the next change. Any other failure: the next change, or
+      // the next start, tries again.
+      if (error instanceof HearthError && error.code === 'BUSY' && this.#syncing) {
+        const timer = setTimeout(() => void this.syncNow(collectionId), this.#options.busyRetryMs ?? 30_000);
+        timer.unref();
+        this.#retries.set(collectionId, timer);
+      }
       console.warn(
         `[library] sync of collection ${collectionId} did not run:`,
         error instanceof Error ? error.message : error,
@@ -101,6 +117,8 @@ export class CollectionSync {
 
   /** A removed collection: no watching, no pending run. */
   async forget(collectionId: number): Promise<void> {
+    clearTimeout(this.#retries.get(collectionId));
+    this.#retries.delete(collectionId);
     await this.#watcher.unwatch(collectionId);
     this.#again.delete(collectionId);
   }

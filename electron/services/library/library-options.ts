@@ -15,6 +15,8 @@ export interface LibraryServiceOptions {
   onChanged?: (collections: Collection[]) => void;
   /** Quiet time after a change on disk before a watched collection is re-indexed. Defaults to 1 s. */
   syncDebounceMs?: number;
+  /** Wait before a sync that found the library busy (the CLI indexing it) tries again. Defaults to 30 s. */
+  syncBusyRetryMs?: number;
   /** How long one file may take before it counts as a failure (twice: quarantined). Defaults to 2 min. */
   fileTimeoutMs?: number;
   /**

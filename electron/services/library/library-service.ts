@@ -55,6 +55,7 @@ export class LibraryService {
       embedderKey: () => options.embedder?.()?.key ?? null,
       onEmbedderChanged: () => this.#changed(),
       debounceMs: options.syncDebounceMs,
+      busyRetryMs: options.syncBusyRetryMs,
     });
   }
 
@@ -213,7 +214,7 @@ export class LibraryService {
   #requireIdle(collectionId: number): void {
     this.#requireCollection(collectionId);
     if (this.#running.has(collectionId)) {
-      throw new HearthError('VALIDATION', 'This collection is being indexed: stop it first.');
+      throw new HearthError('BUSY', 'This collection is being indexed: stop it first.');
     }
   }
 
@@ -235,7 +236,7 @@ export class LibraryService {
   async index(collectionId: number, options: IndexOptions = {}): Promise<CollectionReport> {
     this.#requireCollection(collectionId);
     if (this.#running.has(collectionId)) {
-      throw new HearthError('VALIDATION', 'This collection is being indexed already.');
+      throw new HearthError('BUSY', 'This collection is being indexed already.');
     }
     // Across processes too: the app and the CLI never index one library at once.
     const lockPath = `${this.#options.libraryDbPath}.index-lock`;

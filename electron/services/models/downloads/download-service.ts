@@ -75,7 +75,7 @@ export class DownloadService {
     this.#refuseInAirGap();
     const { url, fileName, expectedSha256, expectedSize } = this.#resolve(request);
     const target = this.#target(fileName);
-    if (this.#active.has(target)) throw new HearthError('VALIDATION', `${fileName} is already downloading.`);
+    if (this.#active.has(target)) throw new HearthError('BUSY', `${fileName} is already downloading.`);
     const controller = new AbortController();
     const signal = progress.signal ? AbortSignal.any([progress.signal, controller.signal]) : controller.signal;
     const running = downloadFile({

@@ -104,7 +104,7 @@ describe('chat engine', () => {
         history: [{ type: 'user', text: 'far too long '.repeat(400) }],
         sampling: greedy,
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    ).rejects.toMatchObject({ code: 'CONTEXT_OVERFLOW' });
   });
 
   it('gives the same greedy answer, token for token, with prompt lookup as without, and records its acceptance', async () => {

@@ -11,6 +11,7 @@ import { useTempDir } from '../../../helpers/temp-dir';
 import { CORPUS } from '../../../helpers/corpus';
 import { writeGeneratedPages } from '../../../helpers/generated-pages';
 import { docx } from '../../../helpers/zip';
+import { acquireIndexLock } from '../../../../electron/services/library/index-lock';
 
 const tempDir = useTempDir();
 const TLDR = join(CORPUS, 'tldr/pages');
@@ -166,7 +167,7 @@ describe('LibraryService', () => {
 
     s.library.addFolder(collection.id, join(TLDR, 'osx'));
     const first = s.library.index(collection.id);
-    expect((await rejectionOf(s.library.index(collection.id))).code).toBe('VALIDATION');
+    expect((await rejectionOf(s.library.index(collection.id))).code).toBe('BUSY');
     await first;
   });
 
@@ -197,6 +198,22 @@ describe('LibraryService', () => {
       return now!.report.pending === 0 && !now!.indexing;
     });
     expect(s.library.collections()[0]!.report.indexed).toBe(paused.report.indexed + paused.report.pending);
+  });
+
+  it('tries a sync again when another Hearth process was indexing the library, not only at the next change', async () => {
+    services = startServices(tempDir(), { library: { syncBusyRetryMs: 200 } }).services;
+    const s = services;
+    const collection = s.library.createCollection('Notes');
+    const folder = tempDir();
+    writeGeneratedPages(folder, { count: 20 });
+    s.library.addFolder(collection.id, folder);
+    // The CLI's process (here, this one's own claim on the lock) is indexing: sync finds it BUSY.
+    const release = acquireIndexLock(`${s.store.library.name}.index-lock`);
+    await s.library.startSync();
+    expect(s.library.collections()[0]!.report.indexed).toBe(0);
+    release();
+    // Nothing changes on disk: only the retry can index it now.
+    await eventually(() => s.library.collections()[0]!.report.indexed === 20);
   });
 
   it('removes a folder, then the collection, with their passages, full-text rows and vectors; the files stay', async () => {
