@@ -13,6 +13,24 @@ import { screenshot, useApp } from './harness';
 const tempDir = useTempDir('hearth-e2e-models-');
 const app = useApp();
 
+/**
+ * The Models screen over `dataDir`, downloading `file` from the local hub by its URL: the hub
+ * sends 1 MB, then holds the rest, so the download runs for as long as the test needs. Resolves
+ * once bytes are on disk.
+ */
+async function heldDownload(hub: Awaited<ReturnType<typeof startModelServer>>, dataDir: string, file: string) {
+  const slow = Buffer.concat([readFileSync(fixtureModel('tiny-chat')), Buffer.alloc(16 * 2 ** 20)]);
+  const url = hub.serve(`/org/tiny/resolve/main/${file}`, slow, { holdAfterBytes: 2 ** 20 });
+  const session = await app.open(dataDir, '/models', {
+    services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (u) => u.hostname === '127.0.0.1' } },
+  });
+  await session.page.getByLabel('Hugging Face URL').fill(url);
+  await session.page.getByLabel('Hugging Face URL').press('Enter');
+  const progress = session.page.getByTestId('download-progress');
+  await progress.getByText(/^[1-9][\d.]* (KB|MB) of /).waitFor();
+  return { session, progress };
+}
+
 describe('Models screen', () => {
   it('imports a generated GGUF, shows metadata and fit, loads it, and keeps a setting across a restart', async () => {
     const dataDir = tempDir();
@@ -113,19 +131,10 @@ describe('Models screen', () => {
     const hub = await startModelServer();
     try {
       // A name the renderer once mangled differently from main: its partial stayed behind on cancel.
-      // The hub sends 1 MB, then holds the rest: the download runs for as long as the test needs.
-      const slow = Buffer.concat([readFileSync(fixtureModel('tiny-chat')), Buffer.alloc(16 * 2 ** 20)]);
-      const url = hub.serve('/org/tiny/resolve/main/.tiny%20chat.gguf', slow, { holdAfterBytes: 2 ** 20 });
       const dataDir = tempDir();
-      const session = await app.open(dataDir, '/models', {
-        services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (u) => u.hostname === '127.0.0.1' } },
-      });
+      const { session, progress } = await heldDownload(hub, dataDir, '.tiny%20chat.gguf');
       const { page } = session;
-      await page.getByLabel('Hugging Face URL').fill(url);
-      await page.getByLabel('Hugging Face URL').press('Enter');
-      const progress = page.getByTestId('download-progress');
       // Paused once bytes are on disk, so there is a partial file to list.
-      await progress.getByText(/^[1-9][\d.]* (KB|MB) of /).waitFor();
       await progress.getByRole('button', { name: 'Pause' }).click();
 
       const paused = page.getByRole('region', { name: 'Paused downloads' }).getByTestId('partial-download');
@@ -146,16 +155,8 @@ describe('Models screen', () => {
   it('keeps a download going while the user is elsewhere: back on Models, its progress and Pause are there', async () => {
     const hub = await startModelServer();
     try {
-      const slow = Buffer.concat([readFileSync(fixtureModel('tiny-chat')), Buffer.alloc(16 * 2 ** 20)]);
-      const url = hub.serve('/org/tiny/resolve/main/away.gguf', slow, { holdAfterBytes: 2 ** 20 });
-      const session = await app.open(tempDir(), '/models', {
-        services: { downloads: { hubBaseUrl: hub.origin, isAllowedUrl: (u) => u.hostname === '127.0.0.1' } },
-      });
+      const { session, progress } = await heldDownload(hub, tempDir(), 'away.gguf');
       const { page } = session;
-      await page.getByLabel('Hugging Face URL').fill(url);
-      await page.getByLabel('Hugging Face URL').press('Enter');
-      const progress = page.getByTestId('download-progress');
-      await progress.getByText(/^[1-9][\d.]* (KB|MB) of /).waitFor();
 
       // Away to Library, and back: the screen that started the download is gone meanwhile.
       await page.getByRole('link', { name: 'Library' }).click();

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { withMessage } from '../../../app/features/chat/conversation-view';
 import type { ConversationView, Message } from '../../../electron/ipc/contract';
+import { messageOf } from '../../helpers/messages';
 
-const message = (id: number, parentId: number | null, role: Message['role'] = 'user'): Message => ({
-  id,
-  conversationId: 1,
-  parentId,
-  role,
-  content: `m${id}`,
-  reasoning: '',
-  status: 'done',
-  modelId: null,
-  stats: null,
-  citations: [],
-  trace: null,
-  error: null,
-  createdAt: '2026-12-07T00:00:00.000Z',
-});
+const message = (id: number, parentId: number | null, role: Message['role'] = 'user') =>
+  messageOf(id, parentId, role, `m${id}`);
 
 const view = (messages: Message[], branch: number[]): ConversationView => ({
   conversation: { id: 1 } as ConversationView['conversation'],

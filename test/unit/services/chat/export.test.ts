@@ -2,29 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../electron/ipc/schemas/chat';
 import type { ConversationView } from '../../../../electron/services/chat/chat-service';
 import { exportJson, exportMarkdown } from '../../../../electron/services/chat/export';
+import { messageOf } from '../../../helpers/messages';
 
-const message = (
-  id: number,
-  parentId: number | null,
-  role: Message['role'],
-  content: string,
-  extra: Partial<Message> = {},
-): Message => ({
-  id,
-  conversationId: 1,
-  parentId,
-  role,
-  content,
-  reasoning: '',
-  status: 'done',
-  modelId: null,
-  stats: null,
-  citations: [],
-  trace: null,
-  error: null,
-  createdAt: '2026-11-30T00:00:00.000Z',
-  ...extra,
-});
+const message = messageOf;
 
 const cited = message(2, 1, 'assistant', 'Use caffeinate [1]. It brews tea [2].', {
   citations: [
