@@ -7,6 +7,7 @@ import {
   type BenchmarkInput,
   type BenchmarkProgress,
   type BenchmarkResult,
+  type Fit,
   type LoadedModels,
   type LoadProgress,
   type ModelInfo,
@@ -221,14 +222,12 @@ export class ModelsService {
   async openDraft(forId: string, draftId: string, signal?: AbortSignal): Promise<LlamaModel> {
     const record = this.#library.get(draftId);
     checkDraft(this.#library.get(forId), this.#library.list(), draftId);
-    await this.#library.revalidate(record);
-    const info = await this.#info(record);
-    if (!info.fit) throw new HearthError('INVALID_GGUF', info.fitError ?? 'The draft model could not be checked.');
-    if (info.fit.level === 'too-large') {
+    const fit = await this.#checkedFit(record, {});
+    if (fit.level === 'too-large') {
       throw new HearthError('MODEL_TOO_LARGE', `The draft model ${record.metadata.name} does not fit in memory.`);
     }
     const llama = await this.#options.llama.get();
-    return llama.loadModel({ modelPath: record.path, gpuLayers: info.fit.gpuLayers, loadSignal: signal });
+    return llama.loadModel({ modelPath: record.path, gpuLayers: fit.gpuLayers, loadSignal: signal });
   }
 
   /** Loads a model into its role's slot after re-validating the file and checking it fits. */
@@ -288,12 +287,12 @@ export class ModelsService {
   }
 
   /** The file re-validated and the model's fit, before a load: what `load` and `withModel` check. */
-  async #checkedFit(record: ModelRecord, options: Progress<LoadProgress>) {
+  async #checkedFit(record: ModelRecord, options: Progress<LoadProgress>): Promise<Fit> {
     options.onProgress?.({ phase: 'checking', progress: 0 });
+    // A file that is no longer a usable model is INVALID_GGUF here; a failure to estimate the fit
+    // (memory unreadable, permission) keeps its own code: it says nothing about the file.
     await this.#library.revalidate(record);
-    const info = await this.#info(record);
-    if (!info.fit) throw new HearthError('INVALID_GGUF', info.fitError ?? 'The model could not be checked.');
-    return info.fit;
+    return this.#fits.of(record);
   }
 
   /** The threads llama.cpp gets for a model (see chooseThreads), read at each use. */

@@ -157,6 +157,21 @@ describe('loading models', () => {
     expect(s.models.state().all).toEqual([]);
   });
 
+  it('keeps a failure to estimate the fit its own code: it says nothing about the file', async () => {
+    services = startServices(tempDir(), {
+      llama: { maxThreads: 1 },
+      memory: async () => {
+        throw Object.assign(new Error('EACCES: permission denied, open /proc/meminfo'), { code: 'EACCES' });
+      },
+    }).services;
+    const info = await services.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    expect(info.fit).toBeNull(); // the Models screen says why beside the model
+    const error = toErrorData(await rejectionOf(services.models.load(info.id)));
+    expect(error.code).toBe('PERMISSION_DENIED');
+    expect(error.message).not.toContain('/proc');
+    expect(services.models.state().all).toEqual([]);
+  });
+
   it('refuses a model that cannot fit with MODEL_TOO_LARGE and what would make it fit', async () => {
     // A pretend machine with 4 MB of RAM.
     const s = start({ ramTotal: 4 * 1024 ** 2, ramFree: 3 * 1024 ** 2, vramTotal: 0, vramFree: 0 });
