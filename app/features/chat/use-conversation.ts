@@ -50,8 +50,9 @@ function reduce(streaming: Streaming, event: AnswerEvent): Streaming {
  * change them. An answer is a task of the app (lib/tasks.ts), not of this screen: go to Library
  * and back mid-answer, and it is still streaming here, with Stop. `stop()` asks main to stop the
  * answer by its id (`chat.stop`), so it also stops one this window no longer follows; main keeps
- * what was written. After every change the conversation is read again from main, the only source
- * of truth.
+ * what was written. Messages main creates for an answer are added from its events; when the
+ * answer ends, and after every other change, the conversation is read again from main, the only
+ * source of truth.
  */
 export function useConversation(conversationId: number | null, onChanged: () => void) {
   const [view, setView] = useState<ConversationView | null>(null);
