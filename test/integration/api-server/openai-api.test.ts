@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/services';
+import { promptOf } from '../../../electron/services/chat/chat-store';
 import { fixtureModel } from '../../../native-models/fixtures/generate';
 import { startServices } from '../../helpers/services';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -222,16 +223,20 @@ describe('the local API through the official openai client', () => {
       ]),
     );
     // One grounded-answer pipeline: the app's chat over the same collection (named here in
-    // another case) reads the very same prompt, with the same passages under the same numbers.
+    // another case) gives the model the same passages under the same numbers, in the same prompt.
     const conversation = services.chat.create({
       collectionIds: [services.library.collectionNamed('notes').id],
       modelId: chatModel,
     });
     const inApp = await services.chat.send({ conversationId: conversation.id, content: messages[0]!.content });
-    expect(inApp.stats!.promptTokens).toBe(grounded.usage!.prompt_tokens);
     expect(inApp.trace!.passages.filter((passage) => passage.n !== null).map((p) => [p.n, p.relativePath])).toEqual(
       grounded.hearth.passages.map((p) => [p.n, p.path]),
     );
+    const prompt = promptOf(services.store.hearth, inApp.parentId!);
+    for (const passage of grounded.hearth.passages) {
+      expect(prompt).toContain(`<source n="${passage.n}" file="${passage.path}"`);
+      expect(prompt).toContain(passage.text);
+    }
     await expect(
       client.chat.completions.create({
         model: chatModel,
