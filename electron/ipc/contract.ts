@@ -6,7 +6,6 @@ import {
   CollectionIdSchema,
   CollectionReportSchema,
   CollectionSchema,
-  IndexUpdateSchema,
   LibrarySchemas as L,
   SlowDocumentSchema,
 } from './schemas/library';
@@ -140,8 +139,12 @@ export const contract = {
     'chat.regenerate': { input: C.messageId, event: AnswerEventSchema, done: MessageSchema },
     /** The question asked differently, as a sibling, and answered. */
     'chat.edit': { input: C.edit, event: AnswerEventSchema, done: MessageSchema },
-    /** Brings a collection's index up to date in a child process; aborting stops after the file in hand. */
-    'library.index': { input: L.index, event: IndexUpdateSchema, done: CollectionReportSchema },
+    /**
+     * Brings a collection's index up to date in a child process; aborting stops after the file in
+     * hand. Its progress has one source, `library.changed` (every window sees it, whoever started
+     * the run), so the stream itself sends no events: only the final report.
+     */
+    'library.index': { input: L.index, event: z.never(), done: CollectionReportSchema },
   },
   event: {
     'store.recovered': StoreRecoveredSchema,

@@ -95,7 +95,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
       { collectionId: collection.id, rereadAll },
       {
         initial: null,
-        // The stream's updates repeat what `library.changed` says: the card reads that one.
+        // The stream sends no progress: the card reads `library.changed`, progress's one source.
         reduce: () => null,
         onDone: (result) => {
           if (result.ok) toast.success(`${collection.name}: ${formatNumber(result.value.indexed)} files indexed.`);

@@ -19,8 +19,7 @@ export function libraryHandlers({ library }: Pick<Services, 'library'>): DomainH
       'library.slowest': ({ collectionId, limit }) => library.slowest(collectionId, limit),
     },
     stream: {
-      'library.index': ({ collectionId, rereadAll }, { signal, emit }) =>
-        library.index(collectionId, { signal, rereadAll, onProgress: emit }),
+      'library.index': ({ collectionId, rereadAll }, { signal }) => library.index(collectionId, { signal, rereadAll }),
     },
   };
 }

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { z } from 'zod';
 import type { ContractShape } from '../../../electron/ipc/contract';
@@ -177,5 +179,30 @@ describe('test bridge', () => {
     client.send({ type: 'stream-abort', id: 'b' });
     const cancelled = await client.next((m) => m.type === 'stream' && m.message.id === 'b' && m.message.type === 'end');
     expect(cancelled).toMatchObject({ message: { result: { ok: false, error: { code: 'CANCELLED' } } } });
+  });
+
+  it('reports an indexing run through library.changed alone: the stream sends only its report', async () => {
+    const folder = tempDir();
+    for (let i = 0; i < 3; i++)
+      writeFileSync(join(folder, `note-${i}.md`), `# Note ${i}\n\nAbout archives, part ${i}.\n`);
+    const client = await connect(await start());
+    const created = await client.invoke('library.createCollection', { name: 'Notes' });
+    const collectionId = (created as { value: { id: number } }).value.id;
+    expect(await client.invoke('library.addFolder', { collectionId, path: folder })).toMatchObject({ ok: true });
+    client.send({ type: 'stream-start', id: 'run', channel: 'library.index', input: { collectionId } });
+    const end = await client.next((m) => m.type === 'stream' && m.message.id === 'run' && m.message.type === 'end');
+    expect(end).toMatchObject({ message: { result: { ok: true, value: { indexed: 3 } } } });
+    // Nothing else arrived on the stream, and the run's progress came as broadcasts.
+    await expect(
+      Promise.race([
+        client.next((m) => m.type === 'stream' && m.message.id === 'run'),
+        new Promise((resolve) => setTimeout(() => resolve('none'), 200)),
+      ]),
+    ).resolves.toBe('none');
+    const running = await client.next(
+      (m) =>
+        m.type === 'event' && m.channel === 'library.changed' && JSON.stringify(m.payload).includes('"indexing":true'),
+    );
+    expect(running).toMatchObject({ payload: [{ id: collectionId, indexing: true }] });
   });
 });
