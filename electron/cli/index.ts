@@ -75,7 +75,10 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
             signal: controller.signal,
             onProgress: (update) => printer.update(update),
             waitForLock: options.wait,
-            onWaiting: (message) => io.stderr.write(`${message}\n`),
+            onWaiting: ({ pid }) =>
+              io.stderr.write(
+                `Another Hearth process${pid ? ` (pid ${pid})` : ''} is indexing this library. Waiting for it to finish…\n`,
+              ),
           });
           printer.end();
           if (globals.json) print({ collection: collection.name, folder, report });

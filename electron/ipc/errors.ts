@@ -33,7 +33,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FILE',
   /**
    * A question (with its sources) does not fit the model's context with room to answer
-   * (chat/generation.ts). The window shows it on the answer; raising the context size fixes it.
+   * (chat/prompt-fit.ts, by counting tokens); `details` has the counts. The window shows it on the
+   * answer, with a way to raise the context size.
    */
   'CONTEXT_OVERFLOW',
   /** A file is no longer the one the library indexed (other bytes, or not a file): re-index it. */

@@ -11,6 +11,7 @@ import type { GenerationStats } from '../../ipc/schemas/chat';
 import type { ModelRecord } from '../models/model-store';
 import type { ModelsService } from '../models/models-service';
 import { openDraft } from './draft-model';
+import { checkPromptFits } from './prompt-fit';
 import type { Sampling } from './sampling';
 
 export interface TurnRequest {
@@ -34,9 +35,6 @@ export interface TurnResult {
   stopReason: 'eogToken' | 'stopGenerationTrigger' | 'maxTokens' | 'abort' | 'other';
   stats: GenerationStats;
 }
-
-/** The least room an answer needs after the question; a longer question is refused. */
-const MIN_ANSWER_TOKENS = 64;
 
 interface Session {
   context: LlamaContext;
@@ -129,15 +127,7 @@ export class ChatEngine {
 
   async #turn(session: Session, request: TurnRequest, retiring: AbortSignal): Promise<TurnResult> {
     const signal = AbortSignal.any([request.signal ?? new AbortController().signal, retiring]);
-    // node-llama-cpp would cut a message longer than the window to make it fit: say so instead.
-    const last = request.history.at(-1);
-    const room = session.context.contextSize - MIN_ANSWER_TOKENS;
-    if (last?.type === 'user' && session.chat.model.tokenize(last.text).length > room) {
-      throw new HearthError(
-        'CONTEXT_OVERFLOW',
-        `The message is longer than the model's context holds (${session.context.contextSize} tokens with room to answer). Shorten it, or raise the context size in the model's settings.`,
-      );
-    }
+    checkPromptFits(session.chat, request.history, session.context.contextSize);
     const meter = session.sequence.tokenMeter;
     const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
     const predictionsBefore = { ...session.sequence.tokenPredictions };
@@ -190,7 +180,7 @@ export class ChatEngine {
     } catch (error) {
       // The sequence may hold a half-evaluated prompt: the next turn compares tokens again anyway.
       session.last = null;
-      throw contextError(error, session.context.contextSize) ?? error;
+      throw error;
     }
     session.last = {
       history: [...request.history, { type: 'model', response: [response.response] }],
@@ -310,14 +300,4 @@ function continuedWindow(
 async function disposeSession(session: Session): Promise<void> {
   await session.context.dispose();
   await session.draft?.model.dispose();
-}
-
-/** A prompt that cannot fit the context at all, as an error the user can act on. */
-function contextError(error: unknown, contextSize: number): HearthError | null {
-  const message = error instanceof Error ? error.message : String(error);
-  if (!/context size|too long|exceeds|does not fit|no space/i.test(message)) return null;
-  return new HearthError(
-    'CONTEXT_OVERFLOW',
-    `The message and its sources do not fit in the model's context (${contextSize} tokens). Shorten the message, or raise the context size in the model's settings.`,
-  );
 }

@@ -97,13 +97,19 @@ export function shareIndexLock(path: string, pid: number): void {
   appendFileSync(path, processLine(pid));
 }
 
+/** Who holds the index lock, as far as the lock file says (a takeover race may leave it unknown). */
+export interface IndexLockHolder {
+  pid?: number;
+}
+
 /**
  * `acquireIndexLock`, waiting while another process holds the lock: tries again every `pollMs`
- * (default 1 s) until it is free or `signal` aborts. `onWaiting` is told once, with who holds it.
+ * (default 1 s) until it is free or `signal` aborts. `onWaiting` is told once, with who holds it:
+ * the caller words it for its own reader.
  */
 export async function waitForIndexLock(
   path: string,
-  options: { signal?: AbortSignal; pollMs?: number; onWaiting?: (message: string) => void } = {},
+  options: { signal?: AbortSignal; pollMs?: number; onWaiting?: (holder: IndexLockHolder) => void } = {},
 ): Promise<() => void> {
   let told = false;
   for (;;) {
@@ -112,7 +118,7 @@ export async function waitForIndexLock(
       return acquireIndexLock(path);
     } catch (error) {
       if (!(error instanceof HearthError) || error.code !== 'BUSY') throw error;
-      if (!told) options.onWaiting?.(error.message.replace(/ Wait for it.*$/, ' Waiting for it to finish…'));
+      if (!told) options.onWaiting?.({ ...(error.details as IndexLockHolder | undefined) });
       told = true;
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
     }

@@ -2,6 +2,7 @@ import type { Collection, IndexUpdate } from '../../ipc/contract';
 import type { SqliteDatabase } from '../store/db';
 import type { ForkEntry } from '../workers/child-process';
 import type { EmbedderIdentity } from './embedders';
+import type { IndexLockHolder } from './index-lock';
 import type { OcrOptions } from './parsers/ocr';
 
 export interface LibraryServiceOptions {
@@ -63,5 +64,5 @@ export interface IndexOptions {
    * instead of failing with `BUSY`. Defaults to `false`.
    */
   waitForLock?: boolean;
-  onWaiting?: (message: string) => void;
+  onWaiting?: (holder: IndexLockHolder) => void;
 }

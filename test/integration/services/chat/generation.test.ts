@@ -1,9 +1,11 @@
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { HearthError } from '../../../../electron/ipc/errors';
 import type { Services } from '../../../../electron/services';
 import { ChatEngine } from '../../../../electron/services/chat/generation';
 import type { Sampling } from '../../../../electron/services/chat/sampling';
 import { fixtureModel } from '../../../../native-models/fixtures/generate';
+import { rejectionOf } from '../../../helpers/errors';
 import { startServices } from '../../../helpers/services';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -105,6 +107,31 @@ describe('chat engine', () => {
         sampling: greedy,
       }),
     ).rejects.toMatchObject({ code: 'CONTEXT_OVERFLOW' });
+    // A short question over sources that leave no room: counted before anything is evaluated, and
+    // said with the counts, whatever node-llama-cpp's own error would have said.
+    const overflow = await rejectionOf(
+      engine.generate(modelId, {
+        history: [
+          { type: 'system', text: `Answer from these sources. ${'An archive holds old letters. '.repeat(60)}` },
+          { type: 'user', text: 'What does an archive hold?' },
+        ],
+        sampling: greedy,
+      }),
+    );
+    expect(overflow).toMatchObject({ code: 'CONTEXT_OVERFLOW', message: expect.stringMatching(/and its sources/) });
+    const { promptTokens, questionTokens, room, contextSize } = (overflow as HearthError).details as Record<
+      string,
+      number
+    >;
+    expect(contextSize).toBe(256);
+    expect(questionTokens).toBeLessThan(room);
+    expect(promptTokens).toBeGreaterThan(room);
+    // The engine is still usable after a refusal.
+    const after = await engine.generate(modelId, {
+      history: [{ type: 'user', text: 'What does an archive hold?' }],
+      sampling: { ...greedy, maxTokens: 4 },
+    });
+    expect(after.stats.generatedTokens).toBeGreaterThan(0);
   });
 
   it('gives the same greedy answer, token for token, with prompt lookup as without, and records its acceptance', async () => {

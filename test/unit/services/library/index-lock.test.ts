@@ -3,7 +3,7 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HearthError } from '../../../../electron/ipc/errors';
-import { acquireIndexLock, shareIndexLock } from '../../../../electron/services/library/index-lock';
+import { acquireIndexLock, shareIndexLock, waitForIndexLock } from '../../../../electron/services/library/index-lock';
 import { rejectionOf } from '../../../helpers/errors';
 import { useTempDir } from '../../../helpers/temp-dir';
 import { eventually } from '../../../helpers/eventually';
@@ -42,6 +42,25 @@ describe('the index lock', () => {
     expect(readFileSync(lock, 'utf8').split('\n')).toHaveLength(3);
     release();
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('waits for a lock held by another process, telling who holds it once, and takes it when it is free', async () => {
+    const lock = join(tempDir(), 'library.db.index-lock');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      writeFileSync(lock, '');
+      shareIndexLock(lock, holder.pid!);
+      const told: unknown[] = [];
+      const waiting = waitForIndexLock(lock, { pollMs: 10, onWaiting: (who) => told.push(who) });
+      await eventually(() => told.length > 0, 30_000, 'it was not told it waits');
+      holder.kill('SIGKILL');
+      const release = await waiting;
+      expect(told).toEqual([{ pid: holder.pid }]);
+      expect(readFileSync(lock, 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+\n$`));
+      release();
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 
   it.skipIf(!hasProc)(
