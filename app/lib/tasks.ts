@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { toast } from 'sonner';
 import type { Result, StreamChannel, StreamDone, StreamEvent, StreamInput } from '../../electron/ipc/contract';
 import { stream } from '../api';
+import { reportError } from './error-report';
 
 /**
  * A long job the window started (an answer, a download, a model load, a benchmark, an indexing
@@ -22,6 +22,11 @@ export interface StartTask<C extends StreamChannel, P> {
   reduce(progress: P, event: StreamEvent<C>): P;
   /** Says how the job ended, beyond the generic error toast (which `CANCELLED` never gets). */
   onDone?(result: Result<StreamDone<C>>): void;
+  /**
+   * The job can be started again as it was (a download that failed, an indexing run that found the
+   * library busy): its error toast offers Try again. Defaults to `false`.
+   */
+  retryable?: boolean;
 }
 
 type AnyTask = Task<unknown>;
@@ -60,7 +65,10 @@ export async function startTask<C extends StreamChannel, P>(
   publish();
   for (const listener of endListeners) listener(key);
   options.onDone?.(result);
-  if (!result.ok && result.error.code !== 'CANCELLED') toast.error(result.error.message, { duration: 15_000 });
+  if (!result.ok) {
+    const retry = options.retryable ? () => void startTask(key, channel, input, options) : undefined;
+    reportError(result.error, { retry });
+  }
   return result;
 }
 

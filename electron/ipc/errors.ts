@@ -2,10 +2,11 @@ import { z } from 'zod';
 
 /**
  * The closed set of error codes that may cross the IPC boundary, one meaning each. The renderer
- * switches on these, so adding one is a contract change: add it here, handle it in the UI, and say
- * here who raises it and what the window does with it. Unless said otherwise the window shows the
- * message (a toast, or beside what failed): every message is written for the user, never raw text
- * from a library (`toErrorData`).
+ * switches on these (`app/lib/error-report.ts`, whose table over every code will not compile
+ * without a new one), so adding one is a contract change: add it here, give it its remedy there,
+ * and say here who raises it and what the window does with it. Unless said otherwise the window
+ * shows the message (a toast, or beside what failed) with no button: every message is written for
+ * the user, never raw text from a library (`toErrorData`).
  */
 export const ERROR_CODES = [
   /**
@@ -23,9 +24,15 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** A database was written by a newer Hearth; it is left untouched (store/, at start-up). */
   'DB_TOO_NEW',
-  /** No model of the role a feature needs is installed (chat, search by meaning, reranking). */
+  /**
+   * No model of the role a feature needs is installed (chat, search by meaning, reranking). The
+   * window offers Models.
+   */
   'MODEL_NOT_FOUND',
-  /** The model does not fit this machine's memory at its settings; `details` says what would. */
+  /**
+   * The model does not fit this machine's memory at its settings; `details` says what would. The
+   * window offers Models, where its settings are.
+   */
   'MODEL_TOO_LARGE',
   /** A model file is not a usable GGUF (models/gguf/, the first opening); nothing was installed. */
   'INVALID_GGUF',
@@ -37,21 +44,25 @@ export const ERROR_CODES = [
    * answer, with a way to raise the context size.
    */
   'CONTEXT_OVERFLOW',
-  /** A file is no longer the one the library indexed (other bytes, or not a file): re-index it. */
+  /** A file is no longer the one the library indexed (other bytes, or not a file). The window offers Library. */
   'FILE_CHANGED',
-  /** A download failed: HTTP error, dropped connection past the retries, no published hash. */
+  /**
+   * A download failed: HTTP error, dropped connection past the retries, no published hash. The
+   * window offers Try again (it resumes from the partial file).
+   */
   'DOWNLOAD_FAILED',
-  /** A downloaded file's SHA-256 is not the published one; it was deleted. */
+  /** A downloaded file's SHA-256 is not the published one; it was deleted. The window offers Download again. */
   'HASH_MISMATCH',
   /** Not enough free disk space for the operation. */
   'INSUFFICIENT_SPACE',
   /** The operating system refused access: permission denied, or a read-only disk. */
   'PERMISSION_DENIED',
-  /** The air-gap setting is on: Hearth makes no network request at all. */
+  /** The air-gap setting is on: Hearth makes no network request at all. The window offers Settings. */
   'AIR_GAP',
   /**
    * What this needs is in use and will be free later: a collection being indexed (here or by the
-   * CLI's process), a file already downloading. Background sync retries it; the window says it.
+   * CLI's process), a file already downloading. Background sync retries it; the window offers Try
+   * again where the same request can be made again (an indexing run).
    */
   'BUSY',
   /** A bug: something threw that was not expected to. The message is safe to show. */

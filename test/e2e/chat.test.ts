@@ -175,6 +175,31 @@ describe('Chat screen', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('says why an answer failed and offers, by its code, the place that fixes it', async () => {
+    const session = await app.open(tempDir(), '/library');
+    const { page, bridge } = session;
+    const { services } = bridge;
+    const model = await services.models.import(fixtureModel('tiny-chat'), 'reference');
+    await services.models.setSettings(model.id, { contextSize: 256 });
+    const chat = services.chat.create({ generation: { temperature: 0, maxTokens: 16 } });
+    await page.goto(`${bridge.url}#/chat`);
+    await page.getByTestId('conversation-title').waitFor();
+    await page.getByLabel('Message').fill(`Summarise this: ${'the archive keeps old letters and maps. '.repeat(60)}`);
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const failed = page.locator('[data-testid="message"][data-status="failed"]');
+    await failed.getByRole('alert').waitFor();
+    expect(await failed.getByRole('alert').textContent()).toMatch(/longer than the model's context holds/);
+    expect(services.chat.view(chat.id).messages.at(-1)).toMatchObject({ errorCode: 'CONTEXT_OVERFLOW' });
+    // The toast offers the same place; the answer keeps it after the toast is gone.
+    await page.getByRole('button', { name: 'Raise the context size' }).waitFor();
+    await screenshot(page, 'chat-failed-answer');
+    await failed.getByRole('link', { name: 'Raise the context size' }).click();
+    await page.getByTestId('model-card').first().waitFor();
+    expect(new URL(page.url()).hash).toBe('#/models');
+    expect(session.errors).toEqual([]);
+  });
+
   it('renders an answer as Markdown, and hostile markup in it inert: nothing runs and nothing is fetched', async () => {
     const session = await app.open(tempDir(), '/library');
     const { page, bridge } = session;

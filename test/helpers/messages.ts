@@ -21,6 +21,7 @@ export function messageOf(
     citations: [],
     trace: null,
     error: null,
+    errorCode: null,
     createdAt: '2026-11-30T00:00:00.000Z',
     ...extra,
   };

@@ -4,7 +4,6 @@ import 'katex/dist/katex.min.css';
 import { harden } from 'rehype-harden';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { toast } from 'sonner';
 import { Streamdown, defaultRehypePlugins, type Components, type ExtraProps } from 'streamdown';
 import type { Plugin, PluggableList } from 'unified';
 import type { Citation } from '../../../electron/ipc/contract';
@@ -12,6 +11,7 @@ import { invoke } from '../../api';
 import { cn } from '../../lib/cn';
 import { chipIndex, citationNonce, CITE_TAG, markCitations } from './citation-markup';
 import { formatFileName } from '../../../electron/ipc/format';
+import { reportError } from '../../lib/error-report';
 
 const TONE: Record<Citation['status'], string> = {
   supported: 'border-green-600/40 bg-green-600/10 text-green-700 dark:text-green-400',
@@ -110,7 +110,7 @@ function AnswerLink({ href, children }: { href?: string; children?: ReactNode } 
         event.preventDefault();
         if (!href) return;
         void invoke('shell.openLink', { url: href }).then((result) => {
-          if (!result.ok) toast.error(result.error.message);
+          if (!result.ok) reportError(result.error);
         });
       }}
     >

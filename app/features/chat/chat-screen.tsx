@@ -1,7 +1,6 @@
 import { Download, Send, Square } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
-import { toast } from 'sonner';
 import type { Citation, Conversation, GenerationSettings, Message } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { useInvoke, useLiveValue } from '../../lib/use-invoke';
@@ -13,6 +12,7 @@ import { loadAnswerMarkdown } from './message-content';
 import { MessageItem } from './message-item';
 import { SourcePanel } from './source-panel';
 import { useConversation } from './use-conversation';
+import { reportError } from '../../lib/error-report';
 
 /** Chats over the library: conversations, the branch shown, a composer, and the source of a citation. */
 export function ChatScreen() {
@@ -32,7 +32,7 @@ export function ChatScreen() {
       // A new chat answers from every collection; the header's boxes narrow it.
       collectionIds: collections.ok ? collections.value.map((collection) => collection.id) : [],
     });
-    if (!result.ok) return void toast.error(result.error.message);
+    if (!result.ok) return void reportError(result.error);
     reloadList();
     setCitation(null);
     setActiveId(result.value.id);
@@ -149,7 +149,7 @@ function ChatHeader({ conversation, onChanged }: { conversation: Conversation; o
     generation?: GenerationSettings;
   }) => {
     const result = await invoke('chat.update', { conversationId: conversation.id, ...patch });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
     onChanged();
   };
   const exportMarkdown = async () => {
@@ -158,7 +158,7 @@ function ChatHeader({ conversation, onChanged }: { conversation: Conversation; o
       format: 'markdown',
       scope: 'branch',
     });
-    if (!result.ok) return void toast.error(result.error.message);
+    if (!result.ok) return void reportError(result.error);
     const url = URL.createObjectURL(new Blob([result.value], { type: 'text/markdown' }));
     const link = document.createElement('a');
     link.href = url;

@@ -1,6 +1,7 @@
 import { ChevronLeft, ChevronRight, Pencil, RefreshCw } from 'lucide-react';
 import { memo, useState } from 'react';
 import type { Citation, Message } from '../../../electron/ipc/contract';
+import { remedyFor } from '../../lib/error-report';
 import { Button } from '../../ui/button';
 import { rankLabel } from '../search/search-hit';
 import { MessageContent } from './message-content';
@@ -77,7 +78,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
       {message.status === 'stopped' && streamingText === null && (
         <p className="mt-1 text-xs text-muted-foreground">Stopped.</p>
       )}
-      {message.status === 'failed' && <p className="mt-1 text-xs text-destructive">{message.error}</p>}
+      {message.status === 'failed' && <FailedAnswer message={message} />}
       <div className="mt-2 flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
         {siblingIds.length > 1 && (
           <span className="flex items-center" data-testid="branch-nav">
@@ -144,3 +145,18 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
     </article>
   );
 });
+
+/** Why an answer failed, and by its code the place that fixes it (Regenerate is beside it). */
+function FailedAnswer({ message }: { message: Message }) {
+  const remedy = remedyFor(message.errorCode, false);
+  return (
+    <p role="alert" className="mt-1 flex flex-wrap items-center gap-2 text-xs text-destructive">
+      {message.error ?? 'The answer failed.'}
+      {remedy && 'to' in remedy && (
+        <a className="font-medium underline underline-offset-2" href={`#${remedy.to}`}>
+          {remedy.label}
+        </a>
+      )}
+    </p>
+  );
+}

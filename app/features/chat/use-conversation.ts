@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { toast } from 'sonner';
 import type { AnswerEvent, ConversationView, StreamInput } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { onTaskEnd, onTaskEvent, startTask, useTaskValue } from '../../lib/tasks';
 import { withMessage } from './conversation-view';
+import { reportError } from '../../lib/error-report';
 
 /** An answer being written: its message id once main has created it, and the text so far. */
 export interface Streaming {
@@ -66,7 +66,7 @@ export function useConversation(conversationId: number | null, onChanged: () => 
     if (conversationId === null) return;
     const result = await invoke('chat.view', { conversationId });
     if (result.ok) setView(result.value);
-    else toast.error(result.error.message);
+    else reportError(result.error);
   }, [conversationId]);
 
   useEffect(() => {
@@ -129,12 +129,12 @@ export function useConversation(conversationId: number | null, onChanged: () => 
     // Before main has created the answer there is no id to stop: end the stream instead.
     if (answerId === null) return abort?.();
     const result = await invoke('chat.stop', { messageId: answerId });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
   }, [answerId, abort]);
   const selectBranch = useCallback(async (messageId: number) => {
     const result = await invoke('chat.selectBranch', { messageId });
     if (result.ok) setView(result.value);
-    else toast.error(result.error.message);
+    else reportError(result.error);
   }, []);
 
   return {

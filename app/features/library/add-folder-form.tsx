@@ -1,10 +1,10 @@
 import { FolderPlus, SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import type { FolderSource } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
+import { reportError } from '../../lib/error-report';
 
 /** "*.md, notes/" → ["*.md", "notes/"]: patterns typed on one line, separated by commas. */
 const patterns = (text: string) =>
@@ -47,7 +47,7 @@ export function AddFolderForm({ collectionId, onAdded }: { collectionId: number;
       includeHidden,
       followLinks,
     });
-    if (!result.ok) return void toast.error(result.error.message);
+    if (!result.ok) return void reportError(result.error);
     setFolder('');
     onAdded();
   };

@@ -12,6 +12,7 @@ import { Progress } from '../../ui/progress';
 import { AddFolderForm, describeRules } from './add-folder-form';
 import { FileTable } from './file-table';
 import { SlowestFiles } from './slowest-files';
+import { reportError } from '../../lib/error-report';
 
 /** "2,030 files: 1,990 indexed · 40 skipped · 0 waiting": the accounting always adds up. */
 function Accounting({ report, scanning }: { report: CollectionReport; scanning: boolean }) {
@@ -69,23 +70,23 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
 
   const removeFolder = async (path: string) => {
     const result = await invoke('library.removeFolder', { collectionId: collection.id, path });
-    if (!result.ok) return void toast.error(result.error.message);
+    if (!result.ok) return void reportError(result.error);
     setTableVersion((n) => n + 1);
     onChanged();
   };
   const removeCollection = async () => {
     const result = await invoke('library.removeCollection', { collectionId: collection.id });
-    if (!result.ok) return void toast.error(result.error.message);
+    if (!result.ok) return void reportError(result.error);
     onChanged();
   };
   const pause = async () => {
     const result = await invoke('library.pause', { collectionId: collection.id });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
     onChanged();
   };
   const resume = async () => {
     const result = await invoke('library.resume', { collectionId: collection.id });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
     onChanged();
   };
   const index = (rereadAll = false) =>
@@ -102,6 +103,8 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
           else if (result.error.code === 'CANCELLED')
             toast(`${collection.name}: paused. Resume carries on where it stopped.`);
         },
+        // Found the library busy (the CLI indexing it): Try again once that run ends.
+        retryable: true,
       },
     );
 

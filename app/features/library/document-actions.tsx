@@ -1,10 +1,10 @@
 import { ExternalLink, FolderOpen } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import type { DocumentView } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { Button } from '../../ui/button';
 import { DocumentViewer } from './document-viewer';
+import { reportError } from '../../lib/error-report';
 
 /**
  * "Open file" and "Show in folder" for a file of the library. The page names the file by its
@@ -15,12 +15,12 @@ export function DocumentActions({ documentId, lines }: { documentId: number; lin
   const [view, setView] = useState<DocumentView | null>(null);
   const open = async () => {
     const result = await invoke('shell.openDocument', { documentId });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
     else if (result.value.opened === 'viewer') setView(result.value.view);
   };
   const show = async () => {
     const result = await invoke('shell.showDocument', { documentId });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
   };
   return (
     <div className="flex gap-2">

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { invoke } from '../../api';
 import { useLiveValue } from '../../lib/use-invoke';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
@@ -7,6 +6,7 @@ import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
 import { Page } from '../../ui/page';
 import { CollectionCard } from './collection-card';
+import { reportError } from '../../lib/error-report';
 
 /** A new collection, by name. */
 function NewCollection({ onCreated }: { onCreated(): void }) {
@@ -14,7 +14,7 @@ function NewCollection({ onCreated }: { onCreated(): void }) {
   const create = async (event: React.FormEvent) => {
     event.preventDefault();
     const result = await invoke('library.createCollection', { name: name.trim() });
-    if (!result.ok) return void toast.error(result.error.message);
+    if (!result.ok) return void reportError(result.error);
     setName('');
     onCreated();
   };

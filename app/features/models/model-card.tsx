@@ -1,6 +1,5 @@
 import { Gauge, Play, Settings2, Square, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import type { ModelInfo } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { startTask, useTask, type Task } from '../../lib/tasks';
@@ -12,6 +11,7 @@ import { Progress } from '../../ui/progress';
 import { BenchmarkTable } from './benchmark-table';
 import { FitBadge } from './fit-badge';
 import { ModelSettingsForm } from './model-settings-form';
+import { reportError } from '../../lib/error-report';
 
 /** A load or a benchmark of the model, as its task shows: what it is doing, and how far. */
 type Step = { label: string; progress: number };
@@ -65,12 +65,12 @@ export function ModelCard({
 
   const unload = async () => {
     const result = await invoke('models.unload', { id: model.id });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
   };
 
   const remove = async () => {
     const result = await invoke('models.remove', { id: model.id });
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
   };
 
   return (

@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import type { DownloadProgress, DownloadRequest } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { startTask, useTask } from '../../lib/tasks';
+import { reportError } from '../../lib/error-report';
 
 /** A running download as the task store holds it: what was asked for, and how far it is. */
 interface DownloadTask {
@@ -28,6 +29,8 @@ export function useDownload(place: string) {
         initial: { request, state: { bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null } },
         reduce: (progress, state) => ({ ...progress, state }),
         onDone: (result) => result.ok && toast.success(`Downloaded and verified ${result.value.metadata.name}.`),
+        // Resumes from the partial file: a dropped connection past the retries costs one click.
+        retryable: true,
       });
     },
     [key],
@@ -36,7 +39,7 @@ export function useDownload(place: string) {
   const cancel = useCallback(async () => {
     if (!task) return;
     const result = await invoke('models.discardDownload', task.progress.request);
-    if (!result.ok) toast.error(result.error.message);
+    if (!result.ok) reportError(result.error);
   }, [task]);
 
   return { progress: task?.progress.state ?? null, start, pause, cancel };

@@ -8,6 +8,7 @@ import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { inputClass, NumberInput } from '../../ui/input';
 import { useSettings } from './settings-context';
+import { reportError } from '../../lib/error-report';
 
 /**
  * The OpenAI-compatible local API: the switch, the port, the key (shown on demand, copied,
@@ -27,7 +28,7 @@ export function LocalApiPanel() {
 
   const regenerate = async () => {
     const result = await invoke('api.regenerateKey');
-    if (!result.ok) return void toast.error(result.error.message);
+    if (!result.ok) return void reportError(result.error);
     setKey(result.value.key);
     toast.success('A new key is in use. Programs using the old one must be given this one.');
   };

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { toast } from 'sonner';
 import type { Settings, SettingsPatch } from '../../../electron/ipc/contract';
 import { invoke, on } from '../../api';
 import { applyTheme, watchSystemTheme } from './apply-theme';
+import { reportError } from '../../lib/error-report';
 
 interface SettingsState {
   /** `null` until the first load answers. */
@@ -29,7 +29,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void invoke('settings.get').then((result) => {
       if (result.ok) accept(result.value);
-      else toast.error(`Could not load settings: ${result.error.message}`);
+      else reportError({ ...result.error, message: `Could not load settings: ${result.error.message}` });
     });
     const stopEvents = on('settings.changed', accept);
     const stopSystem = watchSystemTheme(() => themeRef.current);
@@ -55,7 +55,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
           shownRef.current = before;
           setSettings(before);
         }
-        toast.error(`Could not save settings: ${result.error.message}`);
+        reportError({ ...result.error, message: `Could not save settings: ${result.error.message}` });
       }
       return result.ok;
     },

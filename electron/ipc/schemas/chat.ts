@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SearchHitSchema } from './search';
+import { ErrorCodeSchema } from '../errors';
 
 /** Sampling settings of a conversation; absent fields take the model's settings. */
 export const GenerationSettingsSchema = z.object({
@@ -118,7 +119,13 @@ export const MessageSchema = z.object({
   stats: GenerationStatsSchema.nullable(),
   citations: z.array(CitationSchema),
   trace: RetrievalTraceSchema.nullable(),
+  /** Why the answer failed, in the user's words; `null` unless `status` is `failed`. */
   error: z.string().nullable(),
+  /**
+   * The failure's code, which the window acts on (errors.ts says how); `null` when it did not fail,
+   * or failed before codes were kept.
+   */
+  errorCode: ErrorCodeSchema.nullable(),
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof MessageSchema>;

@@ -238,7 +238,7 @@ export class ChatService {
         reasoning,
         status: stopped ? 'stopped' : 'failed',
         // Said in the user's words (a library's raw message can name paths and internals).
-        error: stopped ? null : toErrorData(error).message,
+        error: stopped ? null : toErrorData(error),
       });
       if (!stopped) throw error;
     } finally {

@@ -1,4 +1,4 @@
-import { HearthError } from '../../ipc/errors';
+import { type ErrorCode, HearthError, type HearthErrorData } from '../../ipc/errors';
 import type {
   Citation,
   Conversation,
@@ -149,7 +149,8 @@ export interface MessagePatch {
   reasoning?: string;
   status?: Message['status'];
   stats?: GenerationStats | null;
-  error?: string | null;
+  /** Why the answer failed (its code and message), or `null` to clear it. */
+  error?: HearthErrorData | null;
 }
 
 export function updateMessage(db: SqliteDatabase, id: number, patch: MessagePatch): Message {
@@ -161,7 +162,8 @@ export function updateMessage(db: SqliteDatabase, id: number, patch: MessagePatc
     reasoning: patch.reasoning,
     status: patch.status,
     stats: json(patch.stats),
-    error: patch.error,
+    error: patch.error === undefined ? undefined : (patch.error?.message ?? null),
+    error_code: patch.error === undefined ? undefined : (patch.error?.code ?? null),
   });
   if (sql.length > 0) db.prepare(`UPDATE messages SET ${sql.join(', ')} WHERE id = ?`).run(...values, id);
   return getMessage(db, id);
@@ -308,6 +310,7 @@ interface RawMessage {
   citations: string;
   trace: string | null;
   error: string | null;
+  error_code: ErrorCode | null;
   created_at: number;
 }
 
@@ -325,6 +328,7 @@ function toMessage(row: RawMessage): Message {
     citations: JSON.parse(row.citations) as Citation[],
     trace: row.trace ? (JSON.parse(row.trace) as RetrievalTrace) : null,
     error: row.error,
+    errorCode: row.error_code,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

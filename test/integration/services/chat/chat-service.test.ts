@@ -233,6 +233,21 @@ describe('chat service', () => {
     expect(summary.content.match(/^- \S+\.md: /gm)).toHaveLength(2);
   });
 
+  it('keeps a failed answer with its code and the message in the user’s words', async () => {
+    const { s, modelId } = await chatServices();
+    await s.models.setSettings(modelId, { contextSize: 256 });
+    const chat = s.chat.create({ generation: greedy, systemPrompt: 'Answer from the archive. '.repeat(80) });
+    await expect(s.chat.send({ conversationId: chat.id, content: 'What is kept?' })).rejects.toMatchObject({
+      code: 'CONTEXT_OVERFLOW',
+    });
+    const answer = s.chat.view(chat.id).messages.find((message) => message.role === 'assistant');
+    expect(answer).toMatchObject({
+      status: 'failed',
+      errorCode: 'CONTEXT_OVERFLOW',
+      error: expect.stringMatching(/raise the context size/),
+    });
+  });
+
   it('says which model is missing instead of failing later', async () => {
     services = startServices(tempDir()).services;
     const chat = services.chat.create();

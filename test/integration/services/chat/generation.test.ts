@@ -120,7 +120,7 @@ describe('chat engine', () => {
     );
     expect(overflow).toMatchObject({ code: 'CONTEXT_OVERFLOW', message: expect.stringMatching(/and its sources/) });
     const { promptTokens, questionTokens, room, contextSize } = (overflow as HearthError).details as Record<
-      string,
+      'promptTokens' | 'questionTokens' | 'room' | 'contextSize',
       number
     >;
     expect(contextSize).toBe(256);
