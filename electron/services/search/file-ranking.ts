@@ -32,8 +32,9 @@ export interface RankedFile {
 }
 
 /**
- * Files in order of their evidence. `evidence` is in rank order (best first); ties keep the order
- * of each file's best passage, so `best-passage` is exactly "first appearance in the hits".
+ * Files in order of their evidence. `evidence` is in rank order (best first), so `best-passage` is
+ * the order in which files first appear in the hits (what search did before files were fused,
+ * whatever scale the evidence's scores are on); `fused` sorts by the fused score, ties in that order.
  */
 export function rankFiles(
   evidence: readonly Evidence[],
@@ -58,7 +59,7 @@ export function rankFiles(
         .slice(0, topK)
         .reduce((sum, score, i) => sum + score * fusion.discount ** i, 0),
     }))
-    .sort((a, b) => b.score - a.score || a.first - b.first)
+    .sort((a, b) => (ranking === 'fused' ? b.score - a.score : 0) || a.first - b.first)
     .map(({ documentId, score }) => ({ documentId, score }));
 }
 

@@ -9,6 +9,9 @@ describe('file ranking', () => {
 
   it('by best passage: a file ranks by its best passage alone, as the hits first show it', () => {
     expect(rankFiles(evidence, [], 'best-passage').map((file) => file.documentId)).toEqual([1, 2, 3]);
+    // The hits' order, whatever scale the evidence is on (a fused list is not in score order).
+    const outOfOrder = [passage(4, 0.2), passage(5, 0.9), passage(4, 0.95)];
+    expect(rankFiles(outOfOrder, [], 'best-passage').map((file) => file.documentId)).toEqual([4, 5]);
   });
 
   it('fused: a file that matches in several places outranks one dense passage', () => {
