@@ -16,7 +16,7 @@ import {
   type ModelSettings,
   type ModelThreads,
 } from '../../ipc/contract';
-import { HearthError } from '../../ipc/errors';
+import { HearthError, toErrorData } from '../../ipc/errors';
 import type { CatalogEntry, CatalogView } from '../../ipc/schemas/catalog';
 import type { EmitEvent } from '../events';
 import type { LlamaRuntime } from '../llama/runtime';
@@ -324,7 +324,8 @@ export class ModelsService {
     try {
       return { ...base, fit: await this.#fits.of(record) };
     } catch (error) {
-      return { ...base, fit: null, fitError: error instanceof Error ? error.message : String(error) };
+      // In the user's words (toErrorData): llama.cpp's own text names internals and paths.
+      return { ...base, fit: null, fitError: toErrorData(error).message };
     }
   }
 

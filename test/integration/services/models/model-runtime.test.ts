@@ -165,7 +165,8 @@ describe('loading models', () => {
       },
     }).services;
     const info = await services.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
-    expect(info.fit).toBeNull(); // the Models screen says why beside the model
+    expect(info.fit).toBeNull(); // the Models screen says why beside the model, in the user's words
+    expect(info.fitError).toBe('Hearth is not allowed to read or write there.');
     const error = toErrorData(await rejectionOf(services.models.load(info.id)));
     expect(error.code).toBe('PERMISSION_DENIED');
     expect(error.message).not.toContain('/proc');
