@@ -65,6 +65,8 @@ export const contract = {
     /** Reads a GGUF's metadata without importing it. */
     'models.inspect': { input: M.inspect, output: M.ModelMetadataSchema },
     'models.import': { input: M.import, output: M.ModelInfoSchema },
+    /** Models LM Studio, Jan, GPT4All or Ollama downloaded, in their usual folders, each checked. */
+    'models.discoverLocal': { input: none, output: z.array(M.LocalModelSchema) },
     /** Forgets a model; deletes the file only if Hearth made it (never a referenced file). */
     'models.remove': { input: M.ModelIdSchema, output: z.null() },
     'models.setSettings': { input: M.setSettings, output: M.ModelInfoSchema },

@@ -28,6 +28,7 @@ import type { MachineProfile } from '../ipc/schemas/machine';
 import type { Settings } from '../ipc/schemas/settings';
 import { checkIntegrityInBackground, stopIntegrityChecker } from './store/integrity';
 import { openStore, type Store } from './store/store';
+import { LocalModels, type LocalModelsOptions } from './models/discovery/local-models';
 
 export interface ServicesOptions {
   /** Where Hearth keeps its databases and models (Electron's `userData` in the app). */
@@ -59,6 +60,8 @@ export interface ServicesOptions {
   fork?: ForkEntry;
   /** The recommended models. Defaults to native-models/catalog.json; tests pin their own files. */
   catalog?: CatalogEntry[];
+  /** Where other apps' models are looked for. Defaults to this user's home; tests use a temp one. */
+  localModels?: LocalModelsOptions;
   /**
    * Start the background work of a long-running app (machine measurement, integrity check).
    * Defaults to `true`; the CLI, which runs one command and exits, turns it off.
@@ -97,6 +100,8 @@ export interface Services {
   api: ApiServer;
   apiKeys: ApiKeyStore;
   downloads: DownloadService;
+  /** Models other apps (LM Studio, Jan, GPT4All, Ollama) downloaded, found on disk. */
+  localModels: LocalModels;
   catalog: CatalogEntry[];
   dispose(): Promise<void>;
 }
@@ -226,6 +231,7 @@ export function createServices(options: ServicesOptions): Services {
   return {
     store,
     downloads,
+    localModels: new LocalModels(models, options.localModels),
     catalog,
     notices,
     llama,

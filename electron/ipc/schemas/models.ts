@@ -193,8 +193,28 @@ export const PartialDownloadSchema = z.object({
 });
 export type PartialDownload = z.infer<typeof PartialDownloadSchema>;
 
+/** Apps whose downloaded models Hearth finds on disk (`models.discoverLocal`). */
+export const ModelAppSchema = z.enum(['LM Studio', 'Jan', 'GPT4All', 'Ollama']);
+export type ModelApp = z.infer<typeof ModelAppSchema>;
+
+/** A model file another app downloaded, checked as an import would check it. */
+export const LocalModelSchema = z.object({
+  app: ModelAppSchema,
+  path: z.string(),
+  /** What that app calls it: the file's name, or Ollama's `name:tag`. */
+  name: z.string(),
+  sizeBytes: z.number().nonnegative(),
+  /** The installed model that is this file, if Hearth has it already. */
+  installedId: z.string().nullable(),
+  /** `null` when the file is not a usable GGUF (then `problem` says why). */
+  metadata: ModelMetadataSchema.nullable(),
+  problem: z.string().nullable(),
+});
+export type LocalModel = z.infer<typeof LocalModelSchema>;
+
 export const ModelsSchemas = {
   ModelIdSchema,
+  LocalModelSchema,
   ModelInfoSchema,
   ModelMetadataSchema,
   LoadedModelsSchema,

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { GgufFileInfo } from 'node-llama-cpp';
@@ -261,7 +271,8 @@ function requireFile(path: string): string {
     throw new HearthError('NOT_FOUND', `No file at ${absolute}.`, { path: absolute });
   }
   if (!stats.isFile()) throw new HearthError('UNSUPPORTED_FILE', `${absolute} is not a file.`, { path: absolute });
-  if (!absolute.toLowerCase().endsWith('.gguf')) {
+  // Ollama keeps GGUF files as content-addressed blobs with no extension: the bytes decide.
+  if (!absolute.toLowerCase().endsWith('.gguf') && !startsWithGgufMagic(absolute)) {
     throw new HearthError(
       'UNSUPPORTED_FILE',
       `${basename(absolute)} is not a .gguf file. Hearth runs GGUF models only.`,
@@ -271,6 +282,20 @@ function requireFile(path: string): string {
     );
   }
   return absolute;
+}
+
+/** Whether the file begins as every GGUF does (`GGUF`); unreadable counts as no. */
+function startsWithGgufMagic(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(4);
+    return readSync(fd, head, 0, 4, 0) === 4 && head.toString('latin1') === 'GGUF';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** "a chat", "an embedding", "a reranker". */

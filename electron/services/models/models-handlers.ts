@@ -6,13 +6,15 @@ export function modelsHandlers({
   models,
   downloads,
   catalog,
-}: Pick<Services, 'models' | 'downloads' | 'catalog'>): DomainHandlers<'models'> {
+  localModels,
+}: Pick<Services, 'models' | 'downloads' | 'catalog' | 'localModels'>): DomainHandlers<'models'> {
   return {
     invoke: {
       'models.list': () => models.list(),
       'models.get': ({ id }) => models.get(id),
       'models.inspect': ({ path }) => models.inspect(path),
       'models.import': ({ path, mode }) => models.import(path, mode),
+      'models.discoverLocal': () => localModels.find(),
       'models.remove': ({ id }) => models.remove(id).then(() => null),
       'models.setSettings': ({ id, patch }) => models.setSettings(id, patch),
       'models.state': () => models.state(),
