@@ -94,6 +94,8 @@ export const contract = {
     'library.documents': { input: L.documents, output: L.documentsPage },
     /** The files that took longest to read in a collection, with the time by stage. */
     'library.slowest': { input: L.slowest, output: z.array(SlowDocumentSchema) },
+    /** A few questions to start a first chat over a collection, from its headings and file names. */
+    'library.firstQuestions': { input: CollectionIdSchema, output: z.array(z.string()) },
     /** Keyword, vector or hybrid search over the chosen collections: file, page, lines and snippet. */
     'search.query': { input: S.query, output: SearchResultSchema },
     /** Conversations, most recently active first. */

@@ -17,6 +17,7 @@ export function libraryHandlers({ library }: Pick<Services, 'library'>): DomainH
       },
       'library.documents': ({ collectionId, ...page }) => library.documents(collectionId, page),
       'library.slowest': ({ collectionId, limit }) => library.slowest(collectionId, limit),
+      'library.firstQuestions': ({ collectionId }) => library.firstQuestions(collectionId),
     },
     stream: {
       'library.index': ({ collectionId, rereadAll }, { signal }) => library.index(collectionId, { signal, rereadAll }),

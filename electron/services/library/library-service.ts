@@ -30,6 +30,7 @@ import {
 } from './collection-writes';
 import { findCollectionId, listCollections, listSources, type CollectionRow } from './reads/collection-reads';
 import { describeCollection, documentPathOf, listDocuments, slowestDocuments } from './reads/document-reads';
+import { firstQuestions } from './reads/first-questions';
 
 /**
  * The user's collections: named sets of folders, indexed in a child process so the app stays
@@ -86,6 +87,11 @@ export class LibraryService {
       `No collection is called "${name}" (${known.length ? `collections: ${known.join(', ')}` : 'none yet'}).`,
       { name },
     );
+  }
+
+  /** A few questions to start a first chat over a collection with (its headings, its files). */
+  firstQuestions(collectionId: number): string[] {
+    return firstQuestions(this.#options.db, this.#collection(collectionId).id);
   }
 
   collections(): Collection[] {
