@@ -7,6 +7,7 @@ import { ModelsScreen } from './features/models/models-screen';
 import { SearchScreen } from './features/search/search-screen';
 import { SettingsProvider, useSettings } from './features/settings/settings-context';
 import { SettingsScreen } from './features/settings/settings-screen';
+import { WelcomeScreen } from './features/welcome/welcome-screen';
 import { ErrorBoundary } from './shell/error-boundary';
 import { useNotices } from './shell/notices';
 import { Sidebar } from './shell/sidebar';
@@ -15,6 +16,8 @@ function Shell() {
   useNotices();
   const { settings } = useSettings();
   const [location] = useLocation();
+  // A first start opens on the welcome guide until it is finished or skipped.
+  if (settings && !settings.onboardingDone && location !== '/welcome') return <Redirect to="/welcome" />;
   return (
     <div className="flex h-screen bg-background text-foreground">
       <Sidebar />
@@ -26,6 +29,7 @@ function Shell() {
             <Route path="/library" component={LibraryScreen} />
             <Route path="/models" component={ModelsScreen} />
             <Route path="/settings" component={SettingsScreen} />
+            <Route path="/welcome" component={WelcomeScreen} />
             <Route>
               <Redirect to="/chat" />
             </Route>

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contract, type EventChannel, type EventPayload, type Result } from '../../electron/ipc/contract';
 import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
@@ -37,8 +37,12 @@ export interface TestBridgeOptions {
    */
   openPath?: (path: string) => Promise<void>;
   showInFolder?: (path: string) => Promise<void>;
-  /** Passed to the services: a pretend machine for fit estimates, a local hub for downloads. */
-  services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads' | 'catalog' | 'machine'>>;
+  /**
+   * Passed to the services: a pretend machine for fit estimates, a local hub for downloads, a home
+   * with other apps' models. By default no other app's folder is seen: the machine's own home is
+   * not the test's.
+   */
+  services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads' | 'catalog' | 'machine' | 'localModels'>>;
 }
 
 export interface TestBridge {
@@ -80,6 +84,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
     llama: { maxThreads: 1 },
     // A fixed pretend machine: predicted speeds on screen stay the same from run to run.
     machine: { measure: async () => simulatedMachine() },
+    localModels: { context: { home: join(options.dataDir, 'no-home'), env: {} } },
     ...options.services,
   });
   const errorLog = new ErrorLog();

@@ -40,7 +40,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export type BridgeOverrides = Pick<TestBridgeOptions, 'pickModelFile' | 'pickFolder' | 'services'>;
+export type BridgeOverrides = Pick<TestBridgeOptions, 'pickModelFile' | 'pickFolder' | 'services'> & {
+  /** Open as a first start does, on the welcome guide. Defaults to `false`: the guide is done. */
+  firstRun?: boolean;
+};
 
 /** Real services in `dataDir`, the built renderer, and a page open at `screen`. */
 export async function openApp(
@@ -49,12 +52,14 @@ export async function openApp(
   screen = '/chat',
   overrides: BridgeOverrides = {},
 ): Promise<Session> {
+  const { firstRun, ...bridgeOverrides } = overrides;
   const bridge = await startTestBridge({
     dataDir,
     rendererDir: RENDERER_DIR,
     shimFile: join(SHIM_DIR, 'shim.js'),
-    ...overrides,
+    ...bridgeOverrides,
   });
+  if (!firstRun) bridge.services.settings.set({ onboardingDone: true });
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   const page = await context.newPage();
   // A limit catches a hang, not a busy machine: CI may share its cores with other work.

@@ -20,6 +20,21 @@ const ORPHAN_POLL_MS = 1000;
 const answerKey = (conversationId: number) => `answer:${conversationId}`;
 
 /**
+ * Asks, answers again or edits in `conversationId` as a task of the app: the Chat screen follows
+ * it wherever it was started (the welcome guide's first question starts one before Chat opens).
+ */
+export function startAnswer<C extends 'chat.send' | 'chat.regenerate' | 'chat.edit'>(
+  conversationId: number,
+  channel: C,
+  input: StreamInput<C>,
+) {
+  return startTask(answerKey(conversationId), channel, input, {
+    initial: { answerId: null, text: '', reasoning: '', progress: null },
+    reduce,
+  });
+}
+
+/**
  * What the answer `messageId` shows while it is written: its text so far (or, for a summary of a
  * collection, how many files it has read). `null` when it is not being written. Only the component
  * that calls this re-renders for each token.
@@ -109,11 +124,7 @@ export function useConversation(conversationId: number | null, onChanged: () => 
 
   const run = useCallback(
     <C extends 'chat.send' | 'chat.regenerate' | 'chat.edit'>(channel: C, input: StreamInput<C>) => {
-      if (conversationId === null) return;
-      void startTask(answerKey(conversationId), channel, input, {
-        initial: { answerId: null, text: '', reasoning: '', progress: null },
-        reduce,
-      });
+      if (conversationId !== null) void startAnswer(conversationId, channel, input);
     },
     [conversationId],
   );

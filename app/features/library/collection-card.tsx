@@ -1,16 +1,15 @@
 import { Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { toast } from 'sonner';
-import type { Collection, CollectionReport, IndexProgress } from '../../../electron/ipc/contract';
-import { formatFileName, formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
+import type { Collection, CollectionReport } from '../../../electron/ipc/contract';
+import { formatFileName, formatNumber } from '../../../electron/ipc/format';
 import { invoke } from '../../api';
-import { onTaskEnd, startTask, useTask } from '../../lib/tasks';
+import { onTaskEnd, useTask } from '../../lib/tasks';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
-import { Progress } from '../../ui/progress';
 import { AddFolderForm, describeRules } from './add-folder-form';
 import { FileTable } from './file-table';
+import { indexRunKey, RunStatus, startIndexRun } from './index-run';
 import { SlowestFiles } from './slowest-files';
 import { reportError } from '../../lib/error-report';
 
@@ -34,31 +33,11 @@ function Accounting({ report, scanning }: { report: CollectionReport; scanning: 
 }
 
 /** The run's stage, rate and time left, with a bar for the stage. */
-function RunStatus({ progress, report }: { progress: IndexProgress | null; report: CollectionReport }) {
-  const done = report.indexed + report.skipped + report.quarantined;
-  const fraction =
-    progress && progress.stage !== 'scanning' && progress.total > 0
-      ? progress.done / progress.total
-      : report.discovered
-        ? done / report.discovered
-        : 0;
-  return (
-    <div className="mt-2" data-testid="index-progress">
-      <Progress value={fraction} label="Indexing progress" />
-      {progress && (
-        <p className="mt-1 text-xs text-muted-foreground" data-testid="index-stage">
-          {formatIndexProgress(progress)}
-        </p>
-      )}
-    </div>
-  );
-}
-
 /** One collection: its folders, adding and removing them, indexing with progress and pause, its files. */
 export function CollectionCard({ collection, onChanged }: { collection: Collection; onChanged(): void }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [tableVersion, setTableVersion] = useState(0);
-  const runKey = `index:${collection.id}`;
+  const runKey = indexRunKey(collection.id);
   // A run this window started: shown as running from the click, before main's first word on it.
   const started = useTask<null>(runKey);
   // One source of progress: `library.changed` carries each collection's report and run progress.
@@ -89,24 +68,7 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
     if (!result.ok) reportError(result.error);
     onChanged();
   };
-  const index = (rereadAll = false) =>
-    startTask(
-      runKey,
-      'library.index',
-      { collectionId: collection.id, rereadAll },
-      {
-        initial: null,
-        // The stream sends no progress: the card reads `library.changed`, progress's one source.
-        reduce: () => null,
-        onDone: (result) => {
-          if (result.ok) toast.success(`${collection.name}: ${formatNumber(result.value.indexed)} files indexed.`);
-          else if (result.error.code === 'CANCELLED')
-            toast(`${collection.name}: paused. Resume carries on where it stopped.`);
-        },
-        // Found the library busy (the CLI indexing it): Try again once that run ends.
-        retryable: true,
-      },
-    );
+  const index = (rereadAll = false) => startIndexRun(collection, rereadAll);
 
   return (
     <Card aria-label={`Collection ${collection.name}`} data-testid="collection">

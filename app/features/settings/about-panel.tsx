@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import type { AppInfo } from '../../../electron/ipc/contract';
 import { useInvoke } from '../../lib/use-invoke';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
@@ -27,7 +28,12 @@ export function AboutPanel() {
   return (
     <Card aria-labelledby="about-title">
       <CardTitle id="about-title">About</CardTitle>
-      <CardDescription>What this copy of Hearth is running on. Nothing here leaves your computer.</CardDescription>
+      <CardDescription>
+        What this copy of Hearth is running on. Nothing here leaves your computer.{' '}
+        <Link href="/welcome" className="font-medium underline underline-offset-2">
+          Show the welcome guide
+        </Link>
+      </CardDescription>
       {info.status === 'loading' && <p className="mt-4 text-sm text-muted-foreground">Reading system information…</p>}
       {info.status === 'error' && (
         <p role="alert" className="mt-4 text-sm text-destructive">

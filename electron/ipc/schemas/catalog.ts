@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ModelRoleSchema } from './models';
+import { MachineProfileSchema } from './machine';
 
 /**
  * What a model needs in its prompts. Chat models: whether they think aloud first (`<think>…`), and
@@ -84,6 +85,8 @@ export const CatalogViewSchema = z.object({
     }),
   ),
   recommended: RecommendationSchema,
+  /** The measured machine the predictions are for; `null` while it is being measured. */
+  machine: MachineProfileSchema.nullable(),
   /** The generation speed a recommended chat model must reach (the `targetTokensPerSecond` setting). */
   targetTokensPerSecond: z.number().positive(),
 });

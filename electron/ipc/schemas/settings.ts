@@ -6,6 +6,11 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export const SettingsSchema = z.object({
   /** Colour scheme of the window. Defaults to `"system"`. */
   theme: ThemeSchema,
+  /**
+   * The welcome guide was finished or skipped; until then the window opens on it. Settings can
+   * show it again. Defaults to `false`.
+   */
+  onboardingDone: z.boolean(),
   /** Refuse every network request, model downloads included. Defaults to `false`. */
   airGap: z.boolean(),
   /**

@@ -52,6 +52,7 @@ export function catalogView(entries: readonly CatalogEntry[], input: CatalogView
       speedOf: (entry) => speeds.get(entry.id) ?? null,
       targetTokensPerSecond: input.targetTokensPerSecond,
     }),
+    machine: profile,
     targetTokensPerSecond: input.targetTokensPerSecond,
   };
 }

@@ -134,6 +134,23 @@ describe('chat engine', () => {
     expect(after.stats.generatedTokens).toBeGreaterThan(0);
   });
 
+  it('runs a scripted fixture to its script, whatever it is asked and at any temperature', async () => {
+    services = startServices(tempDir()).services;
+    const model = await services.models.import(fixtureModel('citing-chat'), 'reference');
+    const engine = new ChatEngine(services.models);
+    for (const [question, temperature] of [
+      ['Who trims the wicks?', 0],
+      ['Tell me something else entirely.', 0.9],
+    ] as const) {
+      const answer = await engine.generate(model.id, {
+        history: [{ type: 'user', text: question }],
+        sampling: { ...greedy, temperature, maxTokens: 40 },
+      });
+      expect(answer.text.trim()).toBe('Lighthouse keepers trim the lamp wicks every evening [1].');
+      expect(answer.stopReason).toBe('eogToken');
+    }
+  });
+
   it('gives the same greedy answer, token for token, with prompt lookup as without, and records its acceptance', async () => {
     services = startServices(tempDir()).services;
     const model = await services.models.import(fixtureModel('tiny-chat'), 'reference');

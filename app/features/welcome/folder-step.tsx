@@ -1,0 +1,119 @@
+import { FolderPlus } from 'lucide-react';
+import { useState } from 'react';
+import type { Collection } from '../../../electron/ipc/contract';
+import { formatFileName, formatNumber } from '../../../electron/ipc/format';
+import { invoke } from '../../api';
+import { reportError } from '../../lib/error-report';
+import { useTask } from '../../lib/tasks';
+import { Button } from '../../ui/button';
+import { Card, CardDescription, CardTitle } from '../../ui/card';
+import { Input } from '../../ui/input';
+import { indexRunKey, RunStatus, startIndexRun } from '../library/index-run';
+
+/** A collection name from a folder's, unused so far ("Notes", then "Notes 2"). */
+function nameFor(path: string, taken: readonly Collection[]): string {
+  const base = formatFileName(path.replace(/[\\/]+$/, '')) || 'My files';
+  const names = new Set(taken.map((collection) => collection.name.toLowerCase()));
+  let name = base;
+  for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  return name;
+}
+
+/**
+ * Step 3: a first folder. Added as a collection named after it and indexed at once (while a
+ * download runs, if one does); its progress is the Library screen's, from `library.changed`.
+ */
+export function FolderStep({
+  collections,
+  chosen,
+  onChosen,
+}: {
+  collections: readonly Collection[];
+  chosen: Collection | null;
+  onChosen(collectionId: number): void;
+}) {
+  const [folder, setFolder] = useState('');
+  const running = useTask(chosen ? indexRunKey(chosen.id) : null);
+
+  const add = async (path: string) => {
+    const created = await invoke('library.createCollection', { name: nameFor(path, collections) });
+    if (!created.ok) return void reportError(created.error);
+    const added = await invoke('library.addFolder', {
+      collectionId: created.value.id,
+      path: path.trim(),
+      include: [],
+      exclude: [],
+      includeHidden: false,
+      followLinks: false,
+    });
+    if (!added.ok) {
+      await invoke('library.removeCollection', { collectionId: created.value.id });
+      return void reportError(added.error);
+    }
+    setFolder('');
+    onChosen(created.value.id);
+    void startIndexRun(created.value);
+  };
+  const browse = async () => {
+    const picked = await invoke('dialog.pickFolder');
+    if (picked.ok && picked.value) await add(picked.value);
+  };
+
+  const indexing = chosen !== null && (running !== undefined || chosen.indexing);
+  return (
+    <Card aria-labelledby="folder-step-title">
+      <CardTitle id="folder-step-title">3. A folder of your files</CardTitle>
+      <CardDescription>
+        Notes, papers, contracts, code: Hearth reads them here and keeps its index on this computer. You can add more
+        folders in Library.
+      </CardDescription>
+      {chosen ? (
+        <div className="mt-3 text-sm" data-testid="welcome-collection">
+          <p>
+            <strong>{chosen.name}</strong>:{' '}
+            {indexing
+              ? 'indexing…'
+              : `${formatNumber(chosen.report.indexed)} files indexed${chosen.report.skipped ? `, ${formatNumber(chosen.report.skipped)} skipped (Library says why)` : ''}.`}
+          </p>
+          {indexing && <RunStatus progress={chosen.progress} report={chosen.report} />}
+        </div>
+      ) : (
+        <form
+          className="mt-3 flex gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void add(folder);
+          }}
+        >
+          <Input
+            aria-label="Folder path"
+            placeholder="/path/to/folder"
+            value={folder}
+            onChange={(event) => setFolder(event.target.value)}
+          />
+          <Button type="submit" disabled={!folder.trim()}>
+            Add and index
+          </Button>
+          <Button onClick={() => void browse()}>
+            <FolderPlus className="size-4" aria-hidden /> Browse…
+          </Button>
+        </form>
+      )}
+      {!chosen && collections.length > 0 && (
+        <p className="mt-2 flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
+          Or use a collection you have:
+          {collections.map((collection) => (
+            <Button
+              key={collection.id}
+              variant="ghost"
+              className="px-1.5 py-0.5 text-xs"
+              onClick={() => onChosen(collection.id)}
+            >
+              {collection.name}
+            </Button>
+          ))}
+        </p>
+      )}
+    </Card>
+  );
+}

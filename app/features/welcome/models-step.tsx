@@ -1,0 +1,138 @@
+import { Download, FileInput, HardDrive } from 'lucide-react';
+import { toast } from 'sonner';
+import type { CatalogView, LocalModel } from '../../../electron/ipc/contract';
+import { formatBytes } from '../../../electron/ipc/format';
+import { invoke } from '../../api';
+import { reportError } from '../../lib/error-report';
+import { useInvoke } from '../../lib/use-invoke';
+import { Badge } from '../../ui/badge';
+import { Button } from '../../ui/button';
+import { Card, CardDescription, CardTitle } from '../../ui/card';
+import { DownloadProgress } from '../models/download-progress';
+import { useDownload } from '../models/use-download';
+import { predictedSpeed } from './machine-step';
+
+type Entry = CatalogView['models'][number];
+
+/** A line speed to say a download's time at: a common home connection, not a measured one. */
+const LINE_BITS_PER_SECOND = 100e6;
+
+/** "≈ 3 min at 100 Mbit/s". */
+function downloadTime(bytes: number): string {
+  const minutes = Math.max(1, Math.round((bytes * 8) / LINE_BITS_PER_SECOND / 60));
+  return `≈ ${minutes} min at 100 Mbit/s`;
+}
+
+/** One recommended model to download, sharing its task with the Models screen's catalog row. */
+function RecommendedDownload({ entry }: { entry: Entry }) {
+  const download = useDownload(`catalog:${entry.id}`);
+  return (
+    <li className="py-2" aria-label={entry.name} data-testid="welcome-download">
+      <div className="flex items-center justify-between gap-3">
+        <p className="flex flex-wrap items-center gap-1.5 text-sm">
+          <strong>{entry.name}</strong>
+          <span className="text-xs text-muted-foreground">
+            {entry.role === 'chat' ? 'chat' : 'search by meaning'} · {formatBytes(entry.sizeBytes)} ·{' '}
+            {downloadTime(entry.sizeBytes)}
+          </span>
+          {entry.role === 'chat' && predictedSpeed(entry) && <Badge tone="good">{predictedSpeed(entry)}</Badge>}
+          {entry.installed && <Badge tone="good">Installed</Badge>}
+        </p>
+        {!entry.installed && !download.progress && (
+          <Button onClick={() => void download.start({ catalogId: entry.id })}>
+            <Download className="size-4" aria-hidden /> Download
+          </Button>
+        )}
+      </div>
+      {download.progress && (
+        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={() => void download.cancel()} />
+      )}
+    </li>
+  );
+}
+
+/** A model another app downloaded: used where it is, or why it cannot be. */
+function FoundModel({ model, onImported }: { model: LocalModel; onImported(): void }) {
+  const use = async () => {
+    const result = await invoke('models.import', { path: model.path, mode: 'reference' });
+    if (!result.ok) return void reportError(result.error);
+    toast.success(`${result.value.metadata.name} is ready. It stays in ${model.app}'s folder.`);
+    onImported();
+  };
+  return (
+    <li className="flex items-center justify-between gap-3 py-2" aria-label={model.name} data-testid="found-model">
+      <div className="min-w-0 text-sm">
+        <p className="flex flex-wrap items-center gap-1.5">
+          <strong className="truncate">{model.name}</strong>
+          <Badge>{model.app}</Badge>
+          {model.metadata && <Badge>{model.metadata.role}</Badge>}
+          <span className="text-xs text-muted-foreground">{formatBytes(model.sizeBytes)}</span>
+        </p>
+        {model.problem && <p className="mt-0.5 text-xs text-destructive">Not usable: {model.problem}</p>}
+      </div>
+      {model.installedId ? (
+        <Badge tone="good">In Hearth</Badge>
+      ) : (
+        model.metadata && (
+          <Button onClick={() => void use()}>
+            <HardDrive className="size-4" aria-hidden /> Use it
+          </Button>
+        )
+      )}
+    </li>
+  );
+}
+
+/**
+ * Step 2: models. The recommended pair to download, or what LM Studio, Jan, GPT4All or Ollama
+ * already downloaded (checked, used in place), or any GGUF file.
+ */
+export function ModelsStep({ catalog }: { catalog: CatalogView | null }) {
+  const [found, reloadFound] = useInvoke('models.discoverLocal');
+  const pair = [catalog?.recommended.chat, catalog?.recommended.embedding].flatMap(
+    (id) => catalog?.models.find((entry) => entry.id === id) ?? [],
+  );
+  const importFile = async () => {
+    const picked = await invoke('dialog.pickModelFile');
+    if (!picked.ok || !picked.value) return;
+    const result = await invoke('models.import', { path: picked.value, mode: 'reference' });
+    if (!result.ok) return void reportError(result.error);
+    toast.success(`${result.value.metadata.name} is ready.`);
+    reloadFound();
+  };
+  return (
+    <Card aria-labelledby="models-step-title">
+      <CardTitle id="models-step-title">2. Models</CardTitle>
+      <CardDescription>
+        Hearth runs models on this computer. Download the recommended pair (from Hugging Face, checked against its
+        published SHA-256), or use models you already have.
+      </CardDescription>
+      {pair.length > 0 && (
+        <ul className="mt-3 divide-y divide-border">
+          {pair.map((entry) => (
+            <RecommendedDownload key={entry.id} entry={entry} />
+          ))}
+        </ul>
+      )}
+      <h3 className="mt-4 text-sm font-medium">Already on this computer</h3>
+      {found.status === 'loading' && (
+        <p className="mt-1 text-xs text-muted-foreground">Looking in LM Studio, Jan, GPT4All and Ollama folders…</p>
+      )}
+      {found.status === 'ready' &&
+        (found.value.length ? (
+          <ul className="mt-1 divide-y divide-border" aria-label="Models found on this computer">
+            {found.value.map((model) => (
+              <FoundModel key={model.path} model={model} onImported={reloadFound} />
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1 text-xs text-muted-foreground">
+            No models from LM Studio, Jan, GPT4All or Ollama in their usual folders.
+          </p>
+        ))}
+      <Button variant="ghost" className="mt-2" onClick={() => void importFile()}>
+        <FileInput className="size-4" aria-hidden /> Import a GGUF file…
+      </Button>
+    </Card>
+  );
+}
