@@ -1,7 +1,7 @@
 import { FolderPlus } from 'lucide-react';
 import { useState } from 'react';
 import type { Collection } from '../../../electron/ipc/contract';
-import { formatFileName, formatNumber } from '../../../electron/ipc/format';
+import { formatNumber } from '../../../electron/ipc/format';
 import { invoke } from '../../api';
 import { reportError } from '../../lib/error-report';
 import { useTask } from '../../lib/tasks';
@@ -12,7 +12,7 @@ import { indexRunKey, RunStatus, startIndexRun } from '../library/index-run';
 
 /** A collection name from a folder's, unused so far ("Notes", then "Notes 2"). */
 function nameFor(path: string, taken: readonly Collection[]): string {
-  const base = formatFileName(path.replace(/[\\/]+$/, '')) || 'My files';
+  const base = path.split(/[\\/]/).filter(Boolean).pop()?.trim() || 'My files';
   const names = new Set(taken.map((collection) => collection.name.toLowerCase()));
   let name = base;
   for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base} ${n}`;

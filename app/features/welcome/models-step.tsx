@@ -68,7 +68,11 @@ function FoundModel({ model, onImported }: { model: LocalModel; onImported(): vo
           {model.metadata && <Badge>{model.metadata.role}</Badge>}
           <span className="text-xs text-muted-foreground">{formatBytes(model.sizeBytes)}</span>
         </p>
-        {model.problem && <p className="mt-0.5 text-xs text-destructive">Not usable: {model.problem}</p>}
+        {model.problem && (
+          <p className="mt-0.5 text-xs text-destructive" data-testid="found-problem">
+            {model.problem}
+          </p>
+        )}
       </div>
       {model.installedId ? (
         <Badge tone="good">In Hearth</Badge>
