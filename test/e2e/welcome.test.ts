@@ -15,7 +15,8 @@ const app = useApp();
 
 /** A folder of notes, one of which says what `citing-chat` always answers. */
 function notesFolder(): string {
-  const folder = tempDir();
+  const folder = join(tempDir(), 'Harbour notes');
+  mkdirSync(folder);
   writeFileSync(
     join(folder, 'lighthouse.md'),
     '# Lighthouse keeping\n\n## Lamp care\n\nLighthouse keepers trim the lamp wicks every evening, before dusk.\n\n## Storm watch\n\nIn a storm the keeper stays awake and logs the wind every hour.\n',
@@ -90,7 +91,7 @@ describe('Welcome guide', () => {
     await screenshot(page, 'welcome-3-first-answer');
     const [chat] = bridge.services.chat.list();
     const collection = bridge.services.library.collections()[0]!;
-    expect(collection.name).toBe(notes.split('/').pop());
+    expect(collection.name).toBe('Harbour notes');
     expect(bridge.services.chat.view(chat!.id).conversation.collectionIds).toEqual([collection.id]);
     const saved = bridge.services.chat.view(chat!.id).messages.find((message) => message.role === 'assistant')!;
     expect(saved.citations.map((citation) => [citation.n, citation.status])).toEqual([[1, 'supported']]);
