@@ -3,8 +3,8 @@ import { cn } from '../lib/cn';
 
 const TONES = {
   neutral: 'border-border text-muted-foreground',
-  good: 'border-green-600/40 bg-green-600/10 text-green-700 dark:text-green-400',
-  warn: 'border-amber-500/40 bg-amber-500/10 text-amber-700 dark:text-amber-400',
+  good: 'border-green-600/40 bg-green-600/10 text-green-800 dark:text-green-400',
+  warn: 'border-amber-500/40 bg-amber-500/10 text-amber-800 dark:text-amber-400',
   bad: 'border-destructive/40 bg-destructive/10 text-destructive',
 } as const;
 

@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react';
 import { cn } from '../lib/cn';
 
 const VARIANTS = {
-  primary: 'bg-primary text-white hover:opacity-90',
+  primary: 'bg-primary text-primary-foreground hover:opacity-90',
   secondary: 'border border-border bg-card hover:bg-accent',
   ghost: 'hover:bg-accent',
   danger: 'border border-destructive/40 text-destructive hover:bg-destructive/10',

@@ -151,6 +151,8 @@ describe('Chat screen', () => {
     const streaming = page.locator('[data-testid="message"][data-status="streaming"]');
     await streaming.waitFor();
     await expect.poll(async () => ((await streaming.textContent()) ?? '').length).toBeGreaterThan(40);
+    // Read out as it grows, politely.
+    expect(await streaming.getAttribute('aria-live')).toBe('polite');
 
     // Away to Library, and back: the screen that started the answer is gone meanwhile.
     await page.getByRole('link', { name: 'Library' }).click();

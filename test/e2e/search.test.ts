@@ -61,6 +61,17 @@ describe('Search screen', () => {
     await viewer.waitFor();
     expect((await viewer.locator('[data-cited]').allTextContents()).join('\n')).toMatch(/compression program/);
     await screenshot(page, 'search-viewer');
+    // A modal: focus is inside it and stays there, whatever Tab is pressed; Escape gives it back.
+    const focusIn = () => viewer.evaluate((dialog) => dialog.contains(document.activeElement));
+    expect(await focusIn()).toBe(true);
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await focusIn(), key).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Open file/);
+    await hits.first().getByRole('button', { name: 'Open file' }).click();
     await viewer.getByRole('button', { name: 'Close viewer' }).click();
     await hits.first().getByRole('button', { name: 'Show in folder' }).click();
     await expect.poll(() => bridge.opened.length).toBe(1);

@@ -14,8 +14,8 @@ import { formatFileName } from '../../../electron/ipc/format';
 import { reportError } from '../../lib/error-report';
 
 const TONE: Record<Citation['status'], string> = {
-  supported: 'border-green-600/40 bg-green-600/10 text-green-700 dark:text-green-400',
-  unsupported: 'border-amber-500/50 bg-amber-500/10 text-amber-700 dark:text-amber-400',
+  supported: 'border-green-600/40 bg-green-600/10 text-green-800 dark:text-green-400',
+  unsupported: 'border-amber-500/50 bg-amber-500/10 text-amber-800 dark:text-amber-400',
   'out-of-range': 'border-destructive/40 bg-destructive/10 text-destructive',
 };
 

@@ -35,6 +35,8 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
       data-testid="message"
       data-role={message.role}
       data-status={streamingText !== null ? 'streaming' : message.status}
+      // An answer being written is read out as it grows, without interrupting the reader.
+      aria-live={streamingText !== null ? 'polite' : undefined}
       className={isUser ? 'ml-12 rounded-lg bg-accent/60 p-3' : 'mr-4 p-3'}
     >
       <div className="mb-1 text-xs font-medium text-muted-foreground">{isUser ? 'You' : 'Hearth'}</div>

@@ -2,6 +2,7 @@ import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { DocumentView } from '../../../electron/ipc/contract';
 import { formatFileName, formatNumber } from '../../../electron/ipc/format';
+import { useFocusTrap } from '../../lib/use-focus-trap';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 
@@ -27,6 +28,8 @@ export function DocumentViewer({
   const first = Math.max(0, (lines?.start ?? 1) - 1 - WINDOW_LINES / 2);
   const shown = all.slice(first, first + WINDOW_LINES);
   const marked = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog);
   useEffect(() => {
     marked.current?.scrollIntoView({ block: 'center' });
   }, [view, lines]);
@@ -39,6 +42,7 @@ export function DocumentViewer({
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-6" onClick={onClose}>
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-label={`Viewing ${name}`}
