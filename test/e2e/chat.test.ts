@@ -115,6 +115,8 @@ describe('Chat screen', () => {
     expect(bridge.opened).toEqual([]);
     await screenshot(page, 'chat-citation');
 
+    // The list folded away for the source; it comes back on demand.
+    await page.getByRole('button', { name: 'Show conversations' }).click();
     // Chat search finds the cited answer and opens its branch.
     await page.getByRole('button', { name: 'New chat' }).click();
     await expect.poll(() => page.getByTestId('conversation').count()).toBe(2);
@@ -199,6 +201,38 @@ describe('Chat screen', () => {
     await failed.getByRole('link', { name: 'Raise the context size' }).click();
     await page.getByTestId('model-card').first().waitFor();
     expect(new URL(page.url()).hash).toBe('#/models');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('offers Jump to latest once the reader scrolls back in a long conversation, and takes them there', async () => {
+    const session = await app.open(tempDir(), '/library');
+    const { page, bridge } = session;
+    const { services } = bridge;
+    const chat = services.chat.create();
+    let parentId: number | null = null;
+    for (let i = 0; i < 40; i++) {
+      const message = addMessage(services.store.hearth, {
+        conversationId: chat.id,
+        parentId,
+        role: i % 2 ? 'assistant' : 'user',
+        content: `Message ${i}: ${'a line of text about the harbour. '.repeat(4)}`,
+      });
+      parentId = message.id;
+    }
+    await page.goto(`${bridge.url}#/chat`);
+    await page.getByText(/^Message 39:/).waitFor();
+    const jump = page.getByRole('button', { name: 'Jump to latest' });
+    expect(await jump.count()).toBe(0);
+    await page.getByRole('region', { name: 'Conversation' }).hover();
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, -2000);
+        return jump.count();
+      })
+      .toBe(1);
+    await jump.click();
+    await page.getByText(/^Message 39:/).waitFor();
+    await expect.poll(() => jump.count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 

@@ -88,6 +88,16 @@ describe('Welcome guide', () => {
       .getByText(/trim the lamp wicks every evening/)
       .first()
       .waitFor();
+    // The source opens beside a conversation that keeps a readable width: the list folds away.
+    const columnWidth = async () => (await page.getByRole('region', { name: 'Conversation' }).boundingBox())!.width;
+    expect(await columnWidth()).toBeGreaterThanOrEqual(560);
+    expect(await page.getByRole('navigation', { name: 'Conversations' }).count()).toBe(0);
+    // The sheet's edge resizes it from the keyboard too.
+    const edge = page.getByRole('separator', { name: 'Resize source 1' });
+    const before = Number(await edge.getAttribute('aria-valuenow'));
+    await edge.focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(Number(await edge.getAttribute('aria-valuenow'))).toBe(before + 16);
     await screenshot(page, 'welcome-3-first-answer');
     const [chat] = bridge.services.chat.list();
     const collection = bridge.services.library.collections()[0]!;

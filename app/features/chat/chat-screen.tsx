@@ -1,4 +1,4 @@
-import { Download, Send, Square } from 'lucide-react';
+import { ArrowDown, Download, PanelLeftClose, PanelLeftOpen, Send, Square } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import type { Citation, Conversation, GenerationSettings, Message } from '../../../electron/ipc/contract';
@@ -19,6 +19,12 @@ export function ChatScreen() {
   const [conversations, reloadList] = useInvoke('chat.list');
   const [chosenId, setActiveId] = useState<number | null>(null);
   const [citation, setCitation] = useState<Citation | null>(null);
+  // The conversation list folds away while a source is open, so the conversation keeps a readable width.
+  const [listOpen, setListOpen] = useState(true);
+  const cite = useCallback((next: Citation) => {
+    setCitation(next);
+    setListOpen(false);
+  }, []);
   const onChanged = useCallback(() => reloadList(), [reloadList]);
   const list = conversations.status === 'ready' ? conversations.value : [];
   // The conversation chosen, else the most recent one.
@@ -47,17 +53,24 @@ export function ChatScreen() {
   return (
     <div className="flex h-full">
       <h1 className="sr-only">Chat</h1>
-      <ConversationList
-        conversations={list}
-        activeId={activeId}
-        onOpen={(id, m) => void open(id, m)}
-        onNew={() => void newChat()}
-      />
+      {listOpen && (
+        <ConversationList
+          conversations={list}
+          activeId={activeId}
+          onOpen={(id, m) => void open(id, m)}
+          onNew={() => void newChat()}
+        />
+      )}
       <section className="flex min-w-0 flex-1 flex-col" aria-label="Conversation">
         {chat.view ? (
           <>
-            <ChatHeader conversation={chat.view.conversation} onChanged={() => void chat.reload().then(onChanged)} />
-            <Messages chat={chat} onCite={setCitation} />
+            <ChatHeader
+              conversation={chat.view.conversation}
+              onChanged={() => void chat.reload().then(onChanged)}
+              listOpen={listOpen}
+              onToggleList={() => setListOpen(!listOpen)}
+            />
+            <Messages chat={chat} onCite={cite} />
             <Composer busy={chat.busy} onSend={(text) => void chat.send(text)} onStop={() => void chat.stop()} />
           </>
         ) : (
@@ -121,24 +134,46 @@ function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; 
     }
     shown.current = count;
   }, [count]);
+  const [atEnd, setAtEnd] = useState(true);
   if (items.length === 0) {
     return <p className="m-auto text-sm text-muted-foreground">Ask a question below.</p>;
   }
   return (
-    <Virtuoso
-      ref={list}
-      className="min-h-0 flex-1"
-      data={items}
-      followOutput="auto"
-      // Near the end counts as at the end, so a growing answer keeps being followed.
-      atBottomThreshold={64}
-      initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
-      itemContent={itemContent}
-    />
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <Virtuoso
+        ref={list}
+        className="min-h-0 flex-1"
+        data={items}
+        followOutput="auto"
+        // Near the end counts as at the end, so a growing answer keeps being followed.
+        atBottomThreshold={64}
+        atBottomStateChange={setAtEnd}
+        initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+        itemContent={itemContent}
+      />
+      {!atEnd && (
+        <Button
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow-md"
+          onClick={() => list.current?.scrollToIndex({ index: items.length - 1, align: 'end', behavior: 'smooth' })}
+        >
+          <ArrowDown className="size-4" aria-hidden /> Jump to latest
+        </Button>
+      )}
+    </div>
   );
 }
 
-function ChatHeader({ conversation, onChanged }: { conversation: Conversation; onChanged(): void }) {
+function ChatHeader({
+  conversation,
+  onChanged,
+  listOpen,
+  onToggleList,
+}: {
+  conversation: Conversation;
+  onChanged(): void;
+  listOpen: boolean;
+  onToggleList(): void;
+}) {
   const [models] = useInvoke('models.list', 'models.changed');
   const [collections] = useLiveValue('library.collections', 'library.changed');
   const chatModels = models.status === 'ready' ? models.value.filter((model) => model.metadata.role === 'chat') : [];
@@ -169,6 +204,19 @@ function ChatHeader({ conversation, onChanged }: { conversation: Conversation; o
   const scope = new Set(conversation.collectionIds);
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 text-sm">
+      <Button
+        variant="ghost"
+        className="px-1.5"
+        aria-label={listOpen ? 'Hide conversations' : 'Show conversations'}
+        aria-expanded={listOpen}
+        onClick={onToggleList}
+      >
+        {listOpen ? (
+          <PanelLeftClose className="size-4" aria-hidden />
+        ) : (
+          <PanelLeftOpen className="size-4" aria-hidden />
+        )}
+      </Button>
       <h2 className="mr-auto truncate font-semibold" data-testid="conversation-title">
         {conversation.title || 'New chat'}
       </h2>

@@ -2,6 +2,7 @@ import { X } from 'lucide-react';
 import type { Citation } from '../../../electron/ipc/contract';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { ResizableSheet } from '../../ui/resizable-sheet';
 import { DocumentActions } from '../library/document-actions';
 import { formatFileName } from '../../../electron/ipc/format';
 
@@ -11,10 +12,7 @@ export function SourcePanel({ citation, onClose }: { citation: Citation; onClose
   const text = source?.text ?? '';
   const match = citation.match;
   return (
-    <aside
-      aria-label={`Source ${citation.n}`}
-      className="flex w-80 shrink-0 flex-col gap-3 overflow-y-auto border-l border-border p-4"
-    >
+    <ResizableSheet label={`Source ${citation.n}`}>
       <div className="flex items-center gap-2">
         <h2 className="font-semibold">Source {citation.n}</h2>
         <Badge tone={citation.status === 'supported' ? 'good' : citation.status === 'unsupported' ? 'warn' : 'bad'}>
@@ -59,6 +57,6 @@ export function SourcePanel({ citation, onClose }: { citation: Citation; onClose
       ) : (
         <p className="text-sm">The answer cites a source number the question was not given.</p>
       )}
-    </aside>
+    </ResizableSheet>
   );
 }
