@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import { Toaster } from 'sonner';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -10,12 +11,35 @@ import { SettingsScreen } from './features/settings/settings-screen';
 import { WelcomeScreen } from './features/welcome/welcome-screen';
 import { ErrorBoundary } from './shell/error-boundary';
 import { useNotices } from './shell/notices';
-import { Sidebar } from './shell/sidebar';
+import { useCommands } from './lib/commands';
+import { CommandPalette } from './shell/command-palette';
+import { useKeyboardShortcuts } from './shell/keyboard';
+import { ShortcutsHelp } from './shell/shortcuts-help';
+import { SCREENS, Sidebar } from './shell/sidebar';
 
 function Shell() {
   useNotices();
   const { settings } = useSettings();
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
+  const [palette, setPalette] = useState(false);
+  const [help, setHelp] = useState(false);
+  useKeyboardShortcuts();
+  useCommands(
+    useMemo(
+      () => [
+        ...SCREENS.map(({ path, label, keys }) => ({
+          id: `go:${path}`,
+          label: `Go to ${label}`,
+          group: 'Go to' as const,
+          keys,
+          run: () => navigate(path),
+        })),
+        { id: 'palette', label: 'Command palette', group: 'Help' as const, keys: 'Mod+K', run: () => setPalette(true) },
+        { id: 'help', label: 'Keyboard shortcuts', group: 'Help' as const, keys: 'Mod+/', run: () => setHelp(true) },
+      ],
+      [navigate],
+    ),
+  );
   // A first start opens on the welcome guide until it is finished or skipped.
   if (settings && !settings.onboardingDone && location !== '/welcome') return <Redirect to="/welcome" />;
   return (
@@ -37,6 +61,8 @@ function Shell() {
         </ErrorBoundary>
       </main>
       <Toaster theme={settings?.theme ?? 'system'} position="bottom-right" />
+      <CommandPalette open={palette} onOpenChange={setPalette} />
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

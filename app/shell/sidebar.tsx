@@ -2,12 +2,13 @@ import { Cpu, FolderOpen, MessageSquare, Search, Settings, type LucideIcon } fro
 import { Link, useLocation } from 'wouter';
 import { cn } from '../lib/cn';
 
-export const SCREENS: Array<{ path: string; label: string; icon: LucideIcon }> = [
-  { path: '/chat', label: 'Chat', icon: MessageSquare },
-  { path: '/search', label: 'Search', icon: Search },
-  { path: '/library', label: 'Library', icon: FolderOpen },
-  { path: '/models', label: 'Models', icon: Cpu },
-  { path: '/settings', label: 'Settings', icon: Settings },
+/** The screens, in the sidebar's order, each with its shortcut. */
+export const SCREENS: Array<{ path: string; label: string; icon: LucideIcon; keys: string }> = [
+  { path: '/chat', label: 'Chat', icon: MessageSquare, keys: 'Mod+1' },
+  { path: '/search', label: 'Search', icon: Search, keys: 'Mod+2' },
+  { path: '/library', label: 'Library', icon: FolderOpen, keys: 'Mod+3' },
+  { path: '/models', label: 'Models', icon: Cpu, keys: 'Mod+4' },
+  { path: '/settings', label: 'Settings', icon: Settings, keys: 'Mod+,' },
 ];
 
 export function Sidebar() {

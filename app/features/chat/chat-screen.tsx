@@ -11,6 +11,7 @@ import { ConversationSettings } from './conversation-settings';
 import { loadAnswerMarkdown } from './message-content';
 import { MessageItem } from './message-item';
 import { SourcePanel } from './source-panel';
+import { COMPOSER_ID, useChatCommands } from './chat-commands';
 import { useConversation } from './use-conversation';
 import { reportError } from '../../lib/error-report';
 
@@ -32,7 +33,7 @@ export function ChatScreen() {
   const chat = useConversation(activeId, onChanged);
   useEffect(() => void loadAnswerMarkdown(), []);
 
-  const newChat = async () => {
+  const newChat = useCallback(async () => {
     const collections = await invoke('library.collections');
     const result = await invoke('chat.create', {
       // A new chat answers from every collection; the header's boxes narrow it.
@@ -42,7 +43,13 @@ export function ChatScreen() {
     reloadList();
     setCitation(null);
     setActiveId(result.value.id);
-  };
+  }, [reloadList]);
+  const onNew = useCallback(() => void newChat(), [newChat]);
+  const openOther = useCallback((conversationId: number) => {
+    setCitation(null);
+    setActiveId(conversationId);
+  }, []);
+  useChatCommands({ chat, conversations: list, activeId, onNew, onOpen: openOther });
   const open = async (conversationId: number, messageId?: number) => {
     setCitation(null);
     if (messageId !== undefined) await invoke('chat.selectBranch', { messageId });
@@ -279,8 +286,11 @@ function Composer({ busy, onSend, onStop }: { busy: boolean; onSend(text: string
         rows={2}
         value={text}
         onChange={(event) => setText(event.target.value)}
+        id={COMPOSER_ID}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.shiftKey) submit(event);
+          // Not while an input method is composing: its Enter picks a candidate (Japanese, Chinese…).
+          if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229)
+            submit(event);
         }}
       />
       {busy ? (
