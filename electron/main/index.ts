@@ -89,7 +89,12 @@ function closeServicesFirst(event: Electron.Event): void {
 }
 
 function openWindow(): void {
-  createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), url: appUrl, devTools: !app.isPackaged });
+  createMainWindow({
+    preloadPath: join(here, '../preload/index.cjs'),
+    url: appUrl,
+    devTools: !app.isPackaged,
+    statePath: join(app.getPath('userData'), 'window-state.json'),
+  });
 }
 
 function focusMainWindow(): void {
