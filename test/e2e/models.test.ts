@@ -37,6 +37,8 @@ describe('Models screen', () => {
     const modelFile = copyOfModel('tiny-chat', tempDir());
     const session = await app.open(dataDir, '/models', { pickModelFile: async () => modelFile });
     const { page } = session;
+    // Nothing installed yet: the screen opens on Discover.
+    await page.getByRole('tab', { name: 'Installed (0)' }).click();
 
     await page.getByRole('button', { name: 'Browse…' }).click();
     await expect.poll(() => page.getByLabel('Model file path').inputValue()).toBe(modelFile);
@@ -83,6 +85,7 @@ describe('Models screen', () => {
     writeFileSync(broken, encodeRaw({ ...baseRaw(), truncateAt: 5000 }));
     const session = await app.open(tempDir(), '/models');
     const { page } = session;
+    await page.getByRole('tab', { name: 'Installed (0)' }).click();
     await page.getByLabel('Model file path').fill(broken);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const alert = page.getByRole('alert');
@@ -117,10 +120,12 @@ describe('Models screen', () => {
       await row.getByTestId('download-progress').waitFor();
       await screenshot(page, 'models-downloading');
       hub.release();
+      // Discover stays open (a finished download does not switch tabs); the row says it is installed.
+      await row.getByText('Installed', { exact: true }).waitFor();
+      await page.getByRole('tab', { name: 'Installed (1)' }).click();
       const card = page.getByTestId('model-card');
       await card.waitFor();
       expect(await card.getByTestId('model-metadata').getByText('embedding', { exact: true }).count()).toBe(1);
-      await row.getByText('Installed', { exact: true }).waitFor();
       expect(session.errors).toEqual([]);
     } finally {
       await hub.close();
@@ -223,6 +228,30 @@ describe('Models screen', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('filters the catalog by role, size and what runs fast here', async () => {
+    const session = await app.open(tempDir(), '/models');
+    const { page } = session;
+    const rows = page.getByTestId('catalog-entry');
+    await page.getByTestId('predicted-speed').first().waitFor();
+    const all = await rows.count();
+    await page.getByLabel('Role').selectOption('embedding');
+    await expect.poll(() => rows.count()).toBeLessThan(all);
+    expect(await page.getByTestId('predicted-speed').count()).toBe(0); // no chat model among them
+    await page.getByLabel('Role').selectOption('chat');
+    const chat = await rows.count();
+    await page.getByLabel('Fast here').check();
+    // Only chat models predicted at the target speed or more on this (pretend) machine are left.
+    await expect.poll(() => rows.count()).toBeLessThan(chat);
+    const speeds = await page.getByTestId('predicted-speed').allTextContents();
+    expect(speeds.length).toBeGreaterThan(0);
+    for (const speed of speeds) expect(Number(/≈ ([\d.]+)/.exec(speed)?.[1])).toBeGreaterThanOrEqual(10);
+    await page.getByLabel('Fast here').uncheck();
+    await page.getByLabel('Size').selectOption({ label: 'Up to 1 GB' });
+    await expect.poll(() => rows.count()).toBeLessThan(chat);
+    await screenshot(page, 'models-discover-filtered');
+    expect(session.errors).toEqual([]);
+  });
+
   it('shows a model that cannot fit as too large, with what would make it fit', async () => {
     const modelFile = copyOfModel('tiny-chat', tempDir());
     const session = await app.open(tempDir(), '/models', {
@@ -231,6 +260,7 @@ describe('Models screen', () => {
       },
     });
     const { page } = session;
+    await page.getByRole('tab', { name: 'Installed (0)' }).click();
     await page.getByLabel('Model file path').fill(modelFile);
     await page.getByRole('radio', { name: 'Use it where it is' }).click();
     await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -1,4 +1,7 @@
+import { Tabs } from 'radix-ui';
+import { useState } from 'react';
 import type { LoadedModels, ModelInfo } from '../../../electron/ipc/contract';
+import { Button } from '../../ui/button';
 import { Card, CardDescription } from '../../ui/card';
 import { Page } from '../../ui/page';
 import { CatalogPanel } from './catalog-panel';
@@ -22,26 +25,64 @@ function LoadedSummary({ models, loaded }: { models: ModelInfo[]; loaded: Loaded
   );
 }
 
+/**
+ * Models in two tabs: Installed (import, and each model's load state, memory, speed and settings)
+ * and Discover (the catalog with predicted speeds and filters, and downloads by URL). A first visit
+ * with nothing installed opens on Discover.
+ */
 export function ModelsScreen() {
   const { models, loaded, error, reload } = useModels();
+  const [tab, setTab] = useState<'installed' | 'discover' | null>(null);
+  // The first list decides where the screen opens; then the user does (a download finishing, which
+  // makes the list non-empty, does not switch tabs under them).
+  const [opening, setOpening] = useState<'installed' | 'discover' | null>(null);
+  if (opening === null && models) setOpening(models.length === 0 ? 'discover' : 'installed');
+  const shown = tab ?? opening ?? 'installed';
   return (
     <Page title="Models" description="GGUF models that run on this machine. Nothing is sent anywhere.">
-      <ImportPanel />
-      {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      )}
-      {models && <LoadedSummary models={models} loaded={loaded} />}
-      {models?.length === 0 && (
-        <Card>
-          <CardDescription>No models yet. Import a GGUF file above.</CardDescription>
-        </Card>
-      )}
-      {models?.map((model) => (
-        <ModelCard key={model.id} model={model} models={models} onChanged={reload} />
-      ))}
-      <CatalogPanel />
+      <Tabs.Root value={shown} onValueChange={(value) => setTab(value as 'installed' | 'discover')}>
+        <Tabs.List aria-label="Models" className="flex gap-1 border-b border-border">
+          {(
+            [
+              ['installed', `Installed${models ? ` (${models.length})` : ''}`],
+              ['discover', 'Discover'],
+            ] as const
+          ).map(([value, label]) => (
+            <Tabs.Trigger
+              key={value}
+              value={value}
+              className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-muted-foreground data-[state=active]:border-primary data-[state=active]:font-medium data-[state=active]:text-foreground"
+            >
+              {label}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Tabs.Content value="installed" className="mt-6 flex flex-col gap-6">
+          <ImportPanel />
+          {error && (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          )}
+          {models && <LoadedSummary models={models} loaded={loaded} />}
+          {models?.length === 0 && (
+            <Card>
+              <CardDescription>
+                No models yet. Download one that fits this computer, or import a GGUF file above.{' '}
+                <Button variant="ghost" className="px-1.5 py-0.5" onClick={() => setTab('discover')}>
+                  Discover models
+                </Button>
+              </CardDescription>
+            </Card>
+          )}
+          {models?.map((model) => (
+            <ModelCard key={model.id} model={model} models={models} onChanged={reload} />
+          ))}
+        </Tabs.Content>
+        <Tabs.Content value="discover" className="mt-6 flex flex-col gap-6">
+          <CatalogPanel />
+        </Tabs.Content>
+      </Tabs.Root>
     </Page>
   );
 }
