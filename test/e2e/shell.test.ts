@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { addMessage, createConversation, updateConversation } from '../../electron/services/chat/chat-store';
 import { leafPages, leaveCrashMarker, writeGarbage } from '../helpers/corrupt';
+import { fixtureModel } from '../../native-models/fixtures/generate';
 import { startServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { screenshot, useApp } from './harness';
@@ -24,6 +25,32 @@ describe('app shell', () => {
       const file = await screenshot(page, `screen-${name.toLowerCase()}`);
       expect(existsSync(file)).toBe(true);
     }
+    expect(session.errors).toEqual([]);
+  });
+
+  it('says on an empty Chat and Search what is missing, with the button that gives it', async () => {
+    const session = await app.open(tempDir(), '/chat');
+    const { page, bridge } = session;
+    const steps = page.getByTestId('chat-next-steps');
+    await steps.getByText('No chat model yet: Hearth needs one to answer.').waitFor();
+    // The model recommended for this machine, downloadable from here, with its size and speed.
+    const recommended = steps.getByRole('list', { name: 'Recommended chat model' }).getByTestId('welcome-download');
+    expect(await recommended.textContent()).toMatch(/GB · ≈ \d+ min at 100 Mbit\/s/);
+    await recommended.getByRole('button', { name: 'Download' }).waitFor();
+    await steps.getByRole('link', { name: /Import a GGUF/ }).waitFor();
+    await screenshot(page, 'chat-next-steps');
+    await steps.getByRole('link', { name: 'Add a folder' }).click();
+    await page.waitForURL(/#\/library$/);
+
+    await page.goto(`${bridge.url}#/search`);
+    await page.getByTestId('search-next-step').getByRole('link', { name: 'Add a folder' }).waitFor();
+
+    // With a chat model and a folder, Chat has nothing left to ask for.
+    await bridge.services.models.import(fixtureModel('tiny-chat'), 'reference');
+    bridge.services.library.createCollection('Notes');
+    await page.goto(`${bridge.url}#/chat`);
+    await page.getByRole('button', { name: 'Start a chat' }).waitFor();
+    await expect.poll(() => steps.count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 

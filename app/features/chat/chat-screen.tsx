@@ -12,6 +12,7 @@ import { loadAnswerMarkdown } from './message-content';
 import { MessageItem } from './message-item';
 import { SourcePanel } from './source-panel';
 import { COMPOSER_ID, useChatCommands } from './chat-commands';
+import { ChatNextSteps } from './next-steps';
 import { useConversation } from './use-conversation';
 import { reportError } from '../../lib/error-report';
 
@@ -69,6 +70,7 @@ export function ChatScreen() {
         />
       )}
       <section className="flex min-w-0 flex-1 flex-col" aria-label="Conversation">
+        <ChatNextSteps />
         {chat.view ? (
           <>
             <ChatHeader

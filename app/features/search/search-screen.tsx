@@ -1,5 +1,6 @@
 import { Search } from 'lucide-react';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import type { SearchMode, SearchResult } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { useLiveValue } from '../../lib/use-invoke';
@@ -89,8 +90,11 @@ export function SearchScreen() {
         )}
       </form>
       {collections.status === 'ready' && all.length === 0 && (
-        <p className="text-sm text-muted-foreground">
-          Add a folder in the Library first: search looks through what is indexed.
+        <p className="text-sm text-muted-foreground" data-testid="search-next-step">
+          Nothing to search yet: search looks through the folders you index.{' '}
+          <Link href="/library" className="font-medium text-foreground underline underline-offset-2">
+            Add a folder
+          </Link>
         </p>
       )}
       <SearchOutcome outcome={outcome} />

@@ -3,15 +3,7 @@ import type { CatalogView } from '../../../electron/ipc/contract';
 import { formatBytes } from '../../../electron/ipc/format';
 import { Badge } from '../../ui/badge';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
-
-type Entry = CatalogView['models'][number];
-
-/** "≈ 14 tok/s here", or nothing before the machine is measured. */
-export function predictedSpeed(entry: Entry): string | null {
-  const speed = entry.speed?.generationTokensPerSecond;
-  if (speed === undefined) return null;
-  return `≈ ${speed >= 10 ? Math.round(speed) : speed.toFixed(1)} tok/s here`;
-}
+import { predictedSpeed } from '../models/recommended-download';
 
 /** Step 1: what this computer is, as measured, and the pair of models recommended for it. */
 export function MachineStep({ catalog }: { catalog: CatalogView | null }) {

@@ -1,4 +1,4 @@
-import { Download, FileInput, HardDrive } from 'lucide-react';
+import { FileInput, HardDrive } from 'lucide-react';
 import { toast } from 'sonner';
 import type { CatalogView, LocalModel } from '../../../electron/ipc/contract';
 import { formatBytes } from '../../../electron/ipc/format';
@@ -8,48 +8,7 @@ import { useInvoke } from '../../lib/use-invoke';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
-import { DownloadProgress } from '../models/download-progress';
-import { useDownload } from '../models/use-download';
-import { predictedSpeed } from './machine-step';
-
-type Entry = CatalogView['models'][number];
-
-/** A line speed to say a download's time at: a common home connection, not a measured one. */
-const LINE_BITS_PER_SECOND = 100e6;
-
-/** "≈ 3 min at 100 Mbit/s". */
-function downloadTime(bytes: number): string {
-  const minutes = Math.max(1, Math.round((bytes * 8) / LINE_BITS_PER_SECOND / 60));
-  return `≈ ${minutes} min at 100 Mbit/s`;
-}
-
-/** One recommended model to download, sharing its task with the Models screen's catalog row. */
-function RecommendedDownload({ entry }: { entry: Entry }) {
-  const download = useDownload(`catalog:${entry.id}`);
-  return (
-    <li className="py-2" aria-label={entry.name} data-testid="welcome-download">
-      <div className="flex items-center justify-between gap-3">
-        <p className="flex flex-wrap items-center gap-1.5 text-sm">
-          <strong>{entry.name}</strong>
-          <span className="text-xs text-muted-foreground">
-            {entry.role === 'chat' ? 'chat' : 'search by meaning'} · {formatBytes(entry.sizeBytes)} ·{' '}
-            {downloadTime(entry.sizeBytes)}
-          </span>
-          {entry.role === 'chat' && predictedSpeed(entry) && <Badge tone="good">{predictedSpeed(entry)}</Badge>}
-          {entry.installed && <Badge tone="good">Installed</Badge>}
-        </p>
-        {!entry.installed && !download.progress && (
-          <Button onClick={() => void download.start({ catalogId: entry.id })}>
-            <Download className="size-4" aria-hidden /> Download
-          </Button>
-        )}
-      </div>
-      {download.progress && (
-        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={() => void download.cancel()} />
-      )}
-    </li>
-  );
-}
+import { RecommendedDownload } from '../models/recommended-download';
 
 /** A model another app downloaded: used where it is, or why it cannot be. */
 function FoundModel({ model, onImported }: { model: LocalModel; onImported(): void }) {

@@ -1,0 +1,47 @@
+import { FileInput, FolderPlus } from 'lucide-react';
+import { Link } from 'wouter';
+import { useInvoke, useLiveValue } from '../../lib/use-invoke';
+import { RecommendedDownload } from '../models/recommended-download';
+
+const linkClass = 'inline-flex items-center gap-1 font-medium underline underline-offset-2';
+
+/**
+ * What Chat needs before it can answer from the user's files, each with the button that gives it:
+ * a chat model (the one recommended for this machine, downloaded from here, or an import), and a
+ * folder. Nothing when both are there.
+ */
+export function ChatNextSteps() {
+  const [models] = useInvoke('models.list', 'models.changed');
+  const [catalog] = useInvoke('models.catalog', 'models.changed');
+  const [collections] = useLiveValue('library.collections', 'library.changed');
+  const noModel = models.status === 'ready' && !models.value.some((model) => model.metadata.role === 'chat');
+  const noFolder = collections.status === 'ready' && collections.value.length === 0;
+  if (!noModel && !noFolder) return null;
+  const view = catalog.status === 'ready' ? catalog.value : null;
+  const recommended = view?.models.find((entry) => entry.id === view.recommended.chat);
+  return (
+    <div className="border-b border-border bg-muted/60 px-4 py-3 text-sm" data-testid="chat-next-steps">
+      {noModel && (
+        <div>
+          <p className="font-medium">No chat model yet: Hearth needs one to answer.</p>
+          {recommended && (
+            <ul className="max-w-2xl" aria-label="Recommended chat model">
+              <RecommendedDownload entry={recommended} />
+            </ul>
+          )}
+          <Link href="/models" className={linkClass}>
+            <FileInput className="size-3.5" aria-hidden /> Import a GGUF, or choose another model
+          </Link>
+        </div>
+      )}
+      {noFolder && (
+        <p className={noModel ? 'mt-3' : undefined}>
+          No folder yet: answers cite your files once one is indexed.{' '}
+          <Link href="/library" className={linkClass}>
+            <FolderPlus className="size-3.5" aria-hidden /> Add a folder
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
