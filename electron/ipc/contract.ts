@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { HearthErrorData } from './errors';
 import { AppInfoSchema, NoticeSchema, StoreRecoveredSchema } from './schemas/app';
 import { CatalogViewSchema } from './schemas/catalog';
+import { NetworkRequestSchema } from './schemas/network';
 import {
   CollectionIdSchema,
   CollectionReportSchema,
@@ -27,6 +28,7 @@ export * from './schemas/app';
 export * from './schemas/catalog';
 export * from './schemas/chat';
 export * from './schemas/library';
+export * from './schemas/network';
 export * from './schemas/machine';
 export * from './schemas/models';
 export * from './schemas/search';
@@ -49,6 +51,8 @@ export const contract = {
     'app.info': { input: none, output: AppInfoSchema },
     /** Things that happened before the window could listen (a recovered database, …). */
     'app.notices': { input: none, output: z.array(NoticeSchema) },
+    /** Every request Hearth made to the network in this session, newest first. */
+    'app.network': { input: none, output: z.array(NetworkRequestSchema) },
     'settings.get': { input: none, output: SettingsSchema },
     'settings.set': { input: SettingsPatchSchema, output: SettingsSchema },
     /** The local API: running or not, where, and why not when it should be. */
@@ -159,6 +163,8 @@ export const contract = {
     'models.partialsChanged': z.array(M.partialDownload),
     /** A collection changed: indexing progress, a sync after changes on disk, a folder added. */
     'library.changed': z.array(CollectionSchema),
+    /** A request to the network started or ended: the whole log, newest first. */
+    'network.changed': z.array(NetworkRequestSchema),
     /** The local API started, stopped, or could not start. */
     'api.changed': ApiServerStateSchema,
   },

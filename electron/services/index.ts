@@ -29,6 +29,7 @@ import type { Settings } from '../ipc/schemas/settings';
 import { checkIntegrityInBackground, stopIntegrityChecker } from './store/integrity';
 import { openStore, type Store } from './store/store';
 import { LocalModels, type LocalModelsOptions } from './models/discovery/local-models';
+import { NetworkLog } from './network/network-log';
 
 export interface ServicesOptions {
   /** Where Hearth keeps its databases and models (Electron's `userData` in the app). */
@@ -100,6 +101,8 @@ export interface Services {
   api: ApiServer;
   apiKeys: ApiKeyStore;
   downloads: DownloadService;
+  /** Every request Hearth made to the network in this session. */
+  network: NetworkLog;
   /** Models other apps (LM Studio, Jan, GPT4All, Ollama) downloaded, found on disk. */
   localModels: LocalModels;
   catalog: CatalogEntry[];
@@ -220,6 +223,7 @@ export function createServices(options: ServicesOptions): Services {
     followApiSetting(settings.get());
     settings.onChange(followApiSetting);
   }
+  const network = new NetworkLog({ onChange: (requests) => options.emit('network.changed', requests) });
   const downloads = new DownloadService({
     modelsDir: models.modelsDir,
     catalog,
@@ -227,10 +231,13 @@ export function createServices(options: ServicesOptions): Services {
     register: (path) => models.addDownloaded(path),
     emit: options.emit,
     ...options.downloads,
+    // Every byte Hearth fetches is a model download, and each request is logged before it is sent.
+    fetch: network.fetch('Model download', options.downloads?.fetch),
   });
   return {
     store,
     downloads,
+    network,
     localModels: new LocalModels(models, options.localModels),
     catalog,
     notices,

@@ -59,6 +59,8 @@ describe('app shell', () => {
     const session = await app.open(dataDir, '/settings');
     const about = session.page.getByTestId('about');
     await about.waitFor();
+    // A fresh start has sent nothing anywhere, and says so.
+    await session.page.getByTestId('network-empty').waitFor();
     const field = (label: string) => about.locator(`dd[data-field="${label}"]`).textContent();
     expect(await field('Data folder')).toBe(dataDir);
     expect(await field('CPU')).toContain(`${availableParallelism()} cores`);

@@ -169,6 +169,13 @@ describe('Welcome guide', () => {
       await page.getByRole('button', { name: 'Skip the guide' }).click();
       await page.waitForURL(/#\/chat$/);
       await page.getByRole('link', { name: 'Settings' }).click();
+      // Privacy shows every request those downloads made, and nothing else left the machine.
+      const requests = page.getByTestId('network-request');
+      await requests.first().waitFor();
+      const lines = await requests.allTextContents();
+      expect(lines.length).toBe(bridge.services.network.list().length);
+      expect(lines.every((line) => line.includes('Model download') && line.includes('127.0.0.1'))).toBe(true);
+      await screenshot(page, 'settings-network-activity');
       await page.getByRole('link', { name: 'Show the welcome guide' }).click();
       await page.getByRole('heading', { name: 'Welcome to Hearth' }).waitFor();
       expect(session.errors).toEqual([]);

@@ -83,6 +83,13 @@ describe('model downloads', () => {
     expect(progress.at(-1)).toMatchObject({ bytes: model().length, total: model().length });
     expect(leftovers(modelsDir)).toEqual(['tiny-chat.gguf']);
     expect((await s.models.list()).map((m) => m.id)).toEqual([info.id]);
+    // Every request it made is in the network log, as many as the server saw, none left open.
+    const log = s.network.list();
+    expect(log).toHaveLength(server.requests.length);
+    expect(log.every((request) => request.purpose === 'Model download' && request.status === 200)).toBe(true);
+    expect(new Set(log.map((request) => `${request.host}${request.path}`))).toEqual(
+      new Set([`${new URL(server.origin).host}/org/tiny/resolve/main/tiny-chat.gguf`]),
+    );
   });
 
   it('resumes after the connection drops mid-file and completes', async () => {
@@ -205,6 +212,7 @@ describe('model downloads', () => {
     const error = await rejectionOf(s.downloads.download({ url: serveModel() }));
     expect(error.code).toBe('AIR_GAP');
     expect(server.requests).toEqual([]);
+    expect(s.network.list()).toEqual([]);
   });
 
   it('only downloads from Hugging Face by default', async () => {
