@@ -58,12 +58,17 @@ describe('Models screen', () => {
     await card.getByText('Loaded', { exact: true }).waitFor();
     await expect.poll(() => page.getByTestId('loaded-summary').textContent()).toContain('Chat model: tiny-chat');
 
+    // Settings open in a side sheet over the screen, which stays where it was behind it.
     await card.getByRole('button', { name: 'Settings' }).click();
-    const form = card.getByRole('form', { name: 'Model settings' });
+    const sheet = page.getByRole('dialog', { name: 'tiny-chat settings' });
+    const form = sheet.getByRole('form', { name: 'Model settings' });
     await form.getByLabel('Context size').fill('1024');
     await form.getByLabel('Temperature').fill('0.3');
     await form.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => card.getByTestId('fit-badge').getAttribute('title')).toContain('at 1024 tokens');
+    await screenshot(page, 'models-settings-sheet');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
     await screenshot(page, 'models-loaded');
     expect(session.errors).toEqual([]);
     await session.close();
@@ -73,7 +78,7 @@ describe('Models screen', () => {
     const again = restarted.page.getByTestId('model-card');
     await again.waitFor();
     await again.getByRole('button', { name: 'Settings' }).click();
-    const reopened = again.getByRole('form', { name: 'Model settings' });
+    const reopened = restarted.page.getByRole('dialog').getByRole('form', { name: 'Model settings' });
     expect(await reopened.getByLabel('Context size').inputValue()).toBe('1024');
     expect(await reopened.getByLabel('Temperature').inputValue()).toBe('0.3');
     await screenshot(restarted.page, 'models-after-restart');

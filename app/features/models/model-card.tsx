@@ -1,5 +1,5 @@
 import { Gauge, Play, Settings2, Square, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ModelInfo } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { startTask, useTask, type Task } from '../../lib/tasks';
@@ -11,6 +11,7 @@ import { Progress } from '../../ui/progress';
 import { BenchmarkTable } from './benchmark-table';
 import { FitBadge } from './fit-badge';
 import { ModelSettingsForm } from './model-settings-form';
+import { SideSheet } from '../../ui/side-sheet';
 import { reportError } from '../../lib/error-report';
 
 /** A load or a benchmark of the model, as its task shows: what it is doing, and how far. */
@@ -28,6 +29,7 @@ export function ModelCard({
   onChanged(): void;
 }) {
   const [showSettings, setShowSettings] = useState(false);
+  const closeSettings = useCallback(() => setShowSettings(false), []);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const { metadata } = model;
   // Tasks of the app, not of this card: leave Models mid-load and come back, and they are still here.
@@ -111,7 +113,7 @@ export function ModelCard({
               <Play className="size-4" aria-hidden /> Load
             </Button>
           )}
-          <Button aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
+          <Button aria-haspopup="dialog" onClick={() => setShowSettings(true)}>
             <Settings2 className="size-4" aria-hidden /> Settings
           </Button>
           <Button disabled={task !== null} onClick={() => void benchmark()}>
@@ -138,7 +140,11 @@ export function ModelCard({
         </div>
       )}
 
-      {showSettings && <ModelSettingsForm model={model} models={models} onSaved={onChanged} />}
+      {showSettings && (
+        <SideSheet title={`${metadata.name} settings`} onClose={closeSettings}>
+          <ModelSettingsForm model={model} models={models} onSaved={onChanged} />
+        </SideSheet>
+      )}
       {model.benchmark && <BenchmarkTable result={model.benchmark} />}
 
       <div className="mt-4 flex justify-end gap-2">
