@@ -1,42 +1,33 @@
 import { X } from 'lucide-react';
-import { useRef } from 'react';
 import { keysLabel, useCommandList } from '../lib/commands';
-import { useFocusTrap } from '../lib/use-focus-trap';
 import { Button } from '../ui/button';
+import { Modal } from '../ui/modal';
 
-/** Every keyboard shortcut the window has now, as this platform writes them (Mod+/ or ?). */
+/** Every keyboard shortcut the window has now, as this platform writes them (Mod+/). */
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const commands = useCommandList().filter((command) => command.keys);
-  const dialog = useRef<HTMLDivElement>(null);
-  useFocusTrap(dialog);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-6" onClick={onClose}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label="Keyboard shortcuts"
-        className="w-full max-w-md rounded-xl border border-border bg-card p-5 shadow-xl"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}
-      >
-        <div className="mb-3 flex items-center">
-          <h2 className="font-semibold">Keyboard shortcuts</h2>
-          <Button variant="ghost" className="ml-auto px-1.5" aria-label="Close shortcuts" onClick={onClose}>
-            <X className="size-4" aria-hidden />
-          </Button>
-        </div>
-        <dl className="grid grid-cols-[1fr_max-content] gap-x-6 gap-y-1.5 text-sm">
-          {commands.map((command) => (
-            <div key={command.id} className="contents">
-              <dt>{command.label}</dt>
-              <dd>
-                <kbd className="rounded border border-border px-1.5 py-0.5 text-xs">{keysLabel(command.keys!)}</kbd>
-              </dd>
-            </div>
-          ))}
-        </dl>
+    <Modal
+      label="Keyboard shortcuts"
+      onClose={onClose}
+      className="w-full max-w-md rounded-xl border border-border bg-card p-5 shadow-xl"
+    >
+      <div className="mb-3 flex items-center">
+        <h2 className="font-semibold">Keyboard shortcuts</h2>
+        <Button variant="ghost" className="ml-auto px-1.5" aria-label="Close shortcuts" onClick={onClose}>
+          <X className="size-4" aria-hidden />
+        </Button>
       </div>
-    </div>
+      <dl className="grid grid-cols-[1fr_max-content] gap-x-6 gap-y-1.5 text-sm">
+        {commands.map((command) => (
+          <div key={command.id} className="contents">
+            <dt>{command.label}</dt>
+            <dd>
+              <kbd className="rounded border border-border px-1.5 py-0.5 text-xs">{keysLabel(command.keys!)}</kbd>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Modal>
   );
 }

@@ -1,8 +1,9 @@
-import { FolderPlus, SlidersHorizontal } from 'lucide-react';
+import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
 import type { FolderSource } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { Button } from '../../ui/button';
+import { FolderPathFields } from './folder-path-fields';
 import { Input } from '../../ui/input';
 import { reportError } from '../../lib/error-report';
 
@@ -65,18 +66,7 @@ export function AddFolderForm({ collectionId, onAdded }: { collectionId: number;
       }}
     >
       <div className="flex gap-2">
-        <Input
-          aria-label="Folder path"
-          placeholder="/path/to/folder"
-          value={folder}
-          onChange={(event) => setFolder(event.target.value)}
-        />
-        <Button type="submit" disabled={!folder.trim()}>
-          Add
-        </Button>
-        <Button onClick={() => void browse()}>
-          <FolderPlus className="size-4" aria-hidden /> Browse…
-        </Button>
+        <FolderPathFields folder={folder} onFolder={setFolder} submitLabel="Add" onBrowse={() => void browse()} />
         <Button variant="ghost" aria-expanded={showRules} onClick={() => setShowRules(!showRules)}>
           <SlidersHorizontal className="size-4" aria-hidden /> Rules
         </Button>

@@ -2,9 +2,9 @@ import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { DocumentView } from '../../../electron/ipc/contract';
 import { formatFileName, formatNumber } from '../../../electron/ipc/format';
-import { useFocusTrap } from '../../lib/use-focus-trap';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { Modal } from '../../ui/modal';
 
 /** Lines shown around the cited ones: the DOM stays small however long the file is. */
 const WINDOW_LINES = 2000;
@@ -28,63 +28,51 @@ export function DocumentViewer({
   const first = Math.max(0, (lines?.start ?? 1) - 1 - WINDOW_LINES / 2);
   const shown = all.slice(first, first + WINDOW_LINES);
   const marked = useRef<HTMLDivElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
-  useFocusTrap(dialog);
   useEffect(() => {
     marked.current?.scrollIntoView({ block: 'center' });
   }, [view, lines]);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   const name = view.path.split(/[\\/]/).at(-1) ?? view.path;
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-6" onClick={onClose}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label={`Viewing ${name}`}
-        className="flex max-h-full w-full max-w-4xl flex-col rounded-lg border border-border bg-background shadow-lg"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <div className="flex items-center gap-2 border-b border-border p-3">
-          <div className="min-w-0">
-            <h2 className="truncate font-semibold" data-testid="viewer-name">
-              {formatFileName(name)}
-            </h2>
-            <p className="truncate text-xs text-muted-foreground">{formatFileName(view.path)}</p>
-          </div>
-          <Badge className="ml-auto shrink-0">Read-only</Badge>
-          <Button variant="ghost" className="px-1.5" aria-label="Close viewer" onClick={onClose}>
-            <X className="size-4" aria-hidden />
-          </Button>
+    <Modal
+      label={`Viewing ${name}`}
+      onClose={onClose}
+      className="flex max-h-full w-full max-w-4xl flex-col rounded-lg border border-border bg-background shadow-lg"
+    >
+      <div className="flex items-center gap-2 border-b border-border p-3">
+        <div className="min-w-0">
+          <h2 className="truncate font-semibold" data-testid="viewer-name">
+            {formatFileName(name)}
+          </h2>
+          <p className="truncate text-xs text-muted-foreground">{formatFileName(view.path)}</p>
         </div>
-        <div className="overflow-auto p-3 font-mono text-xs leading-relaxed" data-testid="viewer-text">
-          {shown.map((line, index) => {
-            const number = first + index + 1;
-            const cited = lines !== undefined && number >= lines.start && number <= lines.end;
-            return (
-              <div
-                key={number}
-                ref={cited && number === lines.start ? marked : undefined}
-                data-cited={cited || undefined}
-                className={cited ? 'flex bg-amber-300/40 dark:bg-amber-500/20' : 'flex'}
-              >
-                <span className="w-12 shrink-0 pr-3 text-right text-muted-foreground select-none">{number}</span>
-                <span className="whitespace-pre-wrap break-all">{line}</span>
-              </div>
-            );
-          })}
-        </div>
-        {(view.truncated || all.length > shown.length) && (
-          <p className="border-t border-border p-2 text-xs text-muted-foreground">
-            Showing lines {formatNumber(first + 1)}–{formatNumber(first + shown.length)} of {formatNumber(all.length)}
-            {view.truncated ? ' (the file’s first 4 MB)' : ''}.
-          </p>
-        )}
+        <Badge className="ml-auto shrink-0">Read-only</Badge>
+        <Button variant="ghost" className="px-1.5" aria-label="Close viewer" onClick={onClose}>
+          <X className="size-4" aria-hidden />
+        </Button>
       </div>
-    </div>
+      <div className="overflow-auto p-3 font-mono text-xs leading-relaxed" data-testid="viewer-text">
+        {shown.map((line, index) => {
+          const number = first + index + 1;
+          const cited = lines !== undefined && number >= lines.start && number <= lines.end;
+          return (
+            <div
+              key={number}
+              ref={cited && number === lines.start ? marked : undefined}
+              data-cited={cited || undefined}
+              className={cited ? 'flex bg-amber-300/40 dark:bg-amber-500/20' : 'flex'}
+            >
+              <span className="w-12 shrink-0 pr-3 text-right text-muted-foreground select-none">{number}</span>
+              <span className="whitespace-pre-wrap break-all">{line}</span>
+            </div>
+          );
+        })}
+      </div>
+      {(view.truncated || all.length > shown.length) && (
+        <p className="border-t border-border p-2 text-xs text-muted-foreground">
+          Showing lines {formatNumber(first + 1)}–{formatNumber(first + shown.length)} of {formatNumber(all.length)}
+          {view.truncated ? ' (the file’s first 4 MB)' : ''}.
+        </p>
+      )}
+    </Modal>
   );
 }

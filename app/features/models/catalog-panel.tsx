@@ -1,4 +1,3 @@
-import { Download } from 'lucide-react';
 import { useState } from 'react';
 import type { CatalogView } from '../../../electron/ipc/contract';
 import { useInvoke } from '../../lib/use-invoke';
@@ -6,8 +5,8 @@ import { formatBytes, formatCount } from '../../../electron/ipc/format';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
-import { DownloadProgress } from './download-progress';
 import { PartialDownloads } from './partial-downloads';
+import { CatalogDownloadButton, RunningDownload } from './recommended-download';
 import { UrlDownload } from './url-download';
 import { useDownload } from './use-download';
 
@@ -52,15 +51,9 @@ function CatalogRow({ entry, recommended, target }: { entry: Entry; recommended:
             {entry.contextLength.toLocaleString('en')} ctx · {formatBytes(entry.minRamBytes)} RAM · {entry.license}
           </p>
         </div>
-        {!download.progress && !entry.installed && (
-          <Button onClick={() => void download.start({ catalogId: entry.id })}>
-            <Download className="size-4" aria-hidden /> Download
-          </Button>
-        )}
+        <CatalogDownloadButton entry={entry} download={download} />
       </div>
-      {download.progress && (
-        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={() => void download.cancel()} />
-      )}
+      <RunningDownload download={download} />
     </li>
   );
 }

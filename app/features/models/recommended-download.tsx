@@ -42,15 +42,27 @@ export function RecommendedDownload({ entry }: { entry: Entry }) {
           {entry.role === 'chat' && predictedSpeed(entry) && <Badge tone="good">{predictedSpeed(entry)}</Badge>}
           {entry.installed && <Badge tone="good">Installed</Badge>}
         </p>
-        {!entry.installed && !download.progress && (
-          <Button onClick={() => void download.start({ catalogId: entry.id })}>
-            <Download className="size-4" aria-hidden /> Download
-          </Button>
-        )}
+        <CatalogDownloadButton entry={entry} download={download} />
       </div>
-      {download.progress && (
-        <DownloadProgress state={download.progress} onPause={download.pause} onCancel={() => void download.cancel()} />
-      )}
+      <RunningDownload download={download} />
     </li>
+  );
+}
+
+/** A catalog model's Download button: none while it downloads, or once it is installed. */
+export function CatalogDownloadButton({ entry, download }: { entry: Entry; download: ReturnType<typeof useDownload> }) {
+  if (entry.installed || download.progress) return null;
+  return (
+    <Button onClick={() => void download.start({ catalogId: entry.id })}>
+      <Download className="size-4" aria-hidden /> Download
+    </Button>
+  );
+}
+
+/** A download's bytes, speed and time left, with Pause and Cancel, while it runs. */
+export function RunningDownload({ download }: { download: ReturnType<typeof useDownload> }) {
+  if (!download.progress) return null;
+  return (
+    <DownloadProgress state={download.progress} onPause={download.pause} onCancel={() => void download.cancel()} />
   );
 }

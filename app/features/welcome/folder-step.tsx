@@ -1,4 +1,3 @@
-import { FolderPlus } from 'lucide-react';
 import { useState } from 'react';
 import type { Collection } from '../../../electron/ipc/contract';
 import { formatNumber } from '../../../electron/ipc/format';
@@ -7,7 +6,7 @@ import { reportError } from '../../lib/error-report';
 import { useTask } from '../../lib/tasks';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
-import { Input } from '../../ui/input';
+import { FolderPathFields } from '../library/folder-path-fields';
 import { indexRunKey, RunStatus, startIndexRun } from '../library/index-run';
 
 /** A collection name from a folder's, unused so far ("Notes", then "Notes 2"). */
@@ -85,18 +84,12 @@ export function FolderStep({
             void add(folder);
           }}
         >
-          <Input
-            aria-label="Folder path"
-            placeholder="/path/to/folder"
-            value={folder}
-            onChange={(event) => setFolder(event.target.value)}
+          <FolderPathFields
+            folder={folder}
+            onFolder={setFolder}
+            submitLabel="Add and index"
+            onBrowse={() => void browse()}
           />
-          <Button type="submit" disabled={!folder.trim()}>
-            Add and index
-          </Button>
-          <Button onClick={() => void browse()}>
-            <FolderPlus className="size-4" aria-hidden /> Browse…
-          </Button>
         </form>
       )}
       {!chosen && collections.length > 0 && (
