@@ -68,8 +68,11 @@ export class LibraryService {
     return this.#sync.start();
   }
 
-  stopSync(): Promise<void> {
-    return this.#sync.stop();
+  /** Stops watching, then every run (after the file in hand; kept) and waits: before the databases close. */
+  async stopSync(): Promise<void> {
+    await this.#sync.stop();
+    for (const controller of this.#controllers.values()) controller.abort(new HearthError('CANCELLED', 'Closing.'));
+    while (this.#running.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** Call when the installed models or the chosen embedding model may have changed (`CollectionSync`). */
