@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import type { KnownFolder, ModelApp } from './known-folders';
+import type { ModelApp } from '../../../ipc/contract';
+import type { KnownFolder } from './known-folders';
 
 /** A model file another app downloaded, as found on disk (not yet checked). */
 export interface FoundFile {
@@ -14,8 +15,10 @@ export interface FoundFile {
 export interface FindOptions {
   /** Folders below a known folder that are searched. Defaults to 6 (LM Studio nests 2). */
   maxDepth?: number;
-  /** Files listed at most, all folders together: a huge tree cannot stall the window. Defaults to 200. */
+  /** Files listed at most, all folders together. Defaults to 200. */
   maxFiles?: number;
+  /** Folders read at most, all together: a huge tree cannot stall main. Defaults to 5,000. */
+  maxFolders?: number;
 }
 
 /** A split model's later parts (`-00002-of-00003.gguf`): found through its first part. */
@@ -32,6 +35,8 @@ export function findModelFiles(folders: readonly KnownFolder[], options: FindOpt
   const maxFiles = options.maxFiles ?? 200;
   const found: FoundFile[] = [];
   const seen = new Set<string>();
+  // Folders read so far, by real path, across every app's folder (and the budget they count against).
+  const visited = { folders: new Set<string>(), left: options.maxFolders ?? 5_000 };
   const add = (file: Omit<FoundFile, 'sizeBytes'>) => {
     const real = realPath(file.path);
     if (!real || seen.has(real) || found.length >= maxFiles) return;
@@ -42,15 +47,21 @@ export function findModelFiles(folders: readonly KnownFolder[], options: FindOpt
   };
   for (const folder of folders) {
     if (folder.layout === 'ollama') ollamaModels(folder.path).forEach((file) => add({ ...file, app: folder.app }));
-    else walk(folder.path, maxDepth, new Set(), (path) => add({ app: folder.app, path, name: basename(path) }));
+    else walk(folder.path, maxDepth, visited, (path) => add({ app: folder.app, path, name: basename(path) }));
   }
   return found;
 }
 
-function walk(dir: string, depth: number, visited: Set<string>, onFile: (path: string) => void): void {
+function walk(
+  dir: string,
+  depth: number,
+  visited: { folders: Set<string>; left: number },
+  onFile: (path: string) => void,
+): void {
   const real = realPath(dir);
-  if (!real || visited.has(real)) return;
-  visited.add(real);
+  if (!real || visited.folders.has(real) || visited.left <= 0) return;
+  visited.folders.add(real);
+  visited.left--;
   for (const entry of entries(dir)) {
     const path = join(dir, entry.name);
     // A link is followed for what it points at: a directory within the depth, or a file.

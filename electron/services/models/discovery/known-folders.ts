@@ -1,8 +1,5 @@
 import { join } from 'node:path';
-
-/** The other local-model apps whose downloads Hearth can use in place. */
-export const MODEL_APPS = ['LM Studio', 'Jan', 'GPT4All', 'Ollama'] as const;
-export type ModelApp = (typeof MODEL_APPS)[number];
+import type { ModelApp } from '../../../ipc/contract';
 
 /**
  * A folder another app keeps models in. `files`: GGUF files anywhere below it (LM Studio's
