@@ -52,7 +52,12 @@ describe('embeddings', () => {
     expect(listEmbedders(s.store.library)).toEqual([]);
 
     await s.models.import(fixtureModel('tiny-embedding'), 'reference');
-    await eventually(() => s.library.collections()[0]!.report.embedded === before.chunks);
+    // Every vector stored, then the run settles the embedder (a moment after the last batch).
+    await eventually(
+      () =>
+        s.library.collections()[0]!.report.embedded === before.chunks &&
+        listEmbedders(s.store.library)[0]?.filledAt != null,
+    );
     const [embedder] = listEmbedders(s.store.library);
     expect(embedder).toMatchObject({ name: 'tiny-embedding', dimensions: 64, filledAt: expect.any(Date) });
     const table = s.store.library
