@@ -12,28 +12,13 @@ const linkClass = 'inline-flex items-center gap-1 font-medium underline underlin
  */
 export function ChatNextSteps() {
   const [models] = useInvoke('models.list', 'models.changed');
-  const [catalog] = useInvoke('models.catalog', 'models.changed');
   const [collections] = useLiveValue('library.collections', 'library.changed');
   const noModel = models.status === 'ready' && !models.value.some((model) => model.metadata.role === 'chat');
   const noFolder = collections.status === 'ready' && collections.value.length === 0;
   if (!noModel && !noFolder) return null;
-  const view = catalog.status === 'ready' ? catalog.value : null;
-  const recommended = view?.models.find((entry) => entry.id === view.recommended.chat);
   return (
     <div className="border-b border-border bg-muted/60 px-4 py-3 text-sm" data-testid="chat-next-steps">
-      {noModel && (
-        <div>
-          <p className="font-medium">No chat model yet: Hearth needs one to answer.</p>
-          {recommended && (
-            <ul className="max-w-2xl" aria-label="Recommended chat model">
-              <RecommendedDownload entry={recommended} />
-            </ul>
-          )}
-          <Link href="/models" className={linkClass}>
-            <FileInput className="size-3.5" aria-hidden /> Import a GGUF, or choose another model
-          </Link>
-        </div>
-      )}
+      {noModel && <NoChatModel />}
       {noFolder && (
         <p className={noModel ? 'mt-3' : undefined}>
           No folder yet: answers cite your files once one is indexed.{' '}
@@ -42,6 +27,26 @@ export function ChatNextSteps() {
           </Link>
         </p>
       )}
+    </div>
+  );
+}
+
+/** The chat model recommended here, to download in place, or an import: the catalog is read only then. */
+function NoChatModel() {
+  const [catalog] = useInvoke('models.catalog', 'models.changed');
+  const view = catalog.status === 'ready' ? catalog.value : null;
+  const recommended = view?.models.find((entry) => entry.id === view.recommended.chat);
+  return (
+    <div>
+      <p className="font-medium">No chat model yet: Hearth needs one to answer.</p>
+      {recommended && (
+        <ul className="max-w-2xl" aria-label="Recommended chat model">
+          <RecommendedDownload entry={recommended} />
+        </ul>
+      )}
+      <Link href="/models" className={linkClass}>
+        <FileInput className="size-3.5" aria-hidden /> Import a GGUF, or choose another model
+      </Link>
     </div>
   );
 }

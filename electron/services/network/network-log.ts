@@ -29,13 +29,13 @@ export class NetworkLog {
   /** A `fetch` that logs each request under `purpose`, then makes it with `inner`. */
   fetch(purpose: string, inner: typeof fetch = globalThis.fetch): typeof fetch {
     return async (input, init) => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
+      // Read from the arguments, not by building a Request: that would take a streamed body.
+      const url = new URL(input instanceof Request ? input.url : input);
       const entry: NetworkRequest = {
         id: this.#nextId++,
         at: new Date().toISOString(),
         purpose,
-        method: request.method,
+        method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
         host: url.host,
         path: url.pathname,
         status: null,
