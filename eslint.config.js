@@ -24,6 +24,12 @@ const NO_MAIN = {
 const LIBRARY_SQL =
   '/\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+(collections|sources|documents|chunks|chunks_fts|embedders|embeddings|vectors_moving|vec_chunks_\\w*|vec_bits_\\w*)\\b|\\bchunks_fts\\b/i';
 
+/** Attributes whose value people read or hear. */
+const TEXT_ATTRIBUTES =
+  '/^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label|hint|heading|description)$/';
+/** Two letters in a row: a word, as opposed to a symbol, a number or a unit-less separator. */
+const WORDS = '/\\p{L}{2}/u';
+
 /**
  * Import boundaries (see ../shared/ARCHITECTURE.md). Each is a rule, not a convention: the tests in
  * test/unit/lint/ feed violating snippets through this config and expect these exact messages.
@@ -55,9 +61,10 @@ export const BOUNDARIES = {
               message: 'app/ may only import types from electron/ipc.',
             },
             {
-              // format.ts is the one runtime exception: pure functions that show contract values
-              // (bytes, counts, rates) the same way in the window, the services and the CLI.
-              group: ['**/electron/ipc/**', '!**/electron/ipc/format'],
+              // The runtime exceptions: format.ts, pure functions that show contract values (bytes,
+              // counts) the same way everywhere, and main-text.ts, the English of main's sentences
+              // that the window's translations are keyed by.
+              group: ['**/electron/ipc/**', '!**/electron/ipc/format', '!**/electron/ipc/main-text'],
               allowTypeImports: true,
               message: 'app/ may only import types from electron/ipc (use `import type`).',
             },
@@ -122,6 +129,33 @@ export const BOUNDARIES = {
       ],
     },
   },
+  /**
+   * Words the window shows come from the translations (app/i18n/locales/), never from the markup:
+   * text between tags, a text attribute (`aria-label="Close"`) or a string shown as a child
+   * (`{busy ? 'Stop' : 'Send'}`) is refused. Symbols and numbers (`·`, `—`, `1/2`) may stay.
+   */
+  uiText: {
+    files: ['app/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'JSXText',
+          `JSXAttribute[name.name=${TEXT_ATTRIBUTES}] > Literal`,
+          `JSXAttribute[name.name=${TEXT_ATTRIBUTES}] > JSXExpressionContainer > Literal`,
+          `JSXAttribute[name.name=${TEXT_ATTRIBUTES}] > JSXExpressionContainer > TemplateLiteral > TemplateElement`,
+          `JSXAttribute[name.name=${TEXT_ATTRIBUTES}] > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal`,
+          'JSXElement > JSXExpressionContainer > Literal',
+          'JSXElement > JSXExpressionContainer > TemplateLiteral > TemplateElement',
+          'JSXElement > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal',
+          'JSXElement > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > TemplateLiteral > TemplateElement',
+        ].map((node) => ({
+          selector: `${node}[${node.endsWith('TemplateElement') ? 'value.raw' : 'value'}=${WORDS}]`,
+          message: 'Text the window shows comes from the translations: use t() (app/i18n/).',
+        })),
+      ],
+    },
+  },
   ipc: {
     files: ['electron/ipc/**/*.ts'],
     rules: {
@@ -130,8 +164,8 @@ export const BOUNDARIES = {
         {
           patterns: [
             {
-              // `../errors`: a schema beside the contract naming the error codes (schemas/ is one down).
-              regex: '^(?!zod$|\\./|\\.\\./errors$)',
+              // `../errors`, `../main-text`: a schema naming the error codes or a sentence from main (schemas/ is one down).
+              regex: '^(?!zod$|\\./|\\.\\./(errors|main-text)$)',
               message: 'electron/ipc is shared by main, preload and renderer: it may import only zod and itself.',
             },
           ],
@@ -178,6 +212,7 @@ export default tseslint.config(
   BOUNDARIES.libraryTables,
   BOUNDARIES.migrations,
   BOUNDARIES.ipc,
+  BOUNDARIES.uiText,
   {
     files: ['test/**/*.ts', '*.config.ts', 'native-models/**/*.ts'],
     rules: { 'no-console': 'off' },

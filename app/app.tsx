@@ -16,8 +16,10 @@ import { CommandPalette } from './shell/command-palette';
 import { useKeyboardShortcuts } from './shell/keyboard';
 import { ShortcutsHelp } from './shell/shortcuts-help';
 import { SCREENS, Sidebar } from './shell/sidebar';
+import { useTranslation } from 'react-i18next';
 
 function Shell() {
+  const { t } = useTranslation();
   useNotices();
   const { settings } = useSettings();
   const [location, navigate] = useLocation();
@@ -29,15 +31,21 @@ function Shell() {
       () => [
         ...SCREENS.map(({ path, label, keys }) => ({
           id: `go:${path}`,
-          label: `Go to ${label}`,
-          group: 'Go to' as const,
+          label: t('commands.goTo', { screen: t(label) }),
+          group: 'go' as const,
           keys,
           run: () => navigate(path),
         })),
-        { id: 'palette', label: 'Command palette', group: 'Help' as const, keys: 'Mod+K', run: () => setPalette(true) },
-        { id: 'help', label: 'Keyboard shortcuts', group: 'Help' as const, keys: 'Mod+/', run: () => setHelp(true) },
+        {
+          id: 'palette',
+          label: t('commands.palette'),
+          group: 'help' as const,
+          keys: 'Mod+K',
+          run: () => setPalette(true),
+        },
+        { id: 'help', label: t('commands.shortcuts'), group: 'help' as const, keys: 'Mod+/', run: () => setHelp(true) },
       ],
-      [navigate],
+      [navigate, t],
     ),
   );
   // A first start opens on the welcome guide until it is finished or skipped.

@@ -6,8 +6,10 @@ import { useEffect, useSyncExternalStore } from 'react';
  */
 export interface Command {
   id: string;
+  /** As the window shows it, in its language. */
   label: string;
-  group: 'Go to' | 'Chat' | 'Help';
+  /** The palette's heading it is listed under (`commands.group.*`). */
+  group: 'go' | 'chat' | 'help';
   keys?: string;
   /** Also while typing in a field (a `Mod` shortcut, Escape). Defaults to `true` for `Mod` keys. */
   whileTyping?: boolean;

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 
 interface State {
   error: Error | null;
@@ -27,9 +28,13 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
     if (!this.state.error) return this.props.children;
     return (
       <div role="alert" className="mx-auto max-w-3xl p-8">
-        <h1 className="text-xl font-semibold">This screen ran into a problem</h1>
+        <h1 className="text-xl font-semibold">
+          <Trans i18nKey="shell.crash.title" />
+        </h1>
         <p className="mt-2 font-mono text-sm text-destructive">{this.state.error.message}</p>
-        <p className="mt-2 text-sm text-muted-foreground">Your data is safe. Pick another screen, or restart Hearth.</p>
+        <p className="mt-2 text-sm text-muted-foreground">
+          <Trans i18nKey="shell.crash.safe" />
+        </p>
       </div>
     );
   }

@@ -3,6 +3,8 @@ import { cn } from '../lib/cn';
 
 export interface ResizableSheetProps {
   label: string;
+  /** What the drag handle is called for assistive technology ("Resize source"). */
+  resizeLabel: string;
   /** Width in pixels to start at. Defaults to 320. */
   defaultWidth?: number;
   /** The narrowest it may be dragged to. Defaults to 260. */
@@ -19,6 +21,7 @@ export interface ResizableSheetProps {
  */
 export function ResizableSheet({
   label,
+  resizeLabel,
   defaultWidth = 320,
   minWidth = 260,
   maxShare = 0.5,
@@ -37,7 +40,7 @@ export function ResizableSheet({
       <div
         role="separator"
         aria-orientation="vertical"
-        aria-label={`Resize ${label.toLowerCase()}`}
+        aria-label={resizeLabel}
         aria-valuenow={width}
         aria-valuemin={minWidth}
         tabIndex={0}

@@ -13,7 +13,7 @@ export async function runServe(
   io: CliIo,
 ): Promise<number> {
   const state = await services.api.start(options.port ?? services.settings.get().apiServerPort);
-  if (!state.running) throw new HearthError('BUSY', state.error ?? 'The local API could not start.');
+  if (!state.running) throw new HearthError('BUSY', state.error?.text ?? 'The local API could not start.');
   const key = services.apiKeys.get();
   // Listening for Ctrl-C before saying where the API is: whoever reads that line may stop it at once.
   const interrupted = new Promise<void>((resolve) => io.onInterrupt(resolve, { terminate: true }));

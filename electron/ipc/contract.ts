@@ -33,6 +33,8 @@ export * from './schemas/machine';
 export * from './schemas/models';
 export * from './schemas/search';
 export * from './schemas/settings';
+export type { MainText, MainTextKey, MainTextParams } from './main-text';
+export type { ErrorCode, HearthErrorData } from './errors';
 
 /**
  * Every channel between the renderer and main, declared once. Main validates inputs against these

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mainText, MainTextParamsSchema, type MainText, type MainTextKey } from './main-text';
 
 /**
  * The closed set of error codes that may cross the IPC boundary, one meaning each. The renderer
@@ -75,8 +76,12 @@ export const ErrorCodeSchema = z.enum(ERROR_CODES);
 
 export const HearthErrorDataSchema = z.object({
   code: ErrorCodeSchema,
+  /** In English: what the CLI prints, and what the window shows when it has no translation. */
   message: z.string(),
   details: z.unknown().optional(),
+  /** The sentence's key in main-text.ts and its parameters, for the window to translate. */
+  key: z.string().optional(),
+  params: MainTextParamsSchema.optional(),
 });
 
 /** An error as it crosses the boundary: plain data, never an Error instance. */
@@ -89,29 +94,41 @@ export type HearthErrorData = z.infer<typeof HearthErrorDataSchema>;
 export class HearthError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** The sentence by key, when the message is one of main-text.ts's (then the window translates it). */
+  readonly text: MainText | null;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  constructor(code: ErrorCode, message: string | MainText, details?: unknown) {
+    super(typeof message === 'string' ? message : message.text);
     this.name = 'HearthError';
     this.code = code;
     this.details = details;
+    this.text = typeof message === 'string' ? null : message;
   }
 
   toData(): HearthErrorData {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.text ? { key: this.text.key, params: this.text.params } : {}),
+    };
   }
 }
 
+/** Error data whose message is the sentence `key` of main-text.ts. */
+function keyed(code: ErrorCode, key: MainTextKey, params: Record<string, string | number> = {}): HearthErrorData {
+  const text = mainText(key, params);
+  return { code, message: text.text, key, params };
+}
+
 /** File-system failures a user can act on, by Node's error code, with a message that names no path. */
-const SYSTEM_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
-  ENOSPC: { code: 'INSUFFICIENT_SPACE', message: 'The disk is full. Free some space and try again.' },
-  EDQUOT: { code: 'INSUFFICIENT_SPACE', message: 'Your disk quota is used up. Free some space and try again.' },
-  EACCES: { code: 'PERMISSION_DENIED', message: 'Hearth is not allowed to read or write there.' },
-  EPERM: { code: 'PERMISSION_DENIED', message: 'The operating system did not allow that operation.' },
-  EROFS: { code: 'PERMISSION_DENIED', message: 'That disk or folder is read-only.' },
-  ENOENT: { code: 'NOT_FOUND', message: 'A file Hearth needed is no longer there.' },
+const SYSTEM_ERRORS: Record<string, { code: ErrorCode; key: MainTextKey }> = {
+  ENOSPC: { code: 'INSUFFICIENT_SPACE', key: 'system.diskFull' },
+  EDQUOT: { code: 'INSUFFICIENT_SPACE', key: 'system.quota' },
+  EACCES: { code: 'PERMISSION_DENIED', key: 'system.accessDenied' },
+  EPERM: { code: 'PERMISSION_DENIED', key: 'system.notPermitted' },
+  EROFS: { code: 'PERMISSION_DENIED', key: 'system.readOnly' },
+  ENOENT: { code: 'NOT_FOUND', key: 'system.gone' },
 };
 
 /**
@@ -121,17 +138,14 @@ const SYSTEM_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
  */
 export function toErrorData(error: unknown): HearthErrorData {
   if (error instanceof HearthError) return error.toData();
-  if (isAbortError(error)) return { code: 'CANCELLED', message: 'The operation was cancelled.' };
+  if (isAbortError(error)) return keyed('CANCELLED', 'system.cancelled');
   const systemCode = (error as { code?: unknown } | null)?.code;
-  if (typeof systemCode === 'string' && SYSTEM_ERRORS[systemCode]) return { ...SYSTEM_ERRORS[systemCode] };
+  const system = typeof systemCode === 'string' ? SYSTEM_ERRORS[systemCode] : undefined;
+  if (system) return keyed(system.code, system.key);
   if (error instanceof z.ZodError) {
-    return { code: 'VALIDATION', message: `A value was not valid: ${error.issues[0]?.message ?? 'unknown problem'}.` };
+    return keyed('VALIDATION', 'system.invalid', { reason: error.issues[0]?.message ?? 'unknown problem' });
   }
-  const kind = error instanceof Error ? error.name : typeof error;
-  return {
-    code: 'INTERNAL',
-    message: `Something went wrong inside Hearth (${kind}). The details are in Hearth's log.`,
-  };
+  return keyed('INTERNAL', 'system.internal', { kind: error instanceof Error ? error.name : typeof error });
 }
 
 function isAbortError(error: unknown): boolean {

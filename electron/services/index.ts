@@ -232,7 +232,7 @@ export function createServices(options: ServicesOptions): Services {
     emit: options.emit,
     ...options.downloads,
     // Every byte Hearth fetches is a model download, and each request is logged before it is sent.
-    fetch: network.fetch('Model download', options.downloads?.fetch),
+    fetch: network.fetch('model-download', options.downloads?.fetch),
   });
   return {
     store,

@@ -12,17 +12,12 @@ import { cn } from '../../lib/cn';
 import { chipIndex, citationNonce, CITE_TAG, markCitations } from './citation-markup';
 import { formatFileName } from '../../../electron/ipc/format';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
 
 const TONE: Record<Citation['status'], string> = {
   supported: 'border-green-600/40 bg-green-600/10 text-green-800 dark:text-green-400',
   unsupported: 'border-amber-500/50 bg-amber-500/10 text-amber-800 dark:text-amber-400',
   'out-of-range': 'border-destructive/40 bg-destructive/10 text-destructive',
-};
-
-const LABEL: Record<Citation['status'], string> = {
-  supported: 'supported by its source',
-  unsupported: 'not supported by its source',
-  'out-of-range': 'no such source',
 };
 
 // Streamdown's own sanitiser and its schema (GitHub's, plus tel:), widened by the citation tag.
@@ -73,20 +68,18 @@ const CitationContext = createContext<{
  */
 function CitationChip({ children }: { children?: ReactNode } & ExtraProps) {
   const { citations, nonce, onCite } = useContext(CitationContext);
+  const { t } = useTranslation();
   const index = chipIndex(String(children ?? ''), nonce);
   const citation = index === null ? undefined : citations[index];
   if (!citation) return <>{children}</>;
+  const verdict = t(`citation.verdict.${citation.status}`);
   return (
     <button
       type="button"
       data-testid="citation-chip"
       data-status={citation.status}
-      aria-label={`Source ${citation.n}, ${LABEL[citation.status]}`}
-      title={
-        citation.source
-          ? `${formatFileName(citation.source.relativePath)} — ${LABEL[citation.status]}`
-          : LABEL[citation.status]
-      }
+      aria-label={t('citation.chip', { n: citation.n, verdict })}
+      title={citation.source ? `${formatFileName(citation.source.relativePath)} — ${verdict}` : verdict}
       onClick={() => onCite?.(citation)}
       className={cn('mx-0.5 inline-flex rounded border px-1 text-xs font-medium align-baseline', TONE[citation.status])}
     >

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Conversation } from '../../../electron/ipc/contract';
 import { useCommands, type Command } from '../../lib/commands';
 import type { useConversation } from './use-conversation';
+import { useTranslation } from 'react-i18next';
 
 /** The id of the composer's text box, which Mod+L focuses. */
 export const COMPOSER_ID = 'chat-composer';
@@ -24,6 +25,7 @@ export function useChatCommands({
   onOpen(conversationId: number): void;
 }): void {
   const { busy, stop, regenerate, view } = chat;
+  const { t } = useTranslation();
   const lastAnswer = view?.branch.at(-1)?.messageId;
   const lastIsAnswer = view?.messages.find((message) => message.id === lastAnswer)?.role === 'assistant';
   const commands = useMemo(() => {
@@ -33,44 +35,44 @@ export function useChatCommands({
       if (next) onOpen(next.id);
     };
     const list: Command[] = [
-      { id: 'chat:new', label: 'New chat', group: 'Chat', keys: 'Mod+N', run: onNew },
+      { id: 'chat:new', label: t('commands.newChat'), group: 'chat', keys: 'Mod+N', run: onNew },
       {
         id: 'chat:focus',
-        label: 'Focus the message box',
-        group: 'Chat',
+        label: t('commands.focusComposer'),
+        group: 'chat',
         keys: 'Mod+L',
         run: () => document.getElementById(COMPOSER_ID)?.focus(),
       },
       {
         id: 'chat:send',
-        label: 'Send the message',
-        group: 'Chat',
+        label: t('commands.send'),
+        group: 'chat',
         keys: 'Enter',
         helpOnly: true,
         run: () => undefined,
       },
-      { id: 'chat:next', label: 'Next conversation', group: 'Chat', keys: 'Mod+]', run: () => step(1) },
-      { id: 'chat:previous', label: 'Previous conversation', group: 'Chat', keys: 'Mod+[', run: () => step(-1) },
+      { id: 'chat:next', label: t('commands.nextChat'), group: 'chat', keys: 'Mod+]', run: () => step(1) },
+      { id: 'chat:previous', label: t('commands.previousChat'), group: 'chat', keys: 'Mod+[', run: () => step(-1) },
     ];
     // Listed always (the help sheet shows them); each does something only when it can.
     list.push(
       {
         id: 'chat:stop',
-        label: 'Stop the answer',
-        group: 'Chat',
+        label: t('commands.stop'),
+        group: 'chat',
         keys: 'Escape',
         whileTyping: true,
         run: () => busy && void stop(),
       },
       {
         id: 'chat:regenerate',
-        label: 'Regenerate the last answer',
-        group: 'Chat',
+        label: t('commands.regenerate'),
+        group: 'chat',
         keys: 'Mod+Shift+R',
         run: () => !busy && lastIsAnswer && lastAnswer !== undefined && regenerate(lastAnswer),
       },
     );
     return list;
-  }, [busy, stop, regenerate, lastAnswer, lastIsAnswer, conversations, activeId, onNew, onOpen]);
+  }, [busy, stop, regenerate, lastAnswer, lastIsAnswer, conversations, activeId, onNew, onOpen, t]);
   useCommands(commands);
 }

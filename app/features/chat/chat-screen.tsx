@@ -15,9 +15,11 @@ import { COMPOSER_ID, useChatCommands } from './chat-commands';
 import { ChatNextSteps } from './next-steps';
 import { useConversation } from './use-conversation';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
 
 /** Chats over the library: conversations, the branch shown, a composer, and the source of a citation. */
 export function ChatScreen() {
+  const { t } = useTranslation();
   const [conversations, reloadList] = useInvoke('chat.list');
   const [chosenId, setActiveId] = useState<number | null>(null);
   const [citation, setCitation] = useState<Citation | null>(null);
@@ -60,7 +62,7 @@ export function ChatScreen() {
 
   return (
     <div className="flex h-full">
-      <h1 className="sr-only">Chat</h1>
+      <h1 className="sr-only">{t('nav.chat')}</h1>
       {listOpen && (
         <ConversationList
           conversations={list}
@@ -69,7 +71,7 @@ export function ChatScreen() {
           onNew={() => void newChat()}
         />
       )}
-      <section className="flex min-w-0 flex-1 flex-col" aria-label="Conversation">
+      <section className="flex min-w-0 flex-1 flex-col" aria-label={t('chat.conversation')}>
         <ChatNextSteps />
         {chat.view ? (
           <>
@@ -84,9 +86,9 @@ export function ChatScreen() {
           </>
         ) : (
           <div className="m-auto max-w-sm text-center text-sm text-muted-foreground">
-            <p>Ask about your files. Answers cite the passages they come from, and each citation is checked.</p>
+            <p>{t('chat.empty.intro')}</p>
             <Button variant="primary" className="mt-4" onClick={() => void newChat()}>
-              Start a chat
+              {t('chat.empty.start')}
             </Button>
           </div>
         )}
@@ -99,6 +101,7 @@ export function ChatScreen() {
 type Item = { message: Message; siblingIds: number[] };
 
 function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; onCite(citation: Citation): void }) {
+  const { t } = useTranslation();
   const view = chat.view!;
   const items = useMemo(() => {
     const byId = new Map(view.messages.map((message) => [message.id, message]));
@@ -145,7 +148,7 @@ function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; 
   }, [count]);
   const [atEnd, setAtEnd] = useState(true);
   if (items.length === 0) {
-    return <p className="m-auto text-sm text-muted-foreground">Ask a question below.</p>;
+    return <p className="m-auto text-sm text-muted-foreground">{t('chat.askBelow')}</p>;
   }
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
@@ -165,7 +168,7 @@ function Messages({ chat, onCite }: { chat: ReturnType<typeof useConversation>; 
           className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow-md"
           onClick={() => list.current?.scrollToIndex({ index: items.length - 1, align: 'end', behavior: 'smooth' })}
         >
-          <ArrowDown className="size-4" aria-hidden /> Jump to latest
+          <ArrowDown className="size-4" aria-hidden /> {t('chat.jumpToLatest')}
         </Button>
       )}
     </div>
@@ -183,6 +186,7 @@ function ChatHeader({
   listOpen: boolean;
   onToggleList(): void;
 }) {
+  const { t } = useTranslation();
   const [models] = useInvoke('models.list', 'models.changed');
   const [collections] = useLiveValue('library.collections', 'library.changed');
   const chatModels = models.status === 'ready' ? models.value.filter((model) => model.metadata.role === 'chat') : [];
@@ -206,7 +210,7 @@ function ChatHeader({
     const url = URL.createObjectURL(new Blob([result.value], { type: 'text/markdown' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${(conversation.title || 'conversation').replace(/[\\/:*?"<>|]+/g, ' ').trim()}.md`;
+    link.download = `${(conversation.title || t('chat.exportFileName')).replace(/[\\/:*?"<>|]+/g, ' ').trim()}.md`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
@@ -216,7 +220,7 @@ function ChatHeader({
       <Button
         variant="ghost"
         className="px-1.5"
-        aria-label={listOpen ? 'Hide conversations' : 'Show conversations'}
+        aria-label={listOpen ? t('chat.hideList') : t('chat.showList')}
         aria-expanded={listOpen}
         onClick={onToggleList}
       >
@@ -227,15 +231,15 @@ function ChatHeader({
         )}
       </Button>
       <h2 className="mr-auto truncate font-semibold" data-testid="conversation-title">
-        {conversation.title || 'New chat'}
+        {conversation.title || t('chat.untitled')}
       </h2>
       <select
-        aria-label="Chat model"
+        aria-label={t('chat.model')}
         className={`${inputClass} w-48`}
         value={conversation.modelId ?? ''}
         onChange={(event) => void update({ modelId: event.target.value || null })}
       >
-        <option value="">Loaded or first installed</option>
+        <option value="">{t('chat.modelDefault')}</option>
         {chatModels.map((model) => (
           <option key={model.id} value={model.id}>
             {model.metadata.name}
@@ -244,7 +248,7 @@ function ChatHeader({
       </select>
       {collections.status === 'ready' && collections.value.length > 0 && (
         <fieldset className="flex items-center gap-3">
-          <legend className="sr-only">Collections to answer from</legend>
+          <legend className="sr-only">{t('chat.scope')}</legend>
           {collections.value.map((collection) => (
             <label key={collection.id} className="flex items-center gap-1">
               <input
@@ -265,13 +269,14 @@ function ChatHeader({
       )}
       <ConversationSettings conversation={conversation} onUpdate={(patch) => void update(patch)} />
       <Button variant="ghost" onClick={() => void exportMarkdown()}>
-        <Download className="size-4" aria-hidden /> Export
+        <Download className="size-4" aria-hidden /> {t('chat.export')}
       </Button>
     </header>
   );
 }
 
 function Composer({ busy, onSend, onStop }: { busy: boolean; onSend(text: string): void; onStop(): void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -282,8 +287,8 @@ function Composer({ busy, onSend, onStop }: { busy: boolean; onSend(text: string
   return (
     <form className="mx-auto flex w-full max-w-3xl gap-2 p-4" onSubmit={submit}>
       <textarea
-        aria-label="Message"
-        placeholder="Ask about your files…"
+        aria-label={t('chat.composer.label')}
+        placeholder={t('chat.composer.placeholder')}
         className={`${inputClass} min-h-11 resize-none`}
         rows={2}
         value={text}
@@ -297,11 +302,11 @@ function Composer({ busy, onSend, onStop }: { busy: boolean; onSend(text: string
       />
       {busy ? (
         <Button variant="danger" onClick={onStop}>
-          <Square className="size-4" aria-hidden /> Stop
+          <Square className="size-4" aria-hidden /> {t('chat.composer.stop')}
         </Button>
       ) : (
         <Button type="submit" variant="primary" disabled={!text.trim()}>
-          <Send className="size-4" aria-hidden /> Send
+          <Send className="size-4" aria-hidden /> {t('chat.composer.send')}
         </Button>
       )}
     </form>

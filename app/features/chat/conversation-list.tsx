@@ -5,6 +5,7 @@ import { invoke } from '../../api';
 import { cn } from '../../lib/cn';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
+import { useTranslation } from 'react-i18next';
 
 type Hits = InvokeOutput<'chat.search'>;
 
@@ -20,6 +21,7 @@ export function ConversationList({
   onOpen(conversationId: number, messageId?: number): void;
   onNew(): void;
 }) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Hits | null>(null);
   const search = async (event: React.FormEvent) => {
@@ -29,24 +31,24 @@ export function ConversationList({
     setHits(result.ok ? result.value : []);
   };
   return (
-    <nav aria-label="Conversations" className="flex w-60 shrink-0 flex-col gap-2 border-r border-border p-3">
+    <nav aria-label={t('chat.list.label')} className="flex w-60 shrink-0 flex-col gap-2 border-r border-border p-3">
       <Button variant="primary" onClick={onNew}>
-        <Plus className="size-4" aria-hidden /> New chat
+        <Plus className="size-4" aria-hidden /> {t('chat.untitled')}
       </Button>
       <form role="search" className="flex gap-1" onSubmit={(event) => void search(event)}>
         <Input
-          aria-label="Search chats"
-          placeholder="Search chats"
+          aria-label={t('chat.list.search')}
+          placeholder={t('chat.list.search')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <Button type="submit" variant="ghost" className="px-2" aria-label="Search chats now">
+        <Button type="submit" variant="ghost" className="px-2" aria-label={t('chat.list.searchNow')}>
           <Search className="size-4" aria-hidden />
         </Button>
       </form>
       {hits ? (
-        <ul className="flex flex-col gap-1 overflow-y-auto text-sm" aria-label="Chat search results">
-          {hits.length === 0 && <li className="text-muted-foreground">No message matches.</li>}
+        <ul className="flex flex-col gap-1 overflow-y-auto text-sm" aria-label={t('chat.list.results')}>
+          {hits.length === 0 && <li className="text-muted-foreground">{t('chat.list.noMatch')}</li>}
           {hits.map((hit) => (
             <li key={hit.messageId}>
               <button
@@ -55,7 +57,7 @@ export function ConversationList({
                 className="w-full rounded-md p-2 text-left hover:bg-accent"
                 onClick={() => onOpen(hit.conversationId, hit.messageId)}
               >
-                <div className="truncate font-medium">{hit.conversationTitle || 'New chat'}</div>
+                <div className="truncate font-medium">{hit.conversationTitle || t('chat.untitled')}</div>
                 <div className="text-xs text-muted-foreground">{marked(hit.snippet)}</div>
               </button>
             </li>
@@ -75,7 +77,7 @@ export function ConversationList({
                 )}
                 onClick={() => onOpen(conversation.id)}
               >
-                {conversation.title || 'New chat'}
+                {conversation.title || t('chat.untitled')}
               </button>
             </li>
           ))}

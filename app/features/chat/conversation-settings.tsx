@@ -1,5 +1,6 @@
 import type { Conversation, GenerationSettings } from '../../../electron/ipc/contract';
 import { NumberInput } from '../../ui/input';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A conversation's own system prompt and sampling, under a disclosure in its header. The system
@@ -12,16 +13,17 @@ export function ConversationSettings({
   conversation: Conversation;
   onUpdate(patch: { systemPrompt?: string; generation?: GenerationSettings }): void;
 }) {
+  const { t } = useTranslation();
   const generation = conversation.generation;
   return (
     <details className="relative">
-      <summary className="cursor-pointer text-muted-foreground">Chat settings</summary>
+      <summary className="cursor-pointer text-muted-foreground">{t('chat.settings.title')}</summary>
       <div className="absolute right-0 z-10 mt-2 flex w-80 flex-col gap-3 rounded-lg border border-border bg-card p-3 shadow-lg">
         <label className="flex flex-col gap-1">
-          <span className="font-medium">System prompt</span>
+          <span className="font-medium">{t('chat.settings.systemPrompt')}</span>
           <textarea
             key={conversation.id}
-            aria-label="System prompt"
+            aria-label={t('chat.settings.systemPrompt')}
             className="min-h-20 rounded-md border border-border bg-background p-2 text-sm"
             defaultValue={conversation.systemPrompt}
             onBlur={(event) => {
@@ -30,9 +32,9 @@ export function ConversationSettings({
           />
         </label>
         <label className="flex items-center justify-between gap-2">
-          <span>Temperature</span>
+          <span>{t('chat.settings.temperature')}</span>
           <NumberInput
-            aria-label="Temperature"
+            aria-label={t('chat.settings.temperature')}
             step={0.1}
             min={0}
             max={2}
@@ -41,9 +43,9 @@ export function ConversationSettings({
           />
         </label>
         <label className="flex items-center justify-between gap-2">
-          <span>Longest answer (tokens)</span>
+          <span>{t('chat.settings.maxTokens')}</span>
           <NumberInput
-            aria-label="Longest answer"
+            aria-label={t('chat.settings.maxTokensLabel')}
             integer
             min={1}
             max={32_768}

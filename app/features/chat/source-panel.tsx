@@ -5,38 +5,43 @@ import { Button } from '../../ui/button';
 import { ResizableSheet } from '../../ui/resizable-sheet';
 import { DocumentActions } from '../library/document-actions';
 import { formatFileName } from '../../../electron/ipc/format';
+import { hitLocation } from '../search/search-hit';
+import { useTranslation } from 'react-i18next';
 
 /** The passage a citation points at: file, place, whether it supports the claim, and the matched words. */
 export function SourcePanel({ citation, onClose }: { citation: Citation; onClose(): void }) {
   const source = citation.source;
   const text = source?.text ?? '';
   const match = citation.match;
+  const { t } = useTranslation();
   return (
-    <ResizableSheet label={`Source ${citation.n}`}>
+    <ResizableSheet label={t('citation.source', { n: citation.n })} resizeLabel={t('citation.resize')}>
       <div className="flex items-center gap-2">
-        <h2 className="font-semibold">Source {citation.n}</h2>
+        <h2 className="font-semibold">{t('citation.source', { n: citation.n })}</h2>
         <Badge tone={citation.status === 'supported' ? 'good' : citation.status === 'unsupported' ? 'warn' : 'bad'}>
-          {citation.status === 'supported'
-            ? 'Supported'
-            : citation.status === 'unsupported'
-              ? 'Not supported'
-              : 'No such source'}
+          {t(`citation.status.${citation.status}`)}
         </Badge>
-        <Button variant="ghost" className="ml-auto px-1.5" aria-label="Close source" onClick={onClose}>
+        <Button variant="ghost" className="ml-auto px-1.5" aria-label={t('citation.close')} onClick={onClose}>
           <X className="size-4" aria-hidden />
         </Button>
       </div>
-      <p className="text-xs text-muted-foreground">Claim: “{citation.claim}”</p>
+      <p className="text-xs text-muted-foreground">{t('citation.claim', { claim: citation.claim })}</p>
       {source ? (
         <>
           <div className="text-sm">
-            <div className="font-medium break-all">{formatFileName(source.relativePath)}</div>
+            <div className="font-medium break-all" translate="no">
+              {formatFileName(source.relativePath)}
+            </div>
             <div className="text-xs text-muted-foreground">
-              {source.page ? `page ${source.page}` : `lines ${source.lineStart}–${source.lineEnd}`}
-              {source.headingPath ? ` · ${source.headingPath}` : ''}
+              {hitLocation(source, t)}
+              {source.headingPath && <span translate="no">{` · ${source.headingPath}`}</span>}
             </div>
           </div>
-          <p data-testid="source-text" className="rounded-md bg-muted p-2 text-xs leading-relaxed whitespace-pre-wrap">
+          <p
+            data-testid="source-text"
+            translate="no"
+            className="rounded-md bg-muted p-2 text-xs leading-relaxed whitespace-pre-wrap"
+          >
             {match ? (
               <>
                 {text.slice(0, match.start)}
@@ -55,7 +60,7 @@ export function SourcePanel({ citation, onClose }: { citation: Citation; onClose
           />
         </>
       ) : (
-        <p className="text-sm">The answer cites a source number the question was not given.</p>
+        <p className="text-sm">{t('citation.noSource')}</p>
       )}
     </ResizableSheet>
   );

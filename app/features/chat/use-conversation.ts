@@ -4,6 +4,7 @@ import { invoke } from '../../api';
 import { onTaskEnd, onTaskEvent, startTask, useTaskValue } from '../../lib/tasks';
 import { withMessage } from './conversation-view';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
 
 /** An answer being written: its message id once main has created it, and the text so far. */
 export interface Streaming {
@@ -40,10 +41,11 @@ export function startAnswer<C extends 'chat.send' | 'chat.regenerate' | 'chat.ed
  * that calls this re-renders for each token.
  */
 export function useStreamingText(conversationId: number, messageId: number): string | null {
+  const { t } = useTranslation();
   return useTaskValue<Streaming, string | null>(answerKey(conversationId), (task) => {
     if (!task || task.progress.answerId !== messageId) return null;
     const { text, progress } = task.progress;
-    return text || (progress ? `Reading files: ${progress.done} of ${progress.total} summarised…` : '');
+    return text || (progress ? t('chat.reading', { done: progress.done, total: progress.total }) : '');
   });
 }
 

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { SlidersHorizontal } from 'lucide-react';
 import { useState } from 'react';
 import type { FolderSource } from '../../../electron/ipc/contract';
@@ -6,6 +7,7 @@ import { Button } from '../../ui/button';
 import { FolderPathFields } from './folder-path-fields';
 import { Input } from '../../ui/input';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
 
 /** "*.md, notes/" → ["*.md", "notes/"]: patterns typed on one line, separated by commas. */
 const patterns = (text: string) =>
@@ -15,12 +17,12 @@ const patterns = (text: string) =>
     .filter(Boolean);
 
 /** "only *.md · not drafts/ · hidden files too": a folder's rules in a few words, or nothing. */
-export function describeRules(source: FolderSource): string {
+export function describeRules(source: FolderSource, t: TFunction): string {
   return [
-    source.include.length ? `only ${source.include.join(', ')}` : '',
-    source.exclude.length ? `not ${source.exclude.join(', ')}` : '',
-    source.includeHidden ? 'hidden files too' : '',
-    source.followLinks ? 'links out followed' : '',
+    source.include.length ? t('library.rules.only', { patterns: source.include.join(', ') }) : '',
+    source.exclude.length ? t('library.rules.not', { patterns: source.exclude.join(', ') }) : '',
+    source.includeHidden ? t('library.rules.hidden') : '',
+    source.followLinks ? t('library.rules.links') : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -32,6 +34,7 @@ export function describeRules(source: FolderSource): string {
  * the folder are followed (off by default: a link to ~/.ssh in a notes folder is not read).
  */
 export function AddFolderForm({ collectionId, onAdded }: { collectionId: number; onAdded(): void }) {
+  const { t } = useTranslation();
   const [folder, setFolder] = useState('');
   const [showRules, setShowRules] = useState(false);
   const [include, setInclude] = useState('');
@@ -66,22 +69,27 @@ export function AddFolderForm({ collectionId, onAdded }: { collectionId: number;
       }}
     >
       <div className="flex gap-2">
-        <FolderPathFields folder={folder} onFolder={setFolder} submitLabel="Add" onBrowse={() => void browse()} />
+        <FolderPathFields
+          folder={folder}
+          onFolder={setFolder}
+          submitLabel={t('library.add.submit')}
+          onBrowse={() => void browse()}
+        />
         <Button variant="ghost" aria-expanded={showRules} onClick={() => setShowRules(!showRules)}>
-          <SlidersHorizontal className="size-4" aria-hidden /> Rules
+          <SlidersHorizontal className="size-4" aria-hidden /> {t('library.add.rules')}
         </Button>
       </div>
       {showRules && (
         <div className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
           <Input
-            aria-label="Only files matching"
-            placeholder="Only files matching, e.g. *.md, papers/"
+            aria-label={t('library.add.include')}
+            placeholder={t('library.add.includePlaceholder')}
             value={include}
             onChange={(event) => setInclude(event.target.value)}
           />
           <Input
-            aria-label="Leave out files matching"
-            placeholder="Leave out, e.g. drafts/, *.log"
+            aria-label={t('library.add.exclude')}
+            placeholder={t('library.add.excludePlaceholder')}
             value={exclude}
             onChange={(event) => setExclude(event.target.value)}
           />
@@ -91,11 +99,11 @@ export function AddFolderForm({ collectionId, onAdded }: { collectionId: number;
               checked={includeHidden}
               onChange={(event) => setIncludeHidden(event.target.checked)}
             />
-            Include hidden files and folders
+            {t('library.add.hidden')}
           </label>
           <label className="flex items-center gap-2 text-muted-foreground">
             <input type="checkbox" checked={followLinks} onChange={(event) => setFollowLinks(event.target.checked)} />
-            Follow links that lead out of the folder
+            {t('library.add.links')}
           </label>
         </div>
       )}

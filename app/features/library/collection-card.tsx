@@ -1,7 +1,8 @@
 import { Pause, Play, RefreshCw, Trash2, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import type { Collection, CollectionReport } from '../../../electron/ipc/contract';
-import { formatFileName, formatNumber } from '../../../electron/ipc/format';
+import type { Collection, CollectionReport, SkipReason } from '../../../electron/ipc/contract';
+import { formatFileName } from '../../../electron/ipc/format';
+import { useFormat } from '../../i18n/format';
 import { invoke } from '../../api';
 import { onTaskEnd, useTask } from '../../lib/tasks';
 import { Badge } from '../../ui/badge';
@@ -12,22 +13,29 @@ import { FileTable } from './file-table';
 import { indexRunKey, RunStatus, startIndexRun } from './index-run';
 import { SlowestFiles } from './slowest-files';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
 
 /** "2,030 files: 1,990 indexed · 40 skipped · 0 waiting": the accounting always adds up. */
 function Accounting({ report, scanning }: { report: CollectionReport; scanning: boolean }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
   if (scanning && report.discovered === 0) {
     return (
       <p className="mt-2 text-sm" data-testid="collection-accounting">
-        Looking for files…
+        {t('library.accounting.looking')}
       </p>
     );
   }
   return (
     <p className="mt-2 text-sm" data-testid="collection-accounting">
-      {formatNumber(report.discovered)} files: {formatNumber(report.indexed)} indexed ·{' '}
-      {formatNumber(report.skipped + report.quarantined)} skipped · {formatNumber(report.pending)} waiting ·{' '}
-      {formatNumber(report.chunks)} passages
-      {report.embedded > 0 && <> · {formatNumber(report.embedded)} with vectors</>}
+      {t('library.accounting.summary', {
+        discovered: number(report.discovered),
+        indexed: number(report.indexed),
+        skipped: number(report.skipped + report.quarantined),
+        pending: number(report.pending),
+        chunks: number(report.chunks),
+      })}
+      {report.embedded > 0 && t('library.accounting.embedded', { embedded: number(report.embedded) })}
     </p>
   );
 }
@@ -36,6 +44,8 @@ function Accounting({ report, scanning }: { report: CollectionReport; scanning: 
 /** One collection: its folders, adding and removing them, indexing with progress and pause, its files. */
 export function CollectionCard({ collection, onChanged }: { collection: Collection; onChanged(): void }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const { t } = useTranslation();
+  const { number } = useFormat();
   const [tableVersion, setTableVersion] = useState(0);
   const runKey = indexRunKey(collection.id);
   // A run this window started: shown as running from the click, before main's first word on it.
@@ -71,20 +81,22 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
   const index = (rereadAll = false) => startIndexRun(collection, rereadAll);
 
   return (
-    <Card aria-label={`Collection ${collection.name}`} data-testid="collection">
+    <Card aria-label={t('library.card.label', { name: collection.name })} data-testid="collection">
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0">
-          <CardTitle>{collection.name}</CardTitle>
+          <CardTitle translate="no">{collection.name}</CardTitle>
           {collection.sources.length ? (
-            <ul className="mt-1 space-y-0.5 text-sm text-muted-foreground" aria-label="Folders">
+            <ul className="mt-1 space-y-0.5 text-sm text-muted-foreground" aria-label={t('library.card.folders')}>
               {collection.sources.map((source) => (
                 <li key={source.path} className="flex items-center gap-1">
-                  <span className="truncate">{formatFileName(source.path)}</span>
-                  {describeRules(source) && <span className="shrink-0 text-xs">({describeRules(source)})</span>}
+                  <span className="truncate" translate="no">
+                    {formatFileName(source.path)}
+                  </span>
+                  {describeRules(source, t) && <span className="shrink-0 text-xs">({describeRules(source, t)})</span>}
                   <Button
                     variant="ghost"
                     className="px-1 py-0.5"
-                    aria-label={`Remove folder ${source.path}`}
+                    aria-label={t('library.card.removeFolder', { path: source.path })}
                     disabled={indexing}
                     onClick={() => void removeFolder(source.path)}
                   >
@@ -94,47 +106,47 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
               ))}
             </ul>
           ) : (
-            <CardDescription>No folders yet: add one below.</CardDescription>
+            <CardDescription>{t('library.card.noFolders')}</CardDescription>
           )}
         </div>
         <div className="flex shrink-0 gap-2">
           {indexing ? (
             <Button variant="ghost" onClick={() => void pause()}>
-              <Pause className="size-4" aria-hidden /> Pause
+              <Pause className="size-4" aria-hidden /> {t('library.card.pause')}
             </Button>
           ) : (
             <>
               {collection.paused ? (
                 <Button onClick={() => void resume()}>
-                  <Play className="size-4" aria-hidden /> Resume
+                  <Play className="size-4" aria-hidden /> {t('library.card.resume')}
                 </Button>
               ) : (
                 <Button disabled={!collection.sources.length} onClick={() => void index()}>
-                  <Play className="size-4" aria-hidden /> Index now
+                  <Play className="size-4" aria-hidden /> {t('library.card.indexNow')}
                 </Button>
               )}
               <Button
                 variant="ghost"
-                title="Read every file again (after changing OCR settings, or to retry quarantined files)"
+                title={t('library.card.rereadTitle')}
                 disabled={!report.discovered || indexing}
                 onClick={() => void index(true)}
               >
-                <RefreshCw className="size-4" aria-hidden /> Re-read all
+                <RefreshCw className="size-4" aria-hidden /> {t('library.card.rereadAll')}
               </Button>
               {confirmRemove ? (
                 <>
                   <Button variant="danger" onClick={() => void removeCollection()}>
-                    Remove {collection.name}?
+                    {t('library.card.confirmRemove', { name: collection.name })}
                   </Button>
                   <Button variant="ghost" onClick={() => setConfirmRemove(false)}>
-                    Keep
+                    {t('library.card.keep')}
                   </Button>
                 </>
               ) : (
                 <Button
                   variant="ghost"
-                  aria-label={`Remove collection ${collection.name}`}
-                  title="Remove the collection and its index (your files stay where they are)"
+                  aria-label={t('library.card.remove', { name: collection.name })}
+                  title={t('library.card.removeTitle')}
                   disabled={indexing}
                   onClick={() => setConfirmRemove(true)}
                 >
@@ -147,13 +159,13 @@ export function CollectionCard({ collection, onChanged }: { collection: Collecti
       </div>
       <Accounting report={report} scanning={indexing} />
       {collection.paused && !indexing && (
-        <p className="mt-1 text-xs text-muted-foreground">Paused: changes on disk wait until you resume.</p>
+        <p className="mt-1 text-xs text-muted-foreground">{t('library.card.paused')}</p>
       )}
       {Object.keys(report.skipReasons).length > 0 && (
         <p className="mt-1 flex flex-wrap gap-1.5">
           {Object.entries(report.skipReasons).map(([reason, count]) => (
-            <Badge key={reason} tone="warn">
-              {reason}: {formatNumber(count)}
+            <Badge key={reason} tone="warn" data-reason={reason}>
+              {t('library.card.skipCount', { reason: t(`library.skip.${reason as SkipReason}`), count: number(count) })}
             </Badge>
           ))}
         </p>

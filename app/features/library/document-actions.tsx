@@ -5,6 +5,7 @@ import { invoke } from '../../api';
 import { Button } from '../../ui/button';
 import { DocumentViewer } from './document-viewer';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
 
 /**
  * "Open file" and "Show in folder" for a file of the library. The page names the file by its
@@ -13,6 +14,7 @@ import { reportError } from '../../lib/error-report';
  */
 export function DocumentActions({ documentId, lines }: { documentId: number; lines?: { start: number; end: number } }) {
   const [view, setView] = useState<DocumentView | null>(null);
+  const { t } = useTranslation();
   const open = async () => {
     const result = await invoke('shell.openDocument', { documentId });
     if (!result.ok) reportError(result.error);
@@ -25,10 +27,10 @@ export function DocumentActions({ documentId, lines }: { documentId: number; lin
   return (
     <div className="flex gap-2">
       <Button variant="ghost" onClick={() => void open()}>
-        <ExternalLink className="size-4" aria-hidden /> Open file
+        <ExternalLink className="size-4" aria-hidden /> {t('library.doc.open')}
       </Button>
       <Button variant="ghost" onClick={() => void show()}>
-        <FolderOpen className="size-4" aria-hidden /> Show in folder
+        <FolderOpen className="size-4" aria-hidden /> {t('library.doc.show')}
       </Button>
       {view && <DocumentViewer view={view} lines={lines} onClose={() => setView(null)} />}
     </div>

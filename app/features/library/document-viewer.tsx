@@ -1,10 +1,12 @@
 import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { DocumentView } from '../../../electron/ipc/contract';
-import { formatFileName, formatNumber } from '../../../electron/ipc/format';
+import { formatFileName } from '../../../electron/ipc/format';
+import { useFormat } from '../../i18n/format';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Modal } from '../../ui/modal';
+import { useTranslation } from 'react-i18next';
 
 /** Lines shown around the cited ones: the DOM stays small however long the file is. */
 const WINDOW_LINES = 2000;
@@ -32,25 +34,27 @@ export function DocumentViewer({
     marked.current?.scrollIntoView({ block: 'center' });
   }, [view, lines]);
   const name = view.path.split(/[\\/]/).at(-1) ?? view.path;
+  const { t } = useTranslation();
+  const { number } = useFormat();
   return (
     <Modal
-      label={`Viewing ${name}`}
+      label={t('library.viewer.label', { name })}
       onClose={onClose}
       className="flex max-h-full w-full max-w-4xl flex-col rounded-lg border border-border bg-background shadow-lg"
     >
       <div className="flex items-center gap-2 border-b border-border p-3">
-        <div className="min-w-0">
+        <div className="min-w-0" translate="no">
           <h2 className="truncate font-semibold" data-testid="viewer-name">
             {formatFileName(name)}
           </h2>
           <p className="truncate text-xs text-muted-foreground">{formatFileName(view.path)}</p>
         </div>
-        <Badge className="ml-auto shrink-0">Read-only</Badge>
-        <Button variant="ghost" className="px-1.5" aria-label="Close viewer" onClick={onClose}>
+        <Badge className="ml-auto shrink-0">{t('library.viewer.readOnly')}</Badge>
+        <Button variant="ghost" className="px-1.5" aria-label={t('library.viewer.close')} onClick={onClose}>
           <X className="size-4" aria-hidden />
         </Button>
       </div>
-      <div className="overflow-auto p-3 font-mono text-xs leading-relaxed" data-testid="viewer-text">
+      <div className="overflow-auto p-3 font-mono text-xs leading-relaxed" data-testid="viewer-text" translate="no">
         {shown.map((line, index) => {
           const number = first + index + 1;
           const cited = lines !== undefined && number >= lines.start && number <= lines.end;
@@ -69,8 +73,11 @@ export function DocumentViewer({
       </div>
       {(view.truncated || all.length > shown.length) && (
         <p className="border-t border-border p-2 text-xs text-muted-foreground">
-          Showing lines {formatNumber(first + 1)}–{formatNumber(first + shown.length)} of {formatNumber(all.length)}
-          {view.truncated ? ' (the file’s first 4 MB)' : ''}.
+          {t(view.truncated ? 'library.viewer.windowTruncated' : 'library.viewer.window', {
+            first: number(first + 1),
+            last: number(first + shown.length),
+            total: number(all.length),
+          })}
         </p>
       )}
     </Modal>

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { TableVirtuoso, type TableComponents } from 'react-virtuoso';
 import type { LibraryDocument } from '../../../electron/ipc/contract';
-import { formatFileName, formatBytes, formatNumber } from '../../../electron/ipc/format';
+import { useTranslation } from 'react-i18next';
+import { formatFileName } from '../../../electron/ipc/format';
+import { useFormat } from '../../i18n/format';
 import { invoke } from '../../api';
 import { Badge } from '../../ui/badge';
 
@@ -16,6 +18,8 @@ const TONE = { indexed: 'good', skipped: 'warn', quarantined: 'bad', pending: 'n
 export function FileTable({ collectionId, version }: { collectionId: number; version: number }) {
   const [rows, setRows] = useState<LibraryDocument[]>([]);
   const [total, setTotal] = useState<number | null>(null);
+  const { t } = useTranslation();
+  const { number } = useFormat();
 
   useEffect(() => {
     let live = true;
@@ -44,7 +48,9 @@ export function FileTable({ collectionId, version }: { collectionId: number; ver
   if (total === null) return null;
   return (
     <div className="mt-4">
-      <p className="mb-1 text-xs text-muted-foreground">{formatNumber(total)} files, problems first</p>
+      <p className="mb-1 text-xs text-muted-foreground">
+        {t('library.files.count', { count: total, formatted: number(total) })}
+      </p>
       <TableVirtuoso
         style={{ height: Math.min(420, 32 + rows.length * 26) }}
         data={rows}
@@ -60,33 +66,60 @@ export function FileTable({ collectionId, version }: { collectionId: number; ver
 
 // Module-level: Virtuoso remounts every row when it gets new components or render functions.
 const COMPONENTS: TableComponents<LibraryDocument> = {
-  Table: (props) => <table {...props} className="w-full text-left text-xs" aria-label="Files" />,
+  Table: (props) => <FilesTable {...props} />,
   TableRow: (props) => <tr {...props} className="border-t border-border align-top" data-testid="file-row" />,
 };
 
+function FilesTable(props: ComponentProps<'table'>) {
+  const { t } = useTranslation();
+  return <table {...props} className="w-full text-left text-xs" aria-label={t('library.files.label')} />;
+}
+
 function header() {
+  return <Header />;
+}
+
+function Header() {
+  const { t } = useTranslation();
   return (
     <tr className="bg-card text-muted-foreground">
-      <th className="py-1 font-medium">File</th>
-      <th className="py-1 font-medium">Status</th>
-      <th className="py-1 font-medium">Size</th>
-      <th className="py-1 font-medium">Why</th>
+      <th className="py-1 font-medium">{t('library.files.file')}</th>
+      <th className="py-1 font-medium">{t('library.files.status')}</th>
+      <th className="py-1 font-medium">{t('library.files.size')}</th>
+      <th className="py-1 font-medium">{t('library.files.why')}</th>
     </tr>
   );
 }
 
 function row(_: number, document: LibraryDocument) {
+  return <Row document={document} />;
+}
+
+/**
+ * One file: where it is, its status, its size, and its passages or why it was skipped (the reason
+ * translated; the reader's own detail, which names formats and limits, as it came).
+ */
+function Row({ document }: { document: LibraryDocument }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <>
-      <td className="py-1 pr-2 break-all">{formatFileName(document.path.split(/[\\/]/).slice(-2).join('/'))}</td>
-      <td className="py-1 pr-2">
-        <Badge tone={TONE[document.status]}>{document.status}</Badge>
+      <td className="py-1 pr-2 break-all" translate="no">
+        {formatFileName(document.path.split(/[\\/]/).slice(-2).join('/'))}
       </td>
-      <td className="py-1 pr-2 whitespace-nowrap">{formatBytes(document.size)}</td>
-      <td className="py-1">
-        {document.skipReason
-          ? `${document.skipReason}: ${document.skipDetail ?? ''}`
-          : `${formatNumber(document.chunks)} ${document.chunks === 1 ? 'passage' : 'passages'}`}
+      <td className="py-1 pr-2">
+        <Badge tone={TONE[document.status]}>{t(`library.status.${document.status}`)}</Badge>
+      </td>
+      <td className="py-1 pr-2 whitespace-nowrap">{format.bytes(document.size)}</td>
+      <td className="py-1" data-reason={document.skipReason ?? undefined}>
+        {document.skipReason ? (
+          <>
+            {t(`library.skip.${document.skipReason}`)}
+            {document.skipDetail && <span translate="no">{`: ${document.skipDetail}`}</span>}
+          </>
+        ) : (
+          t('library.files.passages', { count: document.chunks, formatted: format.number(document.chunks) })
+        )}
       </td>
     </>
   );

@@ -1,6 +1,7 @@
 import { FolderPlus } from 'lucide-react';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
+import { useTranslation } from 'react-i18next';
 
 /** A folder typed or picked with the system dialog: the path box, the submit button, Browse…. */
 export function FolderPathFields({
@@ -14,11 +15,12 @@ export function FolderPathFields({
   submitLabel: string;
   onBrowse(): void;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <Input
-        aria-label="Folder path"
-        placeholder="/path/to/folder"
+        aria-label={t('library.path.label')}
+        placeholder={t('library.path.placeholder')}
         value={folder}
         onChange={(event) => onFolder(event.target.value)}
       />
@@ -26,7 +28,7 @@ export function FolderPathFields({
         {submitLabel}
       </Button>
       <Button onClick={onBrowse}>
-        <FolderPlus className="size-4" aria-hidden /> Browse…
+        <FolderPlus className="size-4" aria-hidden /> {t('library.path.browse')}
       </Button>
     </>
   );

@@ -1,8 +1,11 @@
 import { toast } from 'sonner';
 import type { Collection, CollectionReport, IndexProgress } from '../../../electron/ipc/contract';
-import { formatIndexProgress, formatNumber } from '../../../electron/ipc/format';
+import { i18n } from '../../i18n/i18n';
+import { useFormat, type Format } from '../../i18n/format';
 import { startTask } from '../../lib/tasks';
 import { Progress } from '../../ui/progress';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 
 /** The task key of a collection's indexing run, wherever in the window it was started. */
 export const indexRunKey = (collectionId: number) => `index:${collectionId}`;
@@ -21,9 +24,15 @@ export function startIndexRun(collection: Pick<Collection, 'id' | 'name'>, rerea
       // The stream sends no progress: the card reads `library.changed`, progress's one source.
       reduce: () => null,
       onDone: (result) => {
-        if (result.ok) toast.success(`${collection.name}: ${formatNumber(result.value.indexed)} files indexed.`);
-        else if (result.error.code === 'CANCELLED')
-          toast(`${collection.name}: paused. Resume carries on where it stopped.`);
+        const { t } = i18n;
+        if (result.ok)
+          toast.success(
+            t('library.run.indexed', {
+              name: collection.name,
+              count: new Intl.NumberFormat(i18n.language).format(result.value.indexed),
+            }),
+          );
+        else if (result.error.code === 'CANCELLED') toast(t('library.run.paused', { name: collection.name }));
       },
       // Found the library busy (the CLI indexing it): Try again once that run ends.
       retryable: true,
@@ -33,6 +42,8 @@ export function startIndexRun(collection: Pick<Collection, 'id' | 'name'>, rerea
 
 /** How far a running index is: a bar, and what it is doing at what speed. */
 export function RunStatus({ progress, report }: { progress: IndexProgress | null; report: CollectionReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const done = report.indexed + report.skipped + report.quarantined;
   const fraction =
     progress && progress.stage !== 'scanning' && progress.total > 0
@@ -42,12 +53,23 @@ export function RunStatus({ progress, report }: { progress: IndexProgress | null
         : 0;
   return (
     <div className="mt-2" data-testid="index-progress">
-      <Progress value={fraction} label="Indexing progress" />
+      <Progress value={fraction} label={t('library.run.progress')} />
       {progress && (
         <p className="mt-1 text-xs text-muted-foreground" data-testid="index-stage">
-          {formatIndexProgress(progress)}
+          {indexProgressText(progress, t, format)}
         </p>
       )}
     </div>
   );
+}
+
+/** "Reading files · 35/120 · 1.2 files/s, 1.2 MB/s · about 2 min left": one line for a run in progress. */
+export function indexProgressText(progress: IndexProgress, t: TFunction, format: Format): string {
+  if (progress.stage === 'scanning') return t('library.progress.scanning');
+  const counts = `${format.number(progress.done)}/${format.number(progress.total)}`;
+  const left = progress.done >= progress.total ? t('library.progress.done') : format.timeLeft(progress.etaSeconds);
+  const rate = progress.rate >= 100 ? format.number(progress.rate) : format.decimal(progress.rate);
+  if (progress.stage === 'reading')
+    return t('library.progress.reading', { counts, rate, bytes: format.bytes(progress.bytesPerSecond), left });
+  return t('library.progress.embedding', { counts, rate, left });
 }

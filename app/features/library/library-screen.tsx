@@ -7,10 +7,13 @@ import { Input } from '../../ui/input';
 import { Page } from '../../ui/page';
 import { CollectionCard } from './collection-card';
 import { reportError } from '../../lib/error-report';
+import { errorText } from '../../i18n/error-text';
+import { useTranslation } from 'react-i18next';
 
 /** A new collection, by name. */
 function NewCollection({ onCreated }: { onCreated(): void }) {
   const [name, setName] = useState('');
+  const { t } = useTranslation();
   const create = async (event: React.FormEvent) => {
     event.preventDefault();
     const result = await invoke('library.createCollection', { name: name.trim() });
@@ -20,17 +23,17 @@ function NewCollection({ onCreated }: { onCreated(): void }) {
   };
   return (
     <Card aria-labelledby="new-collection-title">
-      <CardTitle id="new-collection-title">New collection</CardTitle>
-      <CardDescription>A named set of folders to search and chat over, e.g. “Notes” or “Contracts”.</CardDescription>
+      <CardTitle id="new-collection-title">{t('library.new.title')}</CardTitle>
+      <CardDescription>{t('library.new.description')}</CardDescription>
       <form className="mt-4 flex gap-2" onSubmit={(event) => void create(event)}>
         <Input
-          aria-label="Collection name"
-          placeholder="Notes"
+          aria-label={t('library.new.name')}
+          placeholder={t('library.new.placeholder')}
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
         <Button type="submit" disabled={!name.trim()}>
-          Create
+          {t('library.new.create')}
         </Button>
       </form>
     </Card>
@@ -38,10 +41,11 @@ function NewCollection({ onCreated }: { onCreated(): void }) {
 }
 
 export function LibraryScreen() {
+  const { t } = useTranslation();
   const [collections, reload] = useLiveValue('library.collections', 'library.changed');
   return (
-    <Page title="Library" description="Folders you choose, indexed on this computer only.">
-      {collections.status === 'error' && <p role="alert">{collections.error.message}</p>}
+    <Page title={t('library.title')} description={t('library.description')}>
+      {collections.status === 'error' && <p role="alert">{errorText(t, collections.error)}</p>}
       {collections.status === 'ready' &&
         collections.value.map((collection) => (
           <CollectionCard key={collection.id} collection={collection} onChanged={reload} />

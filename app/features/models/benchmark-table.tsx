@@ -1,32 +1,44 @@
 import type { BenchmarkResult } from '../../../electron/ipc/contract';
-import { formatBytes, formatRate } from '../../../electron/ipc/format';
+import { Trans, useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
 
 /** The last on-device benchmark of a model: one row per thread count. */
 export function BenchmarkTable({ result }: { result: BenchmarkResult }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rate = (perSecond: number) => (perSecond >= 100 ? format.number(perSecond) : format.decimal(perSecond));
   return (
     <div className="mt-4 border-t border-border pt-4 text-sm" data-testid="benchmark">
       <p className="mb-2 text-muted-foreground">
-        Benchmarked {new Date(result.ranAt).toLocaleString()} on {result.hardware.cpuModel}. Recommended threads:{' '}
-        <strong>{result.recommendedThreads}</strong>, context: <strong>{result.recommendedContextSize}</strong> tokens
+        <Trans
+          i18nKey="models.bench.summary"
+          values={{
+            at: format.dateTime(result.ranAt),
+            cpu: result.hardware.cpuModel,
+            threads: result.recommendedThreads,
+            contextSize: format.number(result.recommendedContextSize),
+          }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <table className="w-full text-left">
         <thead className="text-muted-foreground">
           <tr>
-            <th className="font-medium">Threads</th>
-            <th className="font-medium">Prompt tok/s</th>
-            <th className="font-medium">Generation tok/s</th>
-            <th className="font-medium">First token</th>
-            <th className="font-medium">Peak memory</th>
+            <th className="font-medium">{t('models.bench.threads')}</th>
+            <th className="font-medium">{t('models.bench.prompt')}</th>
+            <th className="font-medium">{t('models.bench.generation')}</th>
+            <th className="font-medium">{t('models.bench.firstToken')}</th>
+            <th className="font-medium">{t('models.bench.memory')}</th>
           </tr>
         </thead>
         <tbody className="font-mono">
           {result.runs.map((run) => (
             <tr key={run.threads}>
               <td>{run.threads}</td>
-              <td>{formatRate(run.promptTokensPerSecond)}</td>
-              <td>{formatRate(run.generationTokensPerSecond)}</td>
-              <td>{run.timeToFirstTokenMs.toFixed(0)} ms</td>
-              <td>{formatBytes(run.peakMemoryBytes)}</td>
+              <td>{rate(run.promptTokensPerSecond)}</td>
+              <td>{rate(run.generationTokensPerSecond)}</td>
+              <td>{format.duration(run.timeToFirstTokenMs)}</td>
+              <td>{format.bytes(run.peakMemoryBytes)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { CatalogView } from '../../../electron/ipc/contract';
 import { useInvoke } from '../../lib/use-invoke';
-import { formatBytes, formatCount } from '../../../electron/ipc/format';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { mainText } from '../../i18n/main-text';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { PartialDownloads } from './partial-downloads';
-import { CatalogDownloadButton, RunningDownload } from './recommended-download';
+import { CatalogDownloadButton, RunningDownload, tokensPerSecond } from './recommended-download';
 import { UrlDownload } from './url-download';
 import { useDownload } from './use-download';
 
@@ -17,38 +19,47 @@ type Entry = CatalogView['models'][number];
  * Rerankers and embedders are not chatted with, so only chat models show it.
  */
 function SpeedBadge({ entry, target }: { entry: Entry; target: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   if (entry.role !== 'chat') return null;
-  if (!entry.speed) return <Badge title="Hearth is measuring this computer to predict speeds.">Measuring…</Badge>;
+  if (!entry.speed) return <Badge title={t('models.speed.measuringTitle')}>{t('models.speed.measuring')}</Badge>;
   const speed = entry.speed.generationTokensPerSecond;
-  const shown = speed >= 10 ? Math.round(speed).toString() : speed.toFixed(1);
-  const tooltip =
-    `Predicted generation speed on this computer: ≈ ${shown} tokens/s (prompt ≈ ${Math.round(entry.speed.promptTokensPerSecond)} tokens/s). ` +
-    entry.speed.basis +
-    ` Recommended models reach ${target} tokens/s (Settings).`;
+  const tooltip = t('models.speed.tooltip', {
+    speed: tokensPerSecond(speed, format),
+    prompt: format.number(entry.speed.promptTokensPerSecond),
+    basis: mainText(t, entry.speed.basis),
+    target,
+  });
   return (
     <Badge tone={speed >= target ? 'good' : 'warn'} title={tooltip} data-testid="predicted-speed">
-      ≈ {shown} tok/s here{entry.speed.calibrated ? ' ✓' : ''}
+      {t('models.speed.here', { speed: tokensPerSecond(speed, format) })}
+      {entry.speed.calibrated ? ' ✓' : ''}
     </Badge>
   );
 }
 
 function CatalogRow({ entry, recommended, target }: { entry: Entry; recommended: boolean; target: number }) {
   const download = useDownload(`catalog:${entry.id}`);
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <li className="border-t border-border py-3 first:border-t-0" data-testid="catalog-entry" aria-label={entry.name}>
       <div className="flex items-start justify-between gap-4">
         <div>
           <p className="flex flex-wrap items-center gap-1.5 text-sm font-medium">
-            {entry.name}
-            {recommended && <Badge tone="good">Recommended</Badge>}
-            {entry.installed && <Badge>Installed</Badge>}
-            {!entry.fitsThisMachine && <Badge tone="warn">Needs more RAM</Badge>}
+            <span translate="no">{entry.name}</span>
+            {recommended && <Badge tone="good">{t('models.badge.recommended')}</Badge>}
+            {entry.installed && <Badge>{t('models.badge.installed')}</Badge>}
+            {!entry.fitsThisMachine && <Badge tone="warn">{t('models.badge.needsRam')}</Badge>}
             <SpeedBadge entry={entry} target={target} />
           </p>
-          <p className="mt-0.5 text-xs text-muted-foreground">{entry.description}</p>
+          <p className="mt-0.5 text-xs text-muted-foreground" translate="no">
+            {entry.description}
+          </p>
           <p className="mt-1 text-xs text-muted-foreground">
-            {formatCount(entry.parameters)} params · {entry.quantization} · {formatBytes(entry.sizeBytes)} ·{' '}
-            {entry.contextLength.toLocaleString('en')} ctx · {formatBytes(entry.minRamBytes)} RAM · {entry.license}
+            {t('models.facts.params', { count: format.count(entry.parameters) })} · {entry.quantization} ·{' '}
+            {format.bytes(entry.sizeBytes)} · {t('models.facts.ctx', { count: format.number(entry.contextLength) })} ·{' '}
+            {t('models.facts.ram', { size: format.bytes(entry.minRamBytes) })} · {entry.license}
           </p>
         </div>
         <CatalogDownloadButton entry={entry} download={download} />
@@ -65,11 +76,12 @@ interface Filters {
   fastHere: boolean;
 }
 
-const SIZES: Array<{ label: string; bytes: number | null }> = [
-  { label: 'Any size', bytes: null },
-  { label: 'Up to 1 GB', bytes: 1.1e9 },
-  { label: 'Up to 4 GB', bytes: 4.4e9 },
-  { label: 'Up to 8 GB', bytes: 8.8e9 },
+/** The size filter's choices: a model "up to 1 GB" may be a little over (1.1e9 bytes). */
+const SIZES: Array<{ gigabytes: number; bytes: number } | { gigabytes: null; bytes: null }> = [
+  { gigabytes: null, bytes: null },
+  { gigabytes: 1, bytes: 1.1e9 },
+  { gigabytes: 4, bytes: 4.4e9 },
+  { gigabytes: 8, bytes: 8.8e9 },
 ];
 
 /** Whether `entry` passes `filters`; "fast here" is about chat models, the only ones read as they come. */
@@ -82,21 +94,22 @@ export function shownBy(filters: Filters, entry: Entry, target: number): boolean
 
 function FilterBar({ filters, onChange }: { filters: Filters; onChange(next: Filters): void }) {
   const select = 'rounded-md border border-border bg-background px-2 py-1 text-sm';
+  const { t } = useTranslation();
   return (
-    <div className="mt-3 flex flex-wrap items-center gap-3 text-sm" role="group" aria-label="Filter the catalog">
+    <div className="mt-3 flex flex-wrap items-center gap-3 text-sm" role="group" aria-label={t('models.filter.label')}>
       <select
-        aria-label="Role"
+        aria-label={t('models.filter.role')}
         className={select}
         value={filters.role}
         onChange={(event) => onChange({ ...filters, role: event.target.value as Filters['role'] })}
       >
-        <option value="all">Every role</option>
-        <option value="chat">Chat</option>
-        <option value="embedding">Embedding</option>
-        <option value="reranker">Reranker</option>
+        <option value="all">{t('models.filter.everyRole')}</option>
+        <option value="chat">{t('models.filter.chat')}</option>
+        <option value="embedding">{t('models.filter.embedding')}</option>
+        <option value="reranker">{t('models.filter.reranker')}</option>
       </select>
       <select
-        aria-label="Size"
+        aria-label={t('models.filter.size')}
         className={select}
         value={String(filters.maxBytes)}
         onChange={(event) =>
@@ -104,8 +117,8 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange(next: Fil
         }
       >
         {SIZES.map((size) => (
-          <option key={size.label} value={String(size.bytes)}>
-            {size.label}
+          <option key={String(size.bytes)} value={String(size.bytes)}>
+            {size.gigabytes === null ? t('models.size.any') : t('models.size.upTo', { count: size.gigabytes })}
           </option>
         ))}
       </select>
@@ -115,7 +128,7 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange(next: Fil
           checked={filters.fastHere}
           onChange={(event) => onChange({ ...filters, fastHere: event.target.checked })}
         />
-        Fast here
+        {t('models.filter.fastHere')}
       </label>
     </div>
   );
@@ -125,6 +138,7 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange(next: Fil
 export function CatalogPanel() {
   const [catalog] = useInvoke('models.catalog', 'models.changed');
   const [filters, setFilters] = useState<Filters>({ role: 'all', maxBytes: null, fastHere: false });
+  const { t } = useTranslation();
   if (catalog.status !== 'ready') return null;
   const view = catalog.value;
   const picks = new Set([view.recommended.chat, view.recommended.embedding]);
@@ -133,28 +147,30 @@ export function CatalogPanel() {
   const roles = (['chat', 'embedding', 'reranker'] as const).filter((role) => byRole(role).length > 0);
   return (
     <Card aria-labelledby="catalog-title">
-      <CardTitle id="catalog-title">Download a model</CardTitle>
+      <CardTitle id="catalog-title">{t('models.catalog.title')}</CardTitle>
       <CardDescription>
-        Downloads come from Hugging Face and are checked against the pinned or published SHA-256 before use.{' '}
-        <span data-testid="recommendation-reason">{view.recommended.reason}</span>
+        {t('models.catalog.description')}{' '}
+        <span data-testid="recommendation-reason">{mainText(t, view.recommended.reason)}</span>
       </CardDescription>
       <PartialDownloads />
       <FilterBar filters={filters} onChange={setFilters} />
       {roles.length === 0 && (
         <p className="mt-4 text-sm text-muted-foreground">
-          No model matches these filters.{' '}
+          {t('models.catalog.noMatch')}{' '}
           <Button
             variant="ghost"
             className="px-1.5 py-0.5"
             onClick={() => setFilters({ role: 'all', maxBytes: null, fastHere: false })}
           >
-            Show all
+            {t('models.catalog.showAll')}
           </Button>
         </p>
       )}
       {roles.map((role) => (
         <section key={role} className="mt-4">
-          <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">{role} models</h3>
+          <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+            {t(`models.roleHeading.${role}`)}
+          </h3>
           <ul>
             {byRole(role).map((entry) => (
               <CatalogRow

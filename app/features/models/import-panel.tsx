@@ -6,15 +6,20 @@ import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { Input } from '../../ui/input';
 import { RadioGroup, RadioGroupItem } from '../../ui/radio-group';
+import type { HearthErrorData } from '../../../electron/ipc/contract';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 
 type Mode = 'copy' | 'reference';
 
 /** Import any GGUF: pick it (or paste its path), choose copy or use-in-place, and import. */
 export function ImportPanel() {
+  const { t } = useTranslation();
   const [path, setPath] = useState('');
   const [mode, setMode] = useState<Mode>('copy');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<HearthErrorData | null>(null);
 
   const browse = async () => {
     const result = await invoke('dialog.pickModelFile');
@@ -27,49 +32,49 @@ export function ImportPanel() {
     setError(null);
     const result = await invoke('models.import', { path: path.trim(), mode });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(result.error);
     setPath('');
-    toast.success(`Imported ${result.value.metadata.name}.`);
+    toast.success(i18n.t('models.import.done', { name: result.value.metadata.name }));
   };
 
   return (
     <Card aria-labelledby="import-title">
-      <CardTitle id="import-title">Import a model</CardTitle>
-      <CardDescription>Any GGUF file. It is checked before it is used; a damaged file is refused.</CardDescription>
+      <CardTitle id="import-title">{t('models.import.title')}</CardTitle>
+      <CardDescription>{t('models.import.description')}</CardDescription>
       <form className="mt-4 flex flex-col gap-3" onSubmit={(event) => void submit(event)}>
         <div className="flex gap-2">
           <Input
-            aria-label="Model file path"
-            placeholder="/path/to/model.gguf"
+            aria-label={t('models.import.path')}
+            placeholder={t('models.import.placeholder')}
             value={path}
             onChange={(event) => setPath(event.target.value)}
           />
           <Button onClick={() => void browse()}>
             <FileInput className="size-4" aria-hidden />
-            Browse…
+            {t('library.path.browse')}
           </Button>
         </div>
         <RadioGroup
-          aria-label="Import mode"
+          aria-label={t('models.import.mode')}
           value={mode}
           onValueChange={(value) => setMode(value as Mode)}
           className="flex gap-6"
         >
           <label className="flex items-center gap-2 text-sm">
-            <RadioGroupItem value="copy" /> Copy into Hearth
+            <RadioGroupItem value="copy" /> {t('models.import.copy')}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <RadioGroupItem value="reference" /> Use it where it is
+            <RadioGroupItem value="reference" /> {t('models.import.reference')}
           </label>
         </RadioGroup>
         {error && (
           <p role="alert" className="text-sm text-destructive">
-            {error}
+            {errorText(t, error)}
           </p>
         )}
         <div>
           <Button variant="primary" type="submit" disabled={busy || path.trim() === ''}>
-            {busy ? 'Checking…' : 'Import'}
+            {busy ? t('models.import.checking') : t('models.import.submit')}
           </Button>
         </div>
       </form>

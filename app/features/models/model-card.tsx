@@ -1,9 +1,12 @@
 import { Gauge, Play, Settings2, Square, Trash2 } from 'lucide-react';
 import { useCallback, useState } from 'react';
-import type { ModelInfo } from '../../../electron/ipc/contract';
+import type { TFunction } from 'i18next';
+import type { FitSuggestion, ModelInfo } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { startTask, useTask, type Task } from '../../lib/tasks';
-import { formatFileName, formatBytes, formatCount } from '../../../electron/ipc/format';
+import { formatFileName } from '../../../electron/ipc/format';
+import { useFormat, type Format } from '../../i18n/format';
+import { i18n } from '../../i18n/i18n';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card, CardTitle } from '../../ui/card';
@@ -13,6 +16,7 @@ import { FitBadge } from './fit-badge';
 import { ModelSettingsForm } from './model-settings-form';
 import { SideSheet } from '../../ui/side-sheet';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
 
 /** A load or a benchmark of the model, as its task shows: what it is doing, and how far. */
 type Step = { label: string; progress: number };
@@ -32,6 +36,8 @@ export function ModelCard({
   const closeSettings = useCallback(() => setShowSettings(false), []);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const { metadata } = model;
+  const { t } = useTranslation();
+  const format = useFormat();
   // Tasks of the app, not of this card: leave Models mid-load and come back, and they are still here.
   const loading = useTask<Step>(`load:${model.id}`);
   const benchmarking = useTask<Step>(`benchmark:${model.id}`);
@@ -43,9 +49,9 @@ export function ModelCard({
       'models.load',
       { id: model.id },
       {
-        initial: { label: 'Checking file…', progress: 0 },
+        initial: { label: i18n.t('models.card.checking'), progress: 0 },
         reduce: (_step, { phase, progress }) => ({
-          label: phase === 'checking' ? 'Checking file…' : 'Loading…',
+          label: phase === 'checking' ? i18n.t('models.card.checking') : i18n.t('models.card.loading'),
           progress,
         }),
       },
@@ -57,9 +63,9 @@ export function ModelCard({
       'models.benchmark',
       { id: model.id },
       {
-        initial: { label: 'Benchmarking…', progress: 0 },
+        initial: { label: i18n.t('models.card.benchmarking'), progress: 0 },
         reduce: (_step, { threads, step }) => ({
-          label: `Benchmarking with ${threads} thread(s): ${step}…`,
+          label: i18n.t('models.card.benchmarkStep', { count: threads, step }),
           progress: 0.5,
         }),
       },
@@ -80,29 +86,30 @@ export function ModelCard({
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0">
           <CardTitle className="flex items-center gap-2">
-            {metadata.name}
-            {model.loaded && <Badge tone="good">Loaded</Badge>}
+            <span translate="no">{metadata.name}</span>
+            {model.loaded && <Badge tone="good">{t('models.card.loaded')}</Badge>}
           </CardTitle>
           <p className="mt-1 truncate font-mono text-xs text-muted-foreground" title={formatFileName(model.path)}>
-            {formatFileName(model.path)} {model.storage === 'reference' ? '(used in place)' : ''}
+            <span translate="no">{formatFileName(model.path)}</span>{' '}
+            {model.storage === 'reference' ? t('models.card.inPlace') : ''}
           </p>
           <div className="mt-2 flex flex-wrap gap-1.5" data-testid="model-metadata">
-            <Badge>{metadata.role}</Badge>
-            <Badge>{metadata.architecture}</Badge>
-            <Badge>{formatCount(metadata.parameterCount)} params</Badge>
-            <Badge>{metadata.quantization}</Badge>
-            <Badge>{formatBytes(metadata.fileSize)}</Badge>
-            <Badge>{metadata.contextLength.toLocaleString('en')} ctx</Badge>
-            {metadata.hasChatTemplate && <Badge>chat template</Badge>}
-            {metadata.license && <Badge>{metadata.license}</Badge>}
-            {metadata.parts.length > 1 && <Badge>{metadata.parts.length} parts</Badge>}
+            <Badge>{t(`models.role.${metadata.role}`)}</Badge>
+            <Badge translate="no">{metadata.architecture}</Badge>
+            <Badge>{t('models.facts.params', { count: format.count(metadata.parameterCount) })}</Badge>
+            <Badge translate="no">{metadata.quantization}</Badge>
+            <Badge>{format.bytes(metadata.fileSize)}</Badge>
+            <Badge>{t('models.facts.ctx', { count: format.number(metadata.contextLength) })}</Badge>
+            {metadata.hasChatTemplate && <Badge>{t('models.card.chatTemplate')}</Badge>}
+            {metadata.license && <Badge translate="no">{metadata.license}</Badge>}
+            {metadata.parts.length > 1 && <Badge>{t('models.card.parts', { count: metadata.parts.length })}</Badge>}
             <FitBadge model={model} />
           </div>
         </div>
         <div className="flex shrink-0 gap-1.5">
           {model.loaded ? (
             <Button onClick={() => void unload()}>
-              <Square className="size-4" aria-hidden /> Unload
+              <Square className="size-4" aria-hidden /> {t('models.card.unload')}
             </Button>
           ) : (
             <Button
@@ -110,22 +117,25 @@ export function ModelCard({
               disabled={task !== null || model.fit?.level === 'too-large'}
               onClick={() => void load()}
             >
-              <Play className="size-4" aria-hidden /> Load
+              <Play className="size-4" aria-hidden /> {t('models.card.load')}
             </Button>
           )}
           <Button aria-haspopup="dialog" onClick={() => setShowSettings(true)}>
-            <Settings2 className="size-4" aria-hidden /> Settings
+            <Settings2 className="size-4" aria-hidden /> {t('models.card.settings')}
           </Button>
           <Button disabled={task !== null} onClick={() => void benchmark()}>
-            <Gauge className="size-4" aria-hidden /> Benchmark
+            <Gauge className="size-4" aria-hidden /> {t('models.card.benchmark')}
           </Button>
         </div>
       </div>
 
       {model.fit && model.fit.suggestions.length > 0 && (
-        <ul className="mt-3 list-disc space-y-0.5 pl-5 text-sm text-muted-foreground" aria-label="How to make it fit">
+        <ul
+          className="mt-3 list-disc space-y-0.5 pl-5 text-sm text-muted-foreground"
+          aria-label={t('models.card.howToFit')}
+        >
           {model.fit.suggestions.map((s) => (
-            <li key={s.message}>{s.message}</li>
+            <li key={s.kind}>{suggestionText(s, t, format)}</li>
           ))}
         </ul>
       )}
@@ -136,12 +146,12 @@ export function ModelCard({
             <p className="mb-1 text-sm">{task.progress.label}</p>
             <Progress value={task.progress.progress} label={task.progress.label} />
           </div>
-          <Button onClick={() => task.abort()}>Cancel</Button>
+          <Button onClick={() => task.abort()}>{t('common.cancel')}</Button>
         </div>
       )}
 
       {showSettings && (
-        <SideSheet title={`${metadata.name} settings`} onClose={closeSettings}>
+        <SideSheet title={t('models.card.settingsTitle', { name: metadata.name })} onClose={closeSettings}>
           <ModelSettingsForm model={model} models={models} onSaved={onChanged} />
         </SideSheet>
       )}
@@ -151,23 +161,36 @@ export function ModelCard({
         {confirmRemove ? (
           <>
             <span className="self-center text-sm text-muted-foreground">
-              {model.storage === 'reference'
-                ? 'Forget this model? Your file stays.'
-                : 'Delete Hearth’s copy of this model?'}
+              {model.storage === 'reference' ? t('models.card.forget') : t('models.card.deleteCopy')}
             </span>
             <Button variant="danger" onClick={() => void remove()}>
-              Remove
+              {t('models.card.remove')}
             </Button>
             <Button variant="ghost" onClick={() => setConfirmRemove(false)}>
-              Keep
+              {t('models.card.keep')}
             </Button>
           </>
         ) : (
           <Button variant="ghost" onClick={() => setConfirmRemove(true)}>
-            <Trash2 className="size-4" aria-hidden /> Remove
+            <Trash2 className="size-4" aria-hidden /> {t('models.card.remove')}
           </Button>
         )}
       </div>
     </Card>
   );
+}
+
+/** One way to make a model fit, in words, with its numbers. */
+function suggestionText(suggestion: FitSuggestion, t: TFunction, format: Format): string {
+  switch (suggestion.kind) {
+    case 'context':
+      return t('models.suggest.context', {
+        contextSize: format.number(suggestion.contextSize ?? 0),
+        ram: format.bytes(suggestion.ramNeeded ?? 0),
+      });
+    case 'gpu-layers':
+      return t('models.suggest.gpu-layers', { count: suggestion.gpuLayers ?? 0 });
+    default:
+      return t(suggestion.kind === 'quantization' ? 'models.suggest.quantization' : 'models.suggest.close-apps');
+  }
 }

@@ -3,6 +3,9 @@ import type { ModelInfo, ModelSettings } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { Button } from '../../ui/button';
 import { Field, Input, inputClass } from '../../ui/input';
+import type { HearthErrorData } from '../../../electron/ipc/contract';
+import { errorText } from '../../i18n/error-text';
+import { useTranslation } from 'react-i18next';
 
 /** Text for a nullable number: empty means "automatic". */
 const show = (value: number | 'auto' | null) => (value === null || value === 'auto' ? '' : String(value));
@@ -18,8 +21,9 @@ export function ModelSettingsForm({
   models: readonly ModelInfo[];
   onSaved(): void;
 }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<ModelSettings>(model.settings);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<HearthErrorData | null>(null);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof ModelSettings>(key: K, value: ModelSettings[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -35,24 +39,31 @@ export function ModelSettingsForm({
     setSaving(true);
     const result = await invoke('models.setSettings', { id: model.id, patch: draft });
     setSaving(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(result.error);
     setError(null);
     onSaved();
   };
 
   const automatic =
     model.threads.source === 'setting'
-      ? 'Empty: automatic.'
-      : `Empty: automatic (${model.threads.count}, ${model.threads.source === 'benchmark' ? 'fastest in your benchmark' : 'one per physical core'}).`;
+      ? t('models.settings.automatic')
+      : t(
+          model.threads.source === 'benchmark'
+            ? 'models.settings.automaticBenchmark'
+            : 'models.settings.automaticCores',
+          {
+            count: model.threads.count,
+          },
+        );
   return (
     <form
       className="mt-4 grid grid-cols-2 gap-4 border-t border-border pt-4"
       onSubmit={(e) => void save(e)}
-      aria-label="Model settings"
+      aria-label={t('models.settings.label')}
     >
       <Field
-        label="Context size"
-        hint={`Tokens. Empty: automatic (trained ${model.metadata.contextLength}, up to 4096).`}
+        label={t('models.settings.context')}
+        hint={t('models.settings.contextHint', { trained: model.metadata.contextLength })}
       >
         <Input
           type="number"
@@ -61,7 +72,7 @@ export function ModelSettingsForm({
           onChange={(e) => set('contextSize', nullable(e.target.value))}
         />
       </Field>
-      <Field label="GPU layers" hint="Empty: automatic, from the fit estimate.">
+      <Field label={t('models.settings.gpuLayers')} hint={t('models.settings.gpuLayersHint')}>
         <Input
           type="number"
           min={0}
@@ -69,7 +80,7 @@ export function ModelSettingsForm({
           onChange={(e) => set('gpuLayers', nullable(e.target.value) ?? 'auto')}
         />
       </Field>
-      <Field label="Threads" hint={automatic}>
+      <Field label={t('models.settings.threads')} hint={automatic}>
         <Input
           type="number"
           min={1}
@@ -77,7 +88,7 @@ export function ModelSettingsForm({
           onChange={(e) => set('threads', nullable(e.target.value))}
         />
       </Field>
-      <Field label="KV cache type" hint="Lower precision uses less memory.">
+      <Field label={t('models.settings.kvCache')} hint={t('models.settings.kvCacheHint')}>
         <select
           className={inputClass}
           value={draft.kvCacheType}
@@ -88,32 +99,29 @@ export function ModelSettingsForm({
           <option value="q4_0">q4_0</option>
         </select>
       </Field>
-      <Field label="Temperature">
+      <Field label={t('models.settings.temperature')}>
         <Input {...number('temperature')} />
       </Field>
-      <Field label="Top-p">
+      <Field label={t('models.settings.topP')}>
         <Input {...number('topP')} />
       </Field>
-      <Field label="Top-k">
+      <Field label={t('models.settings.topK')}>
         <Input {...number('topK')} />
       </Field>
-      <Field label="Min-p">
+      <Field label={t('models.settings.minP')}>
         <Input {...number('minP')} />
       </Field>
-      <Field label="Repeat penalty">
+      <Field label={t('models.settings.repeatPenalty')}>
         <Input {...number('repeatPenalty')} />
       </Field>
       {model.metadata.role === 'chat' && (
-        <Field
-          label="Draft model"
-          hint="A smaller model of the same family guesses tokens ahead; answers stay the same. None: grounded answers guess from their sources instead."
-        >
+        <Field label={t('models.settings.draft')} hint={t('models.settings.draftHint')}>
           <select
             className={inputClass}
             value={draft.draftModelId ?? ''}
             onChange={(e) => set('draftModelId', e.target.value || null)}
           >
-            <option value="">None</option>
+            <option value="">{t('models.settings.none')}</option>
             {models
               .filter((other) => other.id !== model.id && other.metadata.role === 'chat')
               .map((other) => (
@@ -130,10 +138,10 @@ export function ModelSettingsForm({
           checked={draft.flashAttention}
           onChange={(e) => set('flashAttention', e.target.checked)}
         />
-        Flash attention
+        {t('models.settings.flashAttention')}
       </label>
       <div className="col-span-2">
-        <Field label="System prompt">
+        <Field label={t('models.settings.systemPrompt')}>
           <textarea
             className={inputClass}
             rows={3}
@@ -144,12 +152,12 @@ export function ModelSettingsForm({
       </div>
       {error && (
         <p role="alert" className="col-span-2 text-sm text-destructive">
-          {error}
+          {errorText(t, error)}
         </p>
       )}
       <div className="col-span-2">
         <Button variant="primary" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? t('models.settings.saving') : t('models.settings.save')}
         </Button>
       </div>
     </form>

@@ -8,17 +8,21 @@ import { CatalogPanel } from './catalog-panel';
 import { ImportPanel } from './import-panel';
 import { ModelCard } from './model-card';
 import { useModels } from './use-models';
+import { errorText } from '../../i18n/error-text';
+import { useTranslation } from 'react-i18next';
 
 function LoadedSummary({ models, loaded }: { models: ModelInfo[]; loaded: LoadedModels }) {
-  const name = (id: string | null) => (id ? (models.find((m) => m.id === id)?.metadata.name ?? id) : 'none');
+  const { t } = useTranslation();
+  const name = (id: string | null) =>
+    id ? (models.find((m) => m.id === id)?.metadata.name ?? id) : t('models.loaded.none');
   return (
     <p className="text-sm text-muted-foreground" data-testid="loaded-summary">
-      Chat model: <strong className="text-foreground">{name(loaded.chat)}</strong> · Embedding model:{' '}
-      <strong className="text-foreground">{name(loaded.embedding)}</strong>
+      {t('models.loaded.chat')} <strong className="text-foreground">{name(loaded.chat)}</strong> ·{' '}
+      {t('models.loaded.embedding')} <strong className="text-foreground">{name(loaded.embedding)}</strong>
       {loaded.reranker && (
         <>
           {' '}
-          · Reranker: <strong className="text-foreground">{name(loaded.reranker)}</strong>
+          · {t('models.loaded.reranker')} <strong className="text-foreground">{name(loaded.reranker)}</strong>
         </>
       )}
     </p>
@@ -31,6 +35,7 @@ function LoadedSummary({ models, loaded }: { models: ModelInfo[]; loaded: Loaded
  * with nothing installed opens on Discover.
  */
 export function ModelsScreen() {
+  const { t } = useTranslation();
   const { models, loaded, error, reload } = useModels();
   const [tab, setTab] = useState<'installed' | 'discover' | null>(null);
   // The first list decides where the screen opens; then the user does (a download finishing, which
@@ -39,13 +44,16 @@ export function ModelsScreen() {
   if (opening === null && models) setOpening(models.length === 0 ? 'discover' : 'installed');
   const shown = tab ?? opening ?? 'installed';
   return (
-    <Page title="Models" description="GGUF models that run on this machine. Nothing is sent anywhere.">
+    <Page title={t('models.title')} description={t('models.description')}>
       <Tabs.Root value={shown} onValueChange={(value) => setTab(value as 'installed' | 'discover')}>
-        <Tabs.List aria-label="Models" className="flex gap-1 border-b border-border">
+        <Tabs.List aria-label={t('models.tabs.label')} className="flex gap-1 border-b border-border">
           {(
             [
-              ['installed', `Installed${models ? ` (${models.length})` : ''}`],
-              ['discover', 'Discover'],
+              [
+                'installed',
+                models ? t('models.tabs.installedCount', { count: models.length }) : t('models.tabs.installed'),
+              ],
+              ['discover', t('models.tabs.discover')],
             ] as const
           ).map(([value, label]) => (
             <Tabs.Trigger
@@ -61,16 +69,16 @@ export function ModelsScreen() {
           <ImportPanel />
           {error && (
             <p role="alert" className="text-sm text-destructive">
-              {error}
+              {errorText(t, error)}
             </p>
           )}
           {models && <LoadedSummary models={models} loaded={loaded} />}
           {models?.length === 0 && (
             <Card>
               <CardDescription>
-                No models yet. Download one that fits this computer, or import a GGUF file above.{' '}
+                {t('models.empty')}{' '}
                 <Button variant="ghost" className="px-1.5 py-0.5" onClick={() => setTab('discover')}>
-                  Discover models
+                  {t('models.discoverButton')}
                 </Button>
               </CardDescription>
             </Card>

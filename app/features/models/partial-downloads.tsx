@@ -1,13 +1,16 @@
 import type { PartialDownload } from '../../../electron/ipc/contract';
 import { invoke } from '../../api';
 import { useInvoke } from '../../lib/use-invoke';
-import { formatBytes } from '../../../electron/ipc/format';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
 import { Button } from '../../ui/button';
 import { DownloadProgress } from './download-progress';
 import { useDownload } from './use-download';
 
 function PartialRow({ partial, onGone }: { partial: PartialDownload; onGone(): void }) {
   const download = useDownload(`url:${partial.url}`);
+  const { t } = useTranslation();
+  const { bytes } = useFormat();
   const discard = async () => {
     await invoke('models.discardDownload', { url: partial.url });
     onGone();
@@ -16,17 +19,19 @@ function PartialRow({ partial, onGone }: { partial: PartialDownload; onGone(): v
     <li className="flex flex-col py-1 text-sm" data-testid="partial-download">
       <div className="flex items-center justify-between gap-3">
         <span className="truncate">
-          {partial.fileName}{' '}
+          <span translate="no">{partial.fileName}</span>{' '}
           <span className="text-muted-foreground">
-            ({formatBytes(partial.bytes)}
-            {partial.total ? ` of ${formatBytes(partial.total)}` : ''})
+            ({bytes(partial.bytes)}
+            {partial.total ? t('models.partial.of', { total: bytes(partial.total) }) : ''})
           </span>
         </span>
         {!download.progress && (
           <span className="flex gap-1.5">
-            <Button onClick={() => void download.start({ url: partial.url }).then(onGone)}>Resume</Button>
+            <Button onClick={() => void download.start({ url: partial.url }).then(onGone)}>
+              {t('models.partial.resume')}
+            </Button>
             <Button variant="ghost" onClick={() => void discard()}>
-              Discard
+              {t('models.partial.discard')}
             </Button>
           </span>
         )}
@@ -46,10 +51,13 @@ function PartialRow({ partial, onGone }: { partial: PartialDownload; onGone(): v
 export function PartialDownloads() {
   const [loaded, refresh] = useInvoke('models.partialDownloads', 'models.partialsChanged');
   const partials = loaded.status === 'ready' ? loaded.value : [];
+  const { t } = useTranslation();
   if (partials.length === 0) return null;
   return (
-    <section className="mt-4" aria-label="Paused downloads">
-      <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Paused downloads</h3>
+    <section className="mt-4" aria-label={t('models.partial.title')}>
+      <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+        {t('models.partial.title')}
+      </h3>
       <ul>
         {partials.map((partial) => (
           <PartialRow key={partial.fileName} partial={partial} onGone={refresh} />

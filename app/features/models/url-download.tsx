@@ -3,14 +3,16 @@ import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
 import { DownloadProgress } from './download-progress';
 import { useDownload } from './use-download';
+import { useTranslation } from 'react-i18next';
 
 /** Any GGUF on Hugging Face, by its URL. */
 export function UrlDownload() {
   const [url, setUrl] = useState('');
   const download = useDownload('url-form');
+  const { t } = useTranslation();
   return (
     <section className="mt-4 border-t border-border pt-4">
-      <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">From a Hugging Face URL</h3>
+      <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">{t('models.url.title')}</h3>
       <form
         className="mt-2 flex gap-2"
         onSubmit={(event) => {
@@ -19,13 +21,13 @@ export function UrlDownload() {
         }}
       >
         <Input
-          aria-label="Hugging Face URL"
-          placeholder="https://huggingface.co/owner/repo/resolve/main/model-Q4_K_M.gguf"
+          aria-label={t('models.url.label')}
+          placeholder={t('models.url.placeholder')}
           value={url}
           onChange={(event) => setUrl(event.target.value)}
         />
         <Button type="submit" disabled={!url.trim() || download.progress !== null}>
-          Download
+          {t('models.download.button')}
         </Button>
       </form>
       {download.progress && (

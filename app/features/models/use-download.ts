@@ -4,6 +4,7 @@ import type { DownloadProgress, DownloadRequest } from '../../../electron/ipc/co
 import { invoke } from '../../api';
 import { startTask, useTask } from '../../lib/tasks';
 import { reportError } from '../../lib/error-report';
+import { i18n } from '../../i18n/i18n';
 
 /** A running download as the task store holds it: what was asked for, and how far it is. */
 interface DownloadTask {
@@ -28,7 +29,8 @@ export function useDownload(place: string) {
       await startTask<'models.download', DownloadTask>(key, 'models.download', request, {
         initial: { request, state: { bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null } },
         reduce: (progress, state) => ({ ...progress, state }),
-        onDone: (result) => result.ok && toast.success(`Downloaded and verified ${result.value.metadata.name}.`),
+        onDone: (result) =>
+          result.ok && toast.success(i18n.t('models.download.done', { name: result.value.metadata.name })),
         // Resumes from the partial file: a dropped connection past the retries costs one click.
         retryable: true,
       });

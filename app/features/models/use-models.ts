@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LoadedModels, ModelInfo } from '../../../electron/ipc/contract';
+import type { HearthErrorData, LoadedModels, ModelInfo } from '../../../electron/ipc/contract';
 import { invoke, on } from '../../api';
 
 export interface ModelsState {
   models: ModelInfo[] | null;
   loaded: LoadedModels;
-  error: string | null;
+  error: HearthErrorData | null;
   reload(): void;
 }
 
@@ -13,14 +13,14 @@ export interface ModelsState {
 export function useModels(): ModelsState {
   const [models, setModels] = useState<ModelInfo[] | null>(null);
   const [loaded, setLoaded] = useState<LoadedModels>({ chat: null, embedding: null, reranker: null, all: [] });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<HearthErrorData | null>(null);
 
   const reload = useCallback(() => {
     void invoke('models.list').then((result) => {
       if (result.ok) {
         setModels(result.value);
         setError(null);
-      } else setError(result.error.message);
+      } else setError(result.error);
     });
     void invoke('models.state').then((result) => result.ok && setLoaded(result.value));
   }, []);

@@ -9,6 +9,9 @@ import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { inputClass, NumberInput } from '../../ui/input';
 import { useSettings } from './settings-context';
 import { reportError } from '../../lib/error-report';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { mainText } from '../../i18n/main-text';
 
 /**
  * The OpenAI-compatible local API: the switch, the port, the key (shown on demand, copied,
@@ -16,6 +19,8 @@ import { reportError } from '../../lib/error-report';
  */
 export function LocalApiPanel() {
   const { settings, update } = useSettings();
+  const { t } = useTranslation();
+  const { time } = useFormat();
   const [state] = useInvoke('api.state', 'api.changed');
   const [log, reloadLog] = useInvoke('api.log', 'api.changed');
   const [key, setKey] = useState<string | null>(null);
@@ -30,13 +35,13 @@ export function LocalApiPanel() {
     const result = await invoke('api.regenerateKey');
     if (!result.ok) return void reportError(result.error);
     setKey(result.value.key);
-    toast.success('A new key is in use. Programs using the old one must be given this one.');
+    toast.success(t('settings.api.newKey'));
   };
   const copy = () =>
     key &&
     navigator.clipboard.writeText(key).then(
-      () => toast.success('API key copied.'),
-      () => toast.error('Could not copy the key.'),
+      () => toast.success(t('settings.api.copied')),
+      () => toast.error(t('settings.api.copyFailed')),
     );
   const saveOrigins = async () => {
     if (origins === null) return;
@@ -50,11 +55,8 @@ export function LocalApiPanel() {
   const running = state.status === 'ready' ? state.value : null;
   return (
     <Card aria-labelledby="local-api-title">
-      <CardTitle id="local-api-title">Local API</CardTitle>
-      <CardDescription>
-        An OpenAI-compatible server for other programs on this computer (chat completions, embeddings, and answers from
-        your collections). It listens on 127.0.0.1 only and needs the key below.
-      </CardDescription>
+      <CardTitle id="local-api-title">{t('settings.api.title')}</CardTitle>
+      <CardDescription>{t('settings.api.description')}</CardDescription>
       <label className="mt-4 flex items-center gap-3 text-sm">
         <input
           type="checkbox"
@@ -62,15 +64,15 @@ export function LocalApiPanel() {
           checked={settings?.apiServerEnabled ?? false}
           onChange={(event) => void update({ apiServerEnabled: event.target.checked })}
         />
-        <span className="font-medium">Run the local API</span>
+        <span className="font-medium">{t('settings.api.run')}</span>
       </label>
       <label className="mt-3 flex items-center gap-3 text-sm">
-        Port
+        {t('settings.api.port')}
         <NumberInput
           integer
           min={1024}
           max={65535}
-          aria-label="Local API port"
+          aria-label={t('settings.api.portLabel')}
           className="w-24"
           disabled={!settings}
           value={settings?.apiServerPort ?? 4891}
@@ -80,35 +82,35 @@ export function LocalApiPanel() {
       <p className="mt-3 text-sm" data-testid="api-status">
         {running?.running ? (
           <>
-            Listening on <code className="rounded bg-muted px-1">{running.url}</code>
+            {t('settings.api.listening')} <code className="rounded bg-muted px-1">{running.url}</code>
           </>
         ) : running?.error ? (
-          <span className="text-destructive">{running.error}</span>
+          <span className="text-destructive">{mainText(t, running.error)}</span>
         ) : (
-          <span className="text-muted-foreground">Off.</span>
+          <span className="text-muted-foreground">{t('settings.api.off')}</span>
         )}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-        <span>API key</span>
+        <span>{t('settings.api.key')}</span>
         <code className="rounded bg-muted px-2 py-1 font-mono text-xs break-all" data-testid="api-key">
           {key ? (showKey ? key : `${key.slice(0, 8)}${'•'.repeat(16)}`) : '…'}
         </code>
         <Button variant="ghost" onClick={() => setShowKey((shown) => !shown)}>
-          {showKey ? 'Hide' : 'Show'}
+          {showKey ? t('settings.api.hide') : t('settings.api.show')}
         </Button>
-        <Button variant="ghost" onClick={() => void copy()} aria-label="Copy API key">
-          <Copy className="size-3.5" aria-hidden /> Copy
+        <Button variant="ghost" onClick={() => void copy()} aria-label={t('settings.api.copyLabel')}>
+          <Copy className="size-3.5" aria-hidden /> {t('settings.api.copy')}
         </Button>
         <Button variant="ghost" onClick={() => void regenerate()}>
-          <RefreshCw className="size-3.5" aria-hidden /> New key
+          <RefreshCw className="size-3.5" aria-hidden /> {t('settings.api.regenerate')}
         </Button>
       </div>
       <label className="mt-3 flex flex-col gap-1 text-sm">
-        Web pages allowed to call it (one origin per line, such as http://localhost:3000; none by default)
+        {t('settings.api.origins')}
         <textarea
           className={cn(inputClass, 'font-mono text-xs')}
           rows={2}
-          aria-label="Allowed origins"
+          aria-label={t('settings.api.originsLabel')}
           disabled={!settings}
           value={origins ?? settings?.apiAllowedOrigins.join('\n') ?? ''}
           onChange={(event) => setOrigins(event.target.value)}
@@ -116,26 +118,28 @@ export function LocalApiPanel() {
         />
       </label>
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer">Requests served (no prompt or answer text is kept)</summary>
+        <summary className="cursor-pointer">{t('settings.api.log')}</summary>
         <Button variant="ghost" className="mt-1" onClick={reloadLog}>
-          Refresh
+          {t('settings.api.refresh')}
         </Button>
-        {log.status === 'ready' && log.value.length === 0 && <p className="text-muted-foreground">None yet.</p>}
+        {log.status === 'ready' && log.value.length === 0 && (
+          <p className="text-muted-foreground">{t('settings.api.noneYet')}</p>
+        )}
         {log.status === 'ready' && log.value.length > 0 && (
           <table className="mt-1 w-full text-xs" data-testid="api-log">
             <thead className="text-left text-muted-foreground">
               <tr>
-                <th>Time</th>
-                <th>Request</th>
-                <th>Status</th>
-                <th>Tokens in / out</th>
-                <th>ms</th>
+                <th>{t('settings.api.time')}</th>
+                <th>{t('settings.api.request')}</th>
+                <th>{t('settings.api.status')}</th>
+                <th>{t('settings.api.tokens')}</th>
+                <th>{t('settings.api.ms')}</th>
               </tr>
             </thead>
             <tbody>
               {log.value.slice(0, 50).map((entry, i) => (
                 <tr key={`${entry.time}-${i}`}>
-                  <td>{new Date(entry.time).toLocaleTimeString()}</td>
+                  <td>{time(entry.time)}</td>
                   <td className="font-mono">
                     {entry.method} {entry.route}
                   </td>

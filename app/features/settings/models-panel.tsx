@@ -2,20 +2,18 @@ import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { cn } from '../../lib/cn';
 import { inputClass, NumberInput } from '../../ui/input';
 import { useSettings } from './settings-context';
+import { useTranslation } from 'react-i18next';
 
 /** How many models Hearth keeps in memory at once, and how fast a recommended model must be. */
 export function ModelsPanel() {
   const { settings, update } = useSettings();
+  const { t } = useTranslation();
   return (
     <Card aria-labelledby="models-settings-title">
-      <CardTitle id="models-settings-title">Models</CardTitle>
-      <CardDescription>
-        How many chat (and embedding) models stay in memory at once: loading one more unloads the one used least
-        recently, and more than one needs more memory. And the speed a chat model must be predicted to reach here to be
-        recommended: about 10 tokens per second reads as fast as most people do.
-      </CardDescription>
+      <CardTitle id="models-settings-title">{t('settings.models.title')}</CardTitle>
+      <CardDescription>{t('settings.models.description')}</CardDescription>
       <label className="mt-4 flex items-center gap-3 text-sm">
-        Models per kind
+        {t('settings.models.perKind')}
         <select
           className={cn(inputClass, 'w-20')}
           disabled={!settings}
@@ -30,16 +28,16 @@ export function ModelsPanel() {
         </select>
       </label>
       <label className="mt-4 flex items-center gap-3 text-sm">
-        Recommend chat models that reach
+        {t('settings.models.targetBefore')}
         <NumberInput
           min={1}
           max={200}
-          aria-label="Target speed in tokens per second"
+          aria-label={t('settings.models.target')}
           disabled={!settings}
           value={settings?.targetTokensPerSecond ?? 10}
           onValue={(value) => void update({ targetTokensPerSecond: value })}
         />
-        tokens per second on this computer
+        {t('settings.models.targetAfter')}
       </label>
     </Card>
   );

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import type { Settings, SettingsPatch } from '../../../electron/ipc/contract';
 import { invoke, on } from '../../api';
 import { applyTheme, watchSystemTheme } from './apply-theme';
+import { applyLanguage } from '../../i18n/i18n';
 import { reportError } from '../../lib/error-report';
 
 interface SettingsState {
@@ -22,6 +23,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const accept = useCallback((next: Settings) => {
     themeRef.current = next.theme;
     applyTheme(next.theme);
+    applyLanguage(next.language);
     shownRef.current = next;
     setSettings(next);
   }, []);
@@ -29,7 +31,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void invoke('settings.get').then((result) => {
       if (result.ok) accept(result.value);
-      else reportError({ ...result.error, message: `Could not load settings: ${result.error.message}` });
+      else reportError(result.error, { context: 'settings.load' });
     });
     const stopEvents = on('settings.changed', accept);
     const stopSystem = watchSystemTheme(() => themeRef.current);
@@ -55,7 +57,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
           shownRef.current = before;
           setSettings(before);
         }
-        reportError({ ...result.error, message: `Could not save settings: ${result.error.message}` });
+        reportError(result.error, { context: 'settings.save' });
       }
       return result.ok;
     },

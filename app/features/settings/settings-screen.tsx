@@ -5,10 +5,12 @@ import { LibraryPanel } from './library-panel';
 import { LocalApiPanel } from './local-api-panel';
 import { ModelsPanel } from './models-panel';
 import { PrivacyPanel } from './privacy-panel';
+import { useTranslation } from 'react-i18next';
 
 export function SettingsScreen() {
+  const { t } = useTranslation();
   return (
-    <Page title="Settings">
+    <Page title={t('settings.title')}>
       <AppearancePanel />
       <PrivacyPanel />
       <ModelsPanel />

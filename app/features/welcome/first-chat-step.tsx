@@ -8,6 +8,7 @@ import { Button } from '../../ui/button';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { Input } from '../../ui/input';
 import { startAnswer } from '../chat/use-conversation';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Step 4: a first question, in a chat over the chosen folder only, from questions its own headings
@@ -24,6 +25,7 @@ export function FirstChatStep({
   onAsked(): void;
 }) {
   const [questions, setQuestions] = useState<string[]>([]);
+  const { t } = useTranslation();
   const [own, setOwn] = useState('');
   const ready = collection !== null && collection.report.indexed > 0;
   const indexed = collection?.report.indexed ?? 0;
@@ -52,28 +54,26 @@ export function FirstChatStep({
 
   return (
     <Card aria-labelledby="first-chat-title">
-      <CardTitle id="first-chat-title">4. Your first question</CardTitle>
+      <CardTitle id="first-chat-title">{t('welcome.chat.title')}</CardTitle>
       <CardDescription>
-        {ready
-          ? `Answers come from ${collection.name} only, each claim with a citation you can open.`
-          : 'Once a folder is indexed, ask about it here.'}
+        {ready ? t('welcome.chat.ready', { name: collection.name }) : t('welcome.chat.waiting')}
       </CardDescription>
       {ready && !hasChatModel && (
         <p className="mt-3 flex flex-wrap items-center gap-2 text-sm" role="status">
-          No chat model yet: answers need one (step 2). Searching your files by keyword works already.
+          {t('welcome.chat.noModel')}
           <Link href="/search" className="inline-flex items-center gap-1 font-medium underline underline-offset-2">
-            <Search className="size-3.5" aria-hidden /> Search your files
+            <Search className="size-3.5" aria-hidden /> {t('welcome.chat.search')}
           </Link>
         </p>
       )}
       {ready && hasChatModel && (
         <>
           {questions.length > 0 && (
-            <ul className="mt-3 flex flex-col gap-1.5" aria-label="Suggested questions">
+            <ul className="mt-3 flex flex-col gap-1.5" aria-label={t('welcome.chat.suggested')}>
               {questions.map((question) => (
                 <li key={question}>
                   <Button variant="ghost" className="h-auto text-left" onClick={() => void ask(question)}>
-                    <MessageSquare className="size-4 shrink-0" aria-hidden /> {question}
+                    <MessageSquare className="size-4 shrink-0" aria-hidden /> <span translate="no">{question}</span>
                   </Button>
                 </li>
               ))}
@@ -87,13 +87,13 @@ export function FirstChatStep({
             }}
           >
             <Input
-              aria-label="Your question"
-              placeholder="Ask about your files…"
+              aria-label={t('welcome.chat.own')}
+              placeholder={t('chat.composer.placeholder')}
               value={own}
               onChange={(event) => setOwn(event.target.value)}
             />
             <Button type="submit" variant="primary" disabled={!own.trim()}>
-              Ask
+              {t('welcome.chat.ask')}
             </Button>
           </form>
         </>

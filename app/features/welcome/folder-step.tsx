@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
 import { useState } from 'react';
 import type { Collection } from '../../../electron/ipc/contract';
-import { formatNumber } from '../../../electron/ipc/format';
 import { invoke } from '../../api';
 import { reportError } from '../../lib/error-report';
 import { useTask } from '../../lib/tasks';
@@ -10,8 +11,8 @@ import { FolderPathFields } from '../library/folder-path-fields';
 import { indexRunKey, RunStatus, startIndexRun } from '../library/index-run';
 
 /** A collection name from a folder's, unused so far ("Notes", then "Notes 2"). */
-function nameFor(path: string, taken: readonly Collection[]): string {
-  const base = path.split(/[\\/]/).filter(Boolean).pop()?.trim() || 'My files';
+function nameFor(path: string, taken: readonly Collection[], fallback: string): string {
+  const base = path.split(/[\\/]/).filter(Boolean).pop()?.trim() || fallback;
   const names = new Set(taken.map((collection) => collection.name.toLowerCase()));
   let name = base;
   for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base} ${n}`;
@@ -32,10 +33,14 @@ export function FolderStep({
   onChosen(collectionId: number): void;
 }) {
   const [folder, setFolder] = useState('');
+  const { t } = useTranslation();
+  const { number } = useFormat();
   const running = useTask(chosen ? indexRunKey(chosen.id) : null);
 
   const add = async (path: string) => {
-    const created = await invoke('library.createCollection', { name: nameFor(path, collections) });
+    const created = await invoke('library.createCollection', {
+      name: nameFor(path, collections, t('welcome.folder.defaultName')),
+    });
     if (!created.ok) return void reportError(created.error);
     const added = await invoke('library.addFolder', {
       collectionId: created.value.id,
@@ -61,18 +66,18 @@ export function FolderStep({
   const indexing = chosen !== null && (running !== undefined || chosen.indexing);
   return (
     <Card aria-labelledby="folder-step-title">
-      <CardTitle id="folder-step-title">3. A folder of your files</CardTitle>
-      <CardDescription>
-        Notes, papers, contracts, code: Hearth reads them here and keeps its index on this computer. You can add more
-        folders in Library.
-      </CardDescription>
+      <CardTitle id="folder-step-title">{t('welcome.folder.title')}</CardTitle>
+      <CardDescription>{t('welcome.folder.description')}</CardDescription>
       {chosen ? (
         <div className="mt-3 text-sm" data-testid="welcome-collection">
           <p>
-            <strong>{chosen.name}</strong>:{' '}
+            <strong translate="no">{chosen.name}</strong>:{' '}
             {indexing
-              ? 'indexing…'
-              : `${formatNumber(chosen.report.indexed)} files indexed${chosen.report.skipped ? `, ${formatNumber(chosen.report.skipped)} skipped (Library says why)` : ''}.`}
+              ? t('welcome.folder.indexing')
+              : t(chosen.report.skipped ? 'welcome.folder.indexedSkipped' : 'welcome.folder.indexed', {
+                  indexed: number(chosen.report.indexed),
+                  skipped: number(chosen.report.skipped),
+                })}
           </p>
           {indexing && <RunStatus progress={chosen.progress} report={chosen.report} />}
         </div>
@@ -87,14 +92,14 @@ export function FolderStep({
           <FolderPathFields
             folder={folder}
             onFolder={setFolder}
-            submitLabel="Add and index"
+            submitLabel={t('welcome.folder.submit')}
             onBrowse={() => void browse()}
           />
         </form>
       )}
       {!chosen && collections.length > 0 && (
         <p className="mt-2 flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
-          Or use a collection you have:
+          {t('welcome.folder.existing')}
           {collections.map((collection) => (
             <Button
               key={collection.id}

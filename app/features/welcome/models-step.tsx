@@ -1,7 +1,10 @@
 import { FileInput, HardDrive } from 'lucide-react';
 import { toast } from 'sonner';
 import type { CatalogView, LocalModel } from '../../../electron/ipc/contract';
-import { formatBytes } from '../../../electron/ipc/format';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/i18n';
 import { invoke } from '../../api';
 import { reportError } from '../../lib/error-report';
 import { useInvoke } from '../../lib/use-invoke';
@@ -12,33 +15,37 @@ import { RecommendedDownload } from '../models/recommended-download';
 
 /** A model another app downloaded: used where it is, or why it cannot be. */
 function FoundModel({ model, onImported }: { model: LocalModel; onImported(): void }) {
+  const { t } = useTranslation();
+  const { bytes } = useFormat();
   const use = async () => {
     const result = await invoke('models.import', { path: model.path, mode: 'reference' });
     if (!result.ok) return void reportError(result.error);
-    toast.success(`${result.value.metadata.name} is ready. It stays in ${model.app}'s folder.`);
+    toast.success(t('welcome.models.readyInPlace', { name: result.value.metadata.name, app: model.app }));
     onImported();
   };
   return (
     <li className="flex items-center justify-between gap-3 py-2" aria-label={model.name} data-testid="found-model">
       <div className="min-w-0 text-sm">
         <p className="flex flex-wrap items-center gap-1.5">
-          <strong className="truncate">{model.name}</strong>
+          <strong className="truncate" translate="no">
+            {model.name}
+          </strong>
           <Badge>{model.app}</Badge>
-          {model.metadata && <Badge>{model.metadata.role}</Badge>}
-          <span className="text-xs text-muted-foreground">{formatBytes(model.sizeBytes)}</span>
+          {model.metadata && <Badge>{t(`models.role.${model.metadata.role}`)}</Badge>}
+          <span className="text-xs text-muted-foreground">{bytes(model.sizeBytes)}</span>
         </p>
         {model.problem && (
           <p className="mt-0.5 text-xs text-destructive" data-testid="found-problem">
-            {model.problem}
+            {errorText(t, model.problem)}
           </p>
         )}
       </div>
       {model.installedId ? (
-        <Badge tone="good">In Hearth</Badge>
+        <Badge tone="good">{t('welcome.models.inHearth')}</Badge>
       ) : (
         model.metadata && (
           <Button onClick={() => void use()}>
-            <HardDrive className="size-4" aria-hidden /> Use it
+            <HardDrive className="size-4" aria-hidden /> {t('welcome.models.use')}
           </Button>
         )
       )}
@@ -52,6 +59,7 @@ function FoundModel({ model, onImported }: { model: LocalModel; onImported(): vo
  */
 export function ModelsStep({ catalog }: { catalog: CatalogView | null }) {
   const [found, reloadFound] = useInvoke('models.discoverLocal');
+  const { t } = useTranslation();
   const pair = [catalog?.recommended.chat, catalog?.recommended.embedding].flatMap(
     (id) => catalog?.models.find((entry) => entry.id === id) ?? [],
   );
@@ -60,16 +68,13 @@ export function ModelsStep({ catalog }: { catalog: CatalogView | null }) {
     if (!picked.ok || !picked.value) return;
     const result = await invoke('models.import', { path: picked.value, mode: 'reference' });
     if (!result.ok) return void reportError(result.error);
-    toast.success(`${result.value.metadata.name} is ready.`);
+    toast.success(i18n.t('welcome.models.ready', { name: result.value.metadata.name }));
     reloadFound();
   };
   return (
     <Card aria-labelledby="models-step-title">
-      <CardTitle id="models-step-title">2. Models</CardTitle>
-      <CardDescription>
-        Hearth runs models on this computer. Download the recommended pair (from Hugging Face, checked against its
-        published SHA-256), or use models you already have.
-      </CardDescription>
+      <CardTitle id="models-step-title">{t('welcome.models.title')}</CardTitle>
+      <CardDescription>{t('welcome.models.description')}</CardDescription>
       {pair.length > 0 && (
         <ul className="mt-3 divide-y divide-border">
           {pair.map((entry) => (
@@ -77,24 +82,22 @@ export function ModelsStep({ catalog }: { catalog: CatalogView | null }) {
           ))}
         </ul>
       )}
-      <h3 className="mt-4 text-sm font-medium">Already on this computer</h3>
+      <h3 className="mt-4 text-sm font-medium">{t('welcome.models.already')}</h3>
       {found.status === 'loading' && (
-        <p className="mt-1 text-xs text-muted-foreground">Looking in LM Studio, Jan, GPT4All and Ollama folders…</p>
+        <p className="mt-1 text-xs text-muted-foreground">{t('welcome.models.looking')}</p>
       )}
       {found.status === 'ready' &&
         (found.value.length ? (
-          <ul className="mt-1 divide-y divide-border" aria-label="Models found on this computer">
+          <ul className="mt-1 divide-y divide-border" aria-label={t('welcome.models.found')}>
             {found.value.map((model) => (
               <FoundModel key={model.path} model={model} onImported={reloadFound} />
             ))}
           </ul>
         ) : (
-          <p className="mt-1 text-xs text-muted-foreground">
-            No models from LM Studio, Jan, GPT4All or Ollama in their usual folders.
-          </p>
+          <p className="mt-1 text-xs text-muted-foreground">{t('welcome.models.noneFound')}</p>
         ))}
       <Button variant="ghost" className="mt-2" onClick={() => void importFile()}>
-        <FileInput className="size-4" aria-hidden /> Import a GGUF file…
+        <FileInput className="size-4" aria-hidden /> {t('welcome.models.importFile')}
       </Button>
     </Card>
   );

@@ -8,6 +8,7 @@ import { FirstChatStep } from './first-chat-step';
 import { FolderStep } from './folder-step';
 import { MachineStep } from './machine-step';
 import { ModelsStep } from './models-step';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The welcome guide: from an empty install to a first cited answer. Shown on first start until it
@@ -15,6 +16,7 @@ import { ModelsStep } from './models-step';
  * taken in any order and at once: a folder indexes while the models download.
  */
 export function WelcomeScreen() {
+  const { t } = useTranslation();
   const { update } = useSettings();
   const [, navigate] = useLocation();
   const [catalog] = useInvoke('models.catalog', 'models.changed');
@@ -30,17 +32,14 @@ export function WelcomeScreen() {
   };
   const view = catalog.status === 'ready' ? catalog.value : null;
   return (
-    <Page
-      title="Welcome to Hearth"
-      description="A private assistant for your own files: nothing leaves this computer. Four steps, in any order; all of them can be changed later."
-    >
+    <Page title={t('welcome.title')} description={t('welcome.description')}>
       <MachineStep catalog={view} />
       <ModelsStep catalog={view} />
       <FolderStep collections={list} chosen={chosen} onChosen={setChosenId} />
       <FirstChatStep collection={chosen} hasChatModel={hasChatModel} onAsked={() => finish('/chat')} />
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={() => finish('/chat')}>
-          Skip the guide
+          {t('welcome.skip')}
         </Button>
       </div>
     </Page>

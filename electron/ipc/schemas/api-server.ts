@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MainTextSchema } from '../main-text';
 
 /** One request the local API served. Never holds prompt or answer text. */
 export const ApiLogEntrySchema = z.object({
@@ -21,7 +22,7 @@ export const ApiServerStateSchema = z.object({
   url: z.string().nullable(),
   port: z.number().int(),
   /** Why it is not running when it should be (the port is taken, …). */
-  error: z.string().nullable(),
+  error: MainTextSchema.nullable(),
 });
 export type ApiServerState = z.infer<typeof ApiServerStateSchema>;
 

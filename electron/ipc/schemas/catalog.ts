@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MainTextSchema } from '../main-text';
 import { ModelRoleSchema } from './models';
 import { MachineProfileSchema } from './machine';
 
@@ -63,15 +64,15 @@ export const SpeedPredictionSchema = z.object({
   promptTokensPerSecond: z.number().nonnegative(),
   /** Corrected by benchmarks of similar installed models (measured ÷ predicted). */
   calibrated: z.boolean(),
-  /** How the number was made, for the tooltip. */
-  basis: z.string(),
+  /** How the number was made, for the tooltip: sentences. */
+  basis: z.array(MainTextSchema),
 });
 export type SpeedPrediction = z.infer<typeof SpeedPredictionSchema>;
 
 export const RecommendationSchema = z.object({
   chat: z.string().nullable(),
   embedding: z.string().nullable(),
-  reason: z.string(),
+  reason: MainTextSchema,
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 

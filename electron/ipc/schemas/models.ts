@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HearthErrorDataSchema } from '../errors';
 
 export const ModelRoleSchema = z.enum(['chat', 'embedding', 'reranker']);
 export type ModelRole = z.infer<typeof ModelRoleSchema>;
@@ -58,8 +59,11 @@ export const FitSuggestionSchema = z.object({
   kind: z.enum(['context', 'gpu-layers', 'quantization', 'close-apps']),
   message: z.string(),
   contextSize: z.number().int().optional(),
+  /** RAM the suggested context size needs (`context`). */
+  ramNeeded: z.number().nonnegative().optional(),
   gpuLayers: z.number().int().optional(),
 });
+export type FitSuggestion = z.infer<typeof FitSuggestionSchema>;
 
 /** Whether a model fits this machine at its settings, and what would make it fit. */
 export const FitSchema = z.object({
@@ -208,7 +212,7 @@ export const LocalModelSchema = z.object({
   installedId: z.string().nullable(),
   /** `null` when the file is not a usable GGUF (then `problem` says why). */
   metadata: ModelMetadataSchema.nullable(),
-  problem: z.string().nullable(),
+  problem: HearthErrorDataSchema.nullable(),
 });
 export type LocalModel = z.infer<typeof LocalModelSchema>;
 

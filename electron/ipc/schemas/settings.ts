@@ -3,9 +3,18 @@ import { z } from 'zod';
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
+/** The languages the window is translated into; `system` follows the operating system's. */
+export const LanguageSchema = z.enum(['system', 'en', 'de']);
+export type Language = z.infer<typeof LanguageSchema>;
+
 export const SettingsSchema = z.object({
   /** Colour scheme of the window. Defaults to `"system"`. */
   theme: ThemeSchema,
+  /**
+   * Language of the window: `system` picks the operating system's when Hearth has it, else
+   * English. Defaults to `"system"`.
+   */
+  language: LanguageSchema,
   /**
    * The welcome guide was finished or skipped; until then the window opens on it. Settings can
    * show it again. Defaults to `false`.

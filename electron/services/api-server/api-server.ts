@@ -1,4 +1,5 @@
 import { toErrorData } from '../../ipc/errors';
+import { mainText, type MainText } from '../../ipc/main-text';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -60,7 +61,7 @@ export class ApiServer {
   readonly #app: Hono<ApiEnv>;
   #server: ServerType | null = null;
   #port = DEFAULT_API_PORT;
-  #error: string | null = null;
+  #error: MainText | null = null;
 
   constructor(options: ApiServerOptions) {
     this.#options = options;
@@ -105,8 +106,8 @@ export class ApiServer {
       this.#port = port;
       this.#error =
         (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-          ? `Port ${port} is in use by another program. Choose another port.`
-          : `The local API could not start: ${toErrorData(error).message}`;
+          ? mainText('api.portInUse', { port })
+          : mainText('api.failed', { reason: toErrorData(error).message });
     }
     this.#options.onChange?.(this.state());
     return this.state();

@@ -1,4 +1,5 @@
 import type { MachineProfile } from '../../ipc/contract';
+import { mainText, type MainText } from '../../ipc/main-text';
 
 /** What a prediction needs to know about a model. */
 export interface SpeedInputs {
@@ -48,14 +49,19 @@ export function predictSpeed(model: SpeedInputs, machine: MachineProfile): RawSp
 }
 
 /** The tooltip's sentence: what the number rests on. */
-export function describeBasis(machine: MachineProfile, speed: RawSpeed, calibration: number | null): string {
-  const gb = (bytes: number) => `${(bytes / 1e9).toFixed(0)} GB/s`;
+export function describeBasis(machine: MachineProfile, speed: RawSpeed, calibration: number | null): MainText[] {
   const limit =
     speed.boundBy === 'memory'
-      ? `memory read speed (${gb(machine.memoryBandwidth)} measured, ~${Math.round(SPEED_MODEL.memoryEfficiency * 100)} % usable)`
-      : `what ${machine.physicalCores} cores can decode (~${gb(machine.physicalCores * SPEED_MODEL.coreWeightBytesPerSecond)})`;
-  const base = `Each generated token reads the whole model once; here that is limited by ${limit}.`;
-  return calibration === null
-    ? `${base} Not yet checked by a benchmark on this computer.`
-    : `${base} Corrected by your benchmarks of similar models (measured ÷ predicted = ${calibration.toFixed(2)}).`;
+      ? mainText('speed.memory', {
+          bandwidth: machine.memoryBandwidth / 1e9,
+          efficiency: Math.round(SPEED_MODEL.memoryEfficiency * 100),
+        })
+      : mainText('speed.compute', {
+          cores: machine.physicalCores,
+          rate: (machine.physicalCores * SPEED_MODEL.coreWeightBytesPerSecond) / 1e9,
+        });
+  return [
+    limit,
+    calibration === null ? mainText('speed.unchecked') : mainText('speed.calibrated', { ratio: calibration }),
+  ];
 }

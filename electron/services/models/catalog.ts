@@ -1,6 +1,6 @@
 import catalogJson from '../../../native-models/catalog.json';
 import { CatalogSchema, type CatalogEntry, type Recommendation, type SpeedPrediction } from '../../ipc/schemas/catalog';
-import { formatBytes } from '../../ipc/format';
+import { mainText, type MainText } from '../../ipc/main-text';
 
 /** The context a catalog entry's RAM need is stated at. */
 const RAM_CONTEXT_TOKENS = 4096;
@@ -66,15 +66,21 @@ export function recommend(catalog: readonly CatalogEntry[], options: RecommendOp
   const chat =
     [...fastEnough].sort(byQuality)[0] ?? [...fitting].sort((a, b) => (speed(b) ?? 0) - (speed(a) ?? 0))[0] ?? null;
 
-  const ram = formatBytes(options.totalMemory);
-  const embedder = embedding?.name ?? 'no embedder';
-  let reason: string;
-  if (!chat) reason = `With ${ram} of RAM no catalog chat model fits comfortably; try the smallest one.`;
-  else if (!measured) reason = `With ${ram} of RAM, ${chat.name} and ${embedder} fit together with room to spare.`;
-  else if (speed(chat)! >= target) {
-    reason = `${chat.name} is the largest model predicted to reach ${target} tokens/s here (≈ ${Math.round(speed(chat)!)}), and fits in ${ram} of RAM beside ${embedder}.`;
+  const ram = options.totalMemory;
+  const embedder = embedding?.name;
+  let reason: MainText;
+  if (!chat) reason = mainText('recommend.noneFits', { ram });
+  else if (!measured) {
+    reason = embedder
+      ? mainText('recommend.unmeasured', { ram, chat: chat.name, embedder })
+      : mainText('recommend.unmeasuredNoEmbedder', { ram, chat: chat.name });
+  } else if (speed(chat)! >= target) {
+    const params = { chat: chat.name, target, speed: speed(chat)!, ram };
+    reason = embedder
+      ? mainText('recommend.fast', { ...params, embedder })
+      : mainText('recommend.fastNoEmbedder', params);
   } else {
-    reason = `No catalog model is predicted to reach ${target} tokens/s here; ${chat.name} is the fastest (≈ ${speed(chat)!.toFixed(1)}).`;
+    reason = mainText('recommend.slow', { target, chat: chat.name, speed: speed(chat)! });
   }
   return { chat: chat?.id ?? null, embedding: embedding?.id ?? null, reason };
 }

@@ -114,6 +114,7 @@ async function suggestions(
       found.push({
         kind: 'context',
         contextSize: smaller,
+        ramNeeded: need.ram,
         message: `Use a context of ${smaller} tokens (needs ${formatBytes(need.ram)} of RAM).`,
       });
       break;

@@ -1,4 +1,4 @@
-import type { NetworkRequest } from '../../ipc/schemas/network';
+import type { NetworkPurpose, NetworkRequest } from '../../ipc/schemas/network';
 
 export interface NetworkLogOptions {
   /** Told the whole log after every change (the window's Network activity). */
@@ -27,7 +27,7 @@ export class NetworkLog {
   }
 
   /** A `fetch` that logs each request under `purpose`, then makes it with `inner`. */
-  fetch(purpose: string, inner: typeof fetch = globalThis.fetch): typeof fetch {
+  fetch(purpose: NetworkPurpose, inner: typeof fetch = globalThis.fetch): typeof fetch {
     return async (input, init) => {
       // Read from the arguments, not by building a Request: that would take a streamed body.
       const url = new URL(input instanceof Request ? input.url : input);

@@ -5,6 +5,7 @@ import type { SqliteDatabase } from '../store/db';
 /** What every setting is until the user changes it. */
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
+  language: 'system',
   onboardingDone: false,
   airGap: false,
   modelsPerRole: 1,

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { toErrorData } from '../../../ipc/errors';
+import { toErrorData, type HearthErrorData } from '../../../ipc/errors';
 import type { LocalModel, ModelInfo, ModelMetadata } from '../../../ipc/contract';
 import { findModelFiles, type FindOptions } from './find-model-files';
 import { knownModelFolders, type FolderContext } from './known-folders';
@@ -40,11 +40,11 @@ export class LocalModels {
     const found: LocalModel[] = [];
     for (const file of findModelFiles(knownModelFolders(context), this.#options)) {
       let metadata: ModelMetadata | null = null;
-      let problem: string | null = null;
+      let problem: HearthErrorData | null = null;
       try {
         metadata = await this.#models.inspect(file.path);
       } catch (error) {
-        problem = toErrorData(error).message;
+        problem = toErrorData(error);
       }
       found.push({ ...file, installedId: installed.get(file.path) ?? null, metadata, problem });
     }

@@ -86,7 +86,7 @@ describe('model downloads', () => {
     // Every request it made is in the network log, as many as the server saw, none left open.
     const log = s.network.list();
     expect(log).toHaveLength(server.requests.length);
-    expect(log.every((request) => request.purpose === 'Model download' && request.status === 200)).toBe(true);
+    expect(log.every((request) => request.purpose === 'model-download' && request.status === 200)).toBe(true);
     expect(new Set(log.map((request) => `${request.host}${request.path}`))).toEqual(
       new Set([`${new URL(server.origin).host}/org/tiny/resolve/main/tiny-chat.gguf`]),
     );

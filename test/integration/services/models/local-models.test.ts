@@ -38,7 +38,7 @@ describe('models other apps downloaded', () => {
     // The file linked from GPT4All is LM Studio's, listed once; a later split part is not a model;
     // the folder linked into itself ends; a bad manifest is passed over.
     expect(found).toHaveLength(4);
-    expect(found.find((model) => model.name === 'broken.gguf')!.problem).toMatch(/GGUF/);
+    expect(found.find((model) => model.name === 'broken.gguf')!.problem?.message).toMatch(/GGUF/);
     expect(found.every((model) => model.installedId === null)).toBe(true);
 
     // Imported where it is (an Ollama blob has no .gguf name: its bytes say what it is).

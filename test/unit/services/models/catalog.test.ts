@@ -108,7 +108,7 @@ describe('recommendation', () => {
   const speedOn = (machine: MachineProfile) => (e: CatalogEntry) => ({
     ...predictSpeed(inputs(e), machine),
     calibrated: false,
-    basis: '',
+    basis: [],
   });
   const pick = (machine: MachineProfile, target = 10) =>
     recommend(catalog, { totalMemory: machine.totalMemory, speedOf: speedOn(machine), targetTokensPerSecond: target });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../electron/ipc/errors';
-import { remedyFor } from '../../../app/lib/error-report';
+import { remedyFor } from '../../../app/lib/remedies';
 
 describe('remedies by error code', () => {
   it('offers the screen that fixes a failure, and Try again only to a caller that can', () => {
-    expect(remedyFor('CONTEXT_OVERFLOW', false)).toEqual({ label: 'Raise the context size', to: '/models' });
-    expect(remedyFor('MODEL_NOT_FOUND', true)).toEqual({ label: 'Open Models', to: '/models' });
+    expect(remedyFor('CONTEXT_OVERFLOW', false)).toEqual({ label: 'remedy.raiseContext', to: '/models' });
+    expect(remedyFor('MODEL_NOT_FOUND', true)).toEqual({ label: 'remedy.openModels', to: '/models' });
     expect(remedyFor('AIR_GAP', false)).toMatchObject({ to: '/settings' });
-    expect(remedyFor('BUSY', true)).toEqual({ label: 'Try again', retry: true });
+    expect(remedyFor('BUSY', true)).toEqual({ label: 'remedy.tryAgain', retry: true });
     expect(remedyFor('BUSY', false)).toBeNull();
     expect(remedyFor('CANCELLED', true)).toBeNull();
     // A failure saved before codes were kept has none, and gets no remedy.

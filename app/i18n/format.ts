@@ -1,0 +1,78 @@
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/**
+ * Numbers, sizes, durations and dates as the window's language writes them (`16,0 GB` and
+ * `12.03.2026` in German), through `Intl`. The CLI and the services keep electron/ipc/format.ts,
+ * whose output is English.
+ */
+export function formatters(locale: string, t: TFunction) {
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const unit = (name: string, digits: number) =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: name,
+      unitDisplay: 'short',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  const decimal = (value: number, digits = 1) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const duration = (ms: number): string => {
+    if (!Number.isFinite(ms) || ms < 0) return '—';
+    if (ms < 1000) return unit('millisecond', 0).format(Math.round(ms));
+    if (ms < 60_000) return unit('second', 1).format(ms / 1000);
+    const seconds = Math.round(ms / 1000);
+    return `${unit('minute', 0).format(Math.floor(seconds / 60))} ${unit('second', 0).format(seconds % 60)}`;
+  };
+  return {
+    /** "2,030" / "2.030": exact counts. */
+    number: (value: number) => whole.format(value),
+    /** "12.4" / "12,4": a measured value with `digits` decimals (1 by default). */
+    decimal,
+    /** "45 %": a share from 0 to 1. */
+    percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(share),
+    /** "16.0 GB", powers of 1024, as operating systems show memory. */
+    bytes(bytes: number): string {
+      if (!Number.isFinite(bytes) || bytes < 0) return '—';
+      let value = bytes;
+      let index = 0;
+      while (value >= 1024 && index < BYTE_UNITS.length - 1) {
+        value /= 1024;
+        index++;
+      }
+      return unit(BYTE_UNITS[index]!, index === 0 ? 0 : 1).format(value);
+    },
+    /** "1.7B" / "1,7 Mrd.": parameter counts. */
+    count: (value: number) =>
+      new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value),
+    /** "850 ms", "12.4 s", "3 min 5 s". */
+    duration,
+    /** "about 3 min left", as a person reads it. */
+    timeLeft(seconds: number | null): string {
+      if (seconds === null || !Number.isFinite(seconds)) return t('format.timeLeft.unknown');
+      if (seconds < 10) return t('format.timeLeft.seconds');
+      if (seconds < 90)
+        return t('format.timeLeft.about', { time: unit('second', 0).format(Math.round(seconds / 10) * 10) });
+      if (seconds < 90 * 60)
+        return t('format.timeLeft.about', { time: unit('minute', 0).format(Math.round(seconds / 60)) });
+      return t('format.timeLeft.about', { time: unit('hour', 1).format(seconds / 3600) });
+    },
+    /** A date and time, "7 Dec 2026, 09:45". */
+    dateTime: (at: string | number | Date) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)),
+    /** A time of day with seconds, for logs: "09:45:12". */
+    time: (at: string | number | Date) => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(new Date(at)),
+  };
+}
+
+export type Format = ReturnType<typeof formatters>;
+
+/** The formatters for the window's language now; a language change re-renders the caller. */
+export function useFormat(): Format {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => formatters(i18n.language, t), [i18n.language, t]);
+}

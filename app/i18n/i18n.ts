@@ -1,0 +1,62 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../electron/ipc/contract';
+import { de } from './locales/de';
+import { en } from './locales/en';
+import { formatters } from './format';
+
+/** The languages the window has, each complete (`de` is typed by `en`'s keys). */
+export const LANGUAGES = ['en', 'de'] as const;
+export type Locale = (typeof LANGUAGES)[number];
+
+/**
+ * The language to show for the `language` setting: the one chosen, or for `system` the first of
+ * the operating system's preferred languages that Hearth has (`de-AT` is German), else English.
+ */
+export function resolveLanguage(setting: Language, preferred: readonly string[] = navigator.languages): Locale {
+  if (setting !== 'system') return setting;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    const found = LANGUAGES.find((language) => language === base);
+    if (found) return found;
+  }
+  return 'en';
+}
+
+/**
+ * The window's one i18next instance. The resources are bundled (two small objects), so it is ready
+ * before the first render and never fetches anything. Interpolated values are not escaped here:
+ * React escapes what it renders.
+ */
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, de: { translation: de } },
+  lng: resolveLanguage('system'),
+  fallbackLng: 'en',
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+// The formats main's sentences name (electron/ipc/main-text.ts), for this language.
+const NUMBER_FORMATS: Record<string, (language: string) => Intl.NumberFormatOptions> = {
+  number: () => ({ maximumFractionDigits: 0 }),
+  fixed1: () => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  fixed2: () => ({ minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+for (const [name, options] of Object.entries(NUMBER_FORMATS)) {
+  i18n.services.formatter?.add(name, (value: number, language?: string) =>
+    new Intl.NumberFormat(language, options(language ?? 'en')).format(value),
+  );
+}
+i18n.services.formatter?.add('bytes', (value: number, language?: string) =>
+  formatters(language ?? 'en', i18n.t).bytes(value),
+);
+
+/** Shows the window in the language the setting asks for, and says so to assistive technology. */
+export function applyLanguage(setting: Language): void {
+  const language = resolveLanguage(setting);
+  document.documentElement.lang = language;
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+}
