@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+/** SI and IEC symbols read the same in every language Hearth has: only the number changes. */
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /**
  * Numbers, sizes, durations and dates as the window's language writes them (`16,0 GB` and
@@ -11,22 +12,17 @@ const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as c
  */
 export function formatters(locale: string, t: TFunction) {
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const unit = (name: string, digits: number) =>
-    new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit: name,
-      unitDisplay: 'short',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
   const decimal = (value: number, digits = 1) =>
     new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  /** "12.4 s", "12,4 s": a number and a unit symbol. */
+  const unit = (value: number, symbol: string, digits = 0) =>
+    `${digits ? decimal(value, digits) : whole.format(value)} ${symbol}`;
   const duration = (ms: number): string => {
     if (!Number.isFinite(ms) || ms < 0) return '—';
-    if (ms < 1000) return unit('millisecond', 0).format(Math.round(ms));
-    if (ms < 60_000) return unit('second', 1).format(ms / 1000);
+    if (ms < 1000) return unit(Math.round(ms), 'ms');
+    if (ms < 60_000) return unit(ms / 1000, 's', 1);
     const seconds = Math.round(ms / 1000);
-    return `${unit('minute', 0).format(Math.floor(seconds / 60))} ${unit('second', 0).format(seconds % 60)}`;
+    return `${unit(Math.floor(seconds / 60), 'min')} ${unit(seconds % 60, 's')}`;
   };
   return {
     /** "2,030" / "2.030": exact counts. */
@@ -44,7 +40,7 @@ export function formatters(locale: string, t: TFunction) {
         value /= 1024;
         index++;
       }
-      return unit(BYTE_UNITS[index]!, index === 0 ? 0 : 1).format(value);
+      return unit(value, BYTE_UNITS[index]!, index === 0 ? 0 : 1);
     },
     /** "1.7B" / "1,7 Mrd.": parameter counts. */
     count: (value: number) =>
@@ -55,11 +51,9 @@ export function formatters(locale: string, t: TFunction) {
     timeLeft(seconds: number | null): string {
       if (seconds === null || !Number.isFinite(seconds)) return t('format.timeLeft.unknown');
       if (seconds < 10) return t('format.timeLeft.seconds');
-      if (seconds < 90)
-        return t('format.timeLeft.about', { time: unit('second', 0).format(Math.round(seconds / 10) * 10) });
-      if (seconds < 90 * 60)
-        return t('format.timeLeft.about', { time: unit('minute', 0).format(Math.round(seconds / 60)) });
-      return t('format.timeLeft.about', { time: unit('hour', 1).format(seconds / 3600) });
+      if (seconds < 90) return t('format.timeLeft.about', { time: unit(Math.round(seconds / 10) * 10, 's') });
+      if (seconds < 90 * 60) return t('format.timeLeft.about', { time: unit(Math.round(seconds / 60), 'min') });
+      return t('format.timeLeft.about', { time: unit(seconds / 3600, 'h', 1) });
     },
     /** A date and time, "7 Dec 2026, 09:45". */
     dateTime: (at: string | number | Date) =>

@@ -1,27 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../electron/ipc/contract';
+import { LANGUAGES, resolveLanguage } from '../../electron/ipc/languages';
 import { de } from './locales/de';
 import { en } from './locales/en';
 import { formatters } from './format';
-
-/** The languages the window has, each complete (`de` is typed by `en`'s keys). */
-export const LANGUAGES = ['en', 'de'] as const;
-export type Locale = (typeof LANGUAGES)[number];
-
-/**
- * The language to show for the `language` setting: the one chosen, or for `system` the first of
- * the operating system's preferred languages that Hearth has (`de-AT` is German), else English.
- */
-export function resolveLanguage(setting: Language, preferred: readonly string[] = navigator.languages): Locale {
-  if (setting !== 'system') return setting;
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    const found = LANGUAGES.find((language) => language === base);
-    if (found) return found;
-  }
-  return 'en';
-}
 
 /**
  * The window's one i18next instance. The resources are bundled (two small objects), so it is ready
@@ -31,7 +14,7 @@ export function resolveLanguage(setting: Language, preferred: readonly string[] 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, de: { translation: de } },
-  lng: resolveLanguage('system'),
+  lng: resolveLanguage('system', navigator.languages),
   fallbackLng: 'en',
   supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false },
@@ -56,7 +39,7 @@ i18n.services.formatter?.add('bytes', (value: number, language?: string) =>
 
 /** Shows the window in the language the setting asks for, and says so to assistive technology. */
 export function applyLanguage(setting: Language): void {
-  const language = resolveLanguage(setting);
+  const language = resolveLanguage(setting, navigator.languages);
   document.documentElement.lang = language;
   if (i18n.language !== language) void i18n.changeLanguage(language);
 }

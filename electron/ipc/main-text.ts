@@ -35,6 +35,7 @@ export const MAIN_TEXTS = {
   'system.gone': 'A file Hearth needed is no longer there.',
   'system.cancelled': 'The operation was cancelled.',
   'system.invalid': 'A value was not valid: {{reason}}.',
+  'system.cannotOpen': 'The system could not open the file: {{problem}}',
   'system.internal': "Something went wrong inside Hearth ({{kind}}). The details are in Hearth's log.",
 } as const;
 

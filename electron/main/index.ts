@@ -13,6 +13,8 @@ import { broadcast, registerIpcServer } from './ipc-server';
 import { electronPlatform } from './platform';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { installMenu } from './menu';
+import { nativeText } from './native-text';
+import { resolveLanguage } from '../ipc/languages';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { forkUtilityProcess } from './utility-process';
@@ -52,7 +54,7 @@ if (cliArgs) {
 function start(): void {
   hardenSession(session.defaultSession, { devServerOrigin: devServerUrl && new URL(devServerUrl).origin });
   serveRenderer(join(here, '../renderer'));
-  installMenu({ packaged: app.isPackaged, platform: process.platform });
+  showMenu();
   try {
     services = createServices({
       dataDir: app.getPath('userData'),
@@ -66,17 +68,29 @@ function start(): void {
   } catch (error) {
     // e.g. a database from a newer Hearth, or a data folder without permission: say so and stop,
     // rather than run without the user's data.
-    dialog.showErrorBox('Hearth could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(text().startFailed, error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
+  // The menu and main's dialogs speak the language the user picks, from the next one shown.
+  services.settings.onChange(showMenu);
   // Changes made while Hearth was closed, then every change while it runs.
   void services.library.startSync();
   registerIpcServer({
-    dispatcher: createDispatcher(contract, createHandlers(services, electronPlatform)),
+    dispatcher: createDispatcher(contract, createHandlers(services, electronPlatform(text))),
     isTrustedUrl: (url) => url.startsWith(appUrl),
   });
   openWindow();
+}
+
+/** Main's own words, in the language the setting picks (the system's until the services start). */
+function text() {
+  const setting = services?.settings.get().language ?? 'system';
+  return nativeText(resolveLanguage(setting, app.getPreferredSystemLanguages()));
+}
+
+function showMenu(): void {
+  installMenu({ packaged: app.isPackaged, platform: process.platform, text: text() });
 }
 
 /** Unloads models and closes the databases cleanly before the process exits. */

@@ -1,9 +1,12 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { NativeText } from './native-text';
 
 export interface MenuOptions {
   /** A packaged app has no Reload and no developer tools. */
   packaged: boolean;
   platform: NodeJS.Platform;
+  /** The menu's own words (its roles' items are named by Electron). */
+  text: Pick<NativeText, 'fileMenu' | 'viewMenu'>;
 }
 
 /**
@@ -25,9 +28,9 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
   ];
   return [
     ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: options.text.fileMenu, submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
     { role: 'editMenu' },
-    { label: 'View', submenu: view },
+    { label: options.text.viewMenu, submenu: view },
     { role: 'windowMenu' },
   ];
 }

@@ -1,29 +1,34 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import { HearthError } from '../ipc/errors';
+import { mainText } from '../ipc/main-text';
 import type { Platform } from '../services/handlers';
+import type { NativeText } from './native-text';
 
-/** The real system dialogs (attached to the focused window) and the system's file opener. */
-export const electronPlatform: Platform = {
+/**
+ * The real system dialogs (attached to the focused window, in the language `text` gives now) and
+ * the system's file opener.
+ */
+export const electronPlatform = (text: () => NativeText): Platform => ({
   async pickModelFile() {
     const window = BrowserWindow.getFocusedWindow();
     const options: Electron.OpenDialogOptions = {
-      title: 'Import a GGUF model',
+      title: text().pickModelTitle,
       properties: ['openFile'],
-      filters: [{ name: 'GGUF models', extensions: ['gguf'] }],
+      filters: [{ name: text().ggufModels, extensions: ['gguf'] }],
     };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
   async pickFolder() {
     const window = BrowserWindow.getFocusedWindow();
-    const options: Electron.OpenDialogOptions = { title: 'Add a folder to the library', properties: ['openDirectory'] };
+    const options: Electron.OpenDialogOptions = { title: text().pickFolderTitle, properties: ['openDirectory'] };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
   async openPath(path) {
     // Resolves with an error message instead of rejecting (no app for the type, …).
     const problem = await shell.openPath(path);
-    if (problem) throw new HearthError('UNSUPPORTED_FILE', `The system could not open the file: ${problem}`);
+    if (problem) throw new HearthError('UNSUPPORTED_FILE', mainText('system.cannotOpen', { problem }));
   },
   showInFolder(path) {
     shell.showItemInFolder(path);
@@ -34,10 +39,10 @@ export const electronPlatform: Platform = {
     // full address and decides; nothing is fetched by Hearth itself.
     const options: Electron.MessageBoxOptions = {
       type: 'question',
-      buttons: ['Open in browser', 'Cancel'],
+      buttons: [text().openLinkButton, text().cancel],
       defaultId: 1,
       cancelId: 1,
-      message: 'Open this link in your browser?',
+      message: text().openLinkMessage,
       detail: url,
     };
     const window = BrowserWindow.getFocusedWindow();
@@ -46,4 +51,4 @@ export const electronPlatform: Platform = {
     await shell.openExternal(url);
     return true;
   },
-};
+});

@@ -56,7 +56,7 @@ describe('Chat screen', () => {
     await answer.last().getByText('Stopped.').waitFor();
     await page.getByTestId('retrieval-trace').waitFor();
     expect(await page.getByTestId('retrieval-trace').textContent()).toMatch(
-      /Retrieval: [1-9]\d* of \d+ passages used \(keyword\)/,
+      /Retrieval: [1-9]\d* of \d+ passages used \(keywords\)/,
     );
     await expect
       .poll(() => page.getByTestId('conversation-title').textContent())

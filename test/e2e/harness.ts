@@ -60,7 +60,8 @@ export async function openApp(
     ...bridgeOverrides,
   });
   if (!firstRun) bridge.services.settings.set({ onboardingDone: true });
-  const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+  // An English system, whatever this machine's: the language setting decides the rest.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 720 }, locale: 'en-US' });
   const page = await context.newPage();
   // A limit catches a hang, not a busy machine: CI may share its cores with other work.
   page.setDefaultTimeout(120_000);

@@ -65,7 +65,7 @@ describe('Models screen', () => {
     await form.getByLabel('Context size').fill('1024');
     await form.getByLabel('Temperature').fill('0.3');
     await form.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => card.getByTestId('fit-badge').getAttribute('title')).toContain('at 1024 tokens');
+    await expect.poll(() => card.getByTestId('fit-badge').getAttribute('title')).toContain('at 1,024 tokens');
     await screenshot(page, 'models-settings-sheet');
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });

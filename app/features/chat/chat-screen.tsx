@@ -230,7 +230,7 @@ function ChatHeader({
           <PanelLeftOpen className="size-4" aria-hidden />
         )}
       </Button>
-      <h2 className="mr-auto truncate font-semibold" data-testid="conversation-title">
+      <h2 className="mr-auto truncate font-semibold" data-testid="conversation-title" translate="no">
         {conversation.title || t('chat.untitled')}
       </h2>
       <select

@@ -57,8 +57,12 @@ export function ConversationList({
                 className="w-full rounded-md p-2 text-left hover:bg-accent"
                 onClick={() => onOpen(hit.conversationId, hit.messageId)}
               >
-                <div className="truncate font-medium">{hit.conversationTitle || t('chat.untitled')}</div>
-                <div className="text-xs text-muted-foreground">{marked(hit.snippet)}</div>
+                <div className="truncate font-medium" translate="no">
+                  {hit.conversationTitle || t('chat.untitled')}
+                </div>
+                <div className="text-xs text-muted-foreground" translate="no">
+                  {marked(hit.snippet)}
+                </div>
               </button>
             </li>
           ))}
@@ -70,6 +74,7 @@ export function ConversationList({
               <button
                 type="button"
                 data-testid="conversation"
+                translate="no"
                 aria-current={conversation.id === activeId ? 'page' : undefined}
                 className={cn(
                   'w-full truncate rounded-md px-2 py-1.5 text-left hover:bg-accent',

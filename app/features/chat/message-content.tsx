@@ -13,22 +13,32 @@ const PLAIN = 'text-sm leading-relaxed whitespace-pre-wrap break-words';
  * with chips for its citations), drawn as it streams.
  */
 export function MessageContent({
+  translate,
   role,
   content,
   citations,
   streaming,
   onCite,
 }: {
+  /** `no` for the user's words and the model's: never translated, by a browser or a test. */
+  translate?: 'no';
   role: Message['role'];
   content: string;
   citations: Citation[];
   streaming: boolean;
   onCite?: (citation: Citation) => void;
 }) {
-  if (role === 'user') return <div className={PLAIN}>{content}</div>;
+  if (role === 'user')
+    return (
+      <div className={PLAIN} translate={translate}>
+        {content}
+      </div>
+    );
   return (
-    <Suspense fallback={<div className={PLAIN}>{content}</div>}>
-      <AnswerMarkdown content={content} citations={citations} streaming={streaming} onCite={onCite} />
-    </Suspense>
+    <div translate={translate}>
+      <Suspense fallback={<div className={PLAIN}>{content}</div>}>
+        <AnswerMarkdown content={content} citations={citations} streaming={streaming} onCite={onCite} />
+      </Suspense>
+    </div>
   );
 }

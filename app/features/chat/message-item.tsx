@@ -71,6 +71,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
         </form>
       ) : (
         <MessageContent
+          translate="no"
           role={message.role}
           streaming={streamingText !== null}
           content={content || (streamingText !== null ? '…' : '')}
@@ -145,7 +146,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             {t(message.trace.reranker ? 'chat.message.traceReranked' : 'chat.message.trace', {
               used: message.trace.passages.filter((p) => p.n !== null).length,
               total: message.trace.passages.length,
-              mode: t(`search.mode.${message.trace.mode}`),
+              mode: t(`search.how.${message.trace.mode}`),
               reranker: message.trace.reranker,
             })}
           </summary>

@@ -15,7 +15,10 @@ export function SourcePanel({ citation, onClose }: { citation: Citation; onClose
   const match = citation.match;
   const { t } = useTranslation();
   return (
-    <ResizableSheet label={t('citation.source', { n: citation.n })} resizeLabel={t('citation.resize')}>
+    <ResizableSheet
+      label={t('citation.source', { n: citation.n })}
+      resizeLabel={t('citation.resize', { n: citation.n })}
+    >
       <div className="flex items-center gap-2">
         <h2 className="font-semibold">{t('citation.source', { n: citation.n })}</h2>
         <Badge tone={citation.status === 'supported' ? 'good' : citation.status === 'unsupported' ? 'warn' : 'bad'}>

@@ -1,5 +1,6 @@
 import type { Language, Theme } from '../../../electron/ipc/contract';
 import { inputClass } from '../../ui/input';
+import { cn } from '../../lib/cn';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { RadioGroup, RadioGroupItem } from '../../ui/radio-group';
 import { useSettings } from './settings-context';
@@ -34,7 +35,7 @@ export function AppearancePanel() {
       <label className="mt-4 flex items-center gap-3 text-sm">
         {t('settings.appearance.language')}
         <select
-          className={`${inputClass} w-56`}
+          className={cn(inputClass, 'w-56')}
           disabled={!settings}
           value={settings?.language ?? 'system'}
           onChange={(event) => void update({ language: event.target.value as Language })}

@@ -72,7 +72,11 @@ export function FirstChatStep({
             <ul className="mt-3 flex flex-col gap-1.5" aria-label={t('welcome.chat.suggested')}>
               {questions.map((question) => (
                 <li key={question}>
-                  <Button variant="ghost" className="h-auto text-left" onClick={() => void ask(question)}>
+                  <Button
+                    variant="ghost"
+                    className="h-auto text-left whitespace-normal"
+                    onClick={() => void ask(question)}
+                  >
                     <MessageSquare className="size-4 shrink-0" aria-hidden /> <span translate="no">{question}</span>
                   </Button>
                 </li>

@@ -29,7 +29,7 @@ export const de: typeof en = {
     exportFileName: 'unterhaltung',
     composer: {
       label: 'Nachricht',
-      placeholder: 'Fragen Sie zu Ihren Dateien …',
+      placeholder: 'Fragen Sie zu Ihren Dateien…',
       stop: 'Stopp',
       send: 'Senden',
     },
@@ -74,7 +74,7 @@ export const de: typeof en = {
       recommended: 'Empfohlenes Chat-Modell',
       import: 'GGUF importieren oder ein anderes Modell wählen',
     },
-    reading: 'Dateien werden gelesen: {{done}} von {{total}} zusammengefasst …',
+    reading: 'Dateien werden gelesen: {{done}} von {{total}} zusammengefasst…',
   },
   common: {
     cancel: 'Abbrechen',
@@ -108,7 +108,7 @@ export const de: typeof en = {
     scope: 'Zu durchsuchende Sammlungen',
     in: 'In:',
     empty: 'Noch nichts zu durchsuchen: Die Suche durchsucht die Ordner, die Sie indexieren.',
-    searching: 'Suche läuft …',
+    searching: 'Suche läuft…',
     results: 'Ergebnisse',
     summary: {
       none: 'Nichts gefunden',
@@ -139,7 +139,7 @@ export const de: typeof en = {
     close: 'Quelle schließen',
     claim: 'Aussage: „{{claim}}“',
     noSource: 'Die Antwort nennt eine Quellennummer, die der Frage nicht mitgegeben wurde.',
-    resize: 'Quellenbreite ändern',
+    resize: 'Breite von Quelle {{n}} ändern',
   },
   commands: {
     group: {
@@ -158,7 +158,7 @@ export const de: typeof en = {
     stop: 'Antwort anhalten',
     regenerate: 'Letzte Antwort neu erzeugen',
     commands: 'Befehle',
-    placeholder: 'Befehl eingeben …',
+    placeholder: 'Befehl eingeben…',
     noMatch: 'Kein Befehl passt.',
     closeShortcuts: 'Tastenkürzel schließen',
   },
@@ -218,10 +218,10 @@ export const de: typeof en = {
     path: {
       label: 'Ordnerpfad',
       placeholder: '/pfad/zum/ordner',
-      browse: 'Durchsuchen …',
+      browse: 'Durchsuchen…',
     },
     accounting: {
-      looking: 'Dateien werden gesucht …',
+      looking: 'Dateien werden gesucht…',
       summary:
         '{{discovered}} Dateien: {{indexed}} indexiert · {{skipped}} übersprungen · {{pending}} wartend · {{chunks}} Passagen',
       embedded: ' · {{embedded}} mit Vektoren',
@@ -328,7 +328,7 @@ export const de: typeof en = {
       reranker: 'Reranker-Modelle',
     },
     speed: {
-      measuring: 'Wird gemessen …',
+      measuring: 'Wird gemessen…',
       measuringTitle: 'Hearth misst diesen Computer, um Geschwindigkeiten vorherzusagen.',
       here: '≈ {{speed}} Tok./s hier',
       tooltip:
@@ -416,15 +416,15 @@ export const de: typeof en = {
       mode: 'Importart',
       copy: 'In Hearth kopieren',
       reference: 'Am jetzigen Ort verwenden',
-      checking: 'Wird geprüft …',
+      checking: 'Wird geprüft…',
       submit: 'Importieren',
       done: '{{name}} importiert.',
     },
     card: {
-      checking: 'Datei wird geprüft …',
-      loading: 'Wird geladen …',
-      benchmarking: 'Wird gemessen …',
-      benchmarkStep: 'Messung mit {{count}} Thread(s): {{step}} …',
+      checking: 'Datei wird geprüft…',
+      loading: 'Wird geladen…',
+      benchmarking: 'Wird gemessen…',
+      benchmarkStep: 'Messung mit {{count}} Thread(s): {{step}}…',
       loaded: 'Geladen',
       inPlace: '(am Ort verwendet)',
       chatTemplate: 'Chat-Vorlage',
@@ -469,7 +469,7 @@ export const de: typeof en = {
       none: 'Keines',
       flashAttention: 'Flash Attention',
       systemPrompt: 'Systemprompt',
-      saving: 'Wird gespeichert …',
+      saving: 'Wird gespeichert…',
       save: 'Einstellungen speichern',
     },
   },
@@ -479,7 +479,7 @@ export const de: typeof en = {
       title: 'Über',
       description: 'Worauf diese Kopie von Hearth läuft. Nichts davon verlässt Ihren Computer.',
       welcome: 'Einführung anzeigen',
-      reading: 'Systeminformationen werden gelesen …',
+      reading: 'Systeminformationen werden gelesen…',
       cpuOnly: 'Nur CPU',
       unknownDevice: 'unbekanntes Gerät',
       vram: '{{size}} VRAM',
@@ -580,7 +580,7 @@ export const de: typeof en = {
     machine: {
       title: '1. Dieser Computer',
       measured: '{{cores}} Kerne · {{memory}} Arbeitsspeicher · {{bandwidth}}/s Speicherbandbreite (gemessen)',
-      measuring: 'Dieser Computer wird gemessen, um vorherzusagen, wie schnell jedes Modell hier läuft …',
+      measuring: 'Dieser Computer wird gemessen, um vorherzusagen, wie schnell jedes Modell hier läuft…',
       recommendedChat: 'Empfohlen: <strong>{{name}}</strong> zum Chatten',
       recommendedEmbedding: 'und <strong>{{name}}</strong> für die Suche nach Bedeutung',
     },
@@ -589,10 +589,10 @@ export const de: typeof en = {
       description:
         'Hearth führt Modelle auf diesem Computer aus. Laden Sie das empfohlene Paar herunter (von Hugging Face, geprüft gegen den veröffentlichten SHA-256) oder verwenden Sie Modelle, die Sie schon haben.',
       already: 'Schon auf diesem Computer',
-      looking: 'Suche in den Ordnern von LM Studio, Jan, GPT4All und Ollama …',
+      looking: 'Suche in den Ordnern von LM Studio, Jan, GPT4All und Ollama…',
       found: 'Auf diesem Computer gefundene Modelle',
       noneFound: 'Keine Modelle von LM Studio, Jan, GPT4All oder Ollama in deren üblichen Ordnern.',
-      importFile: 'GGUF-Datei importieren …',
+      importFile: 'GGUF-Datei importieren…',
       ready: '{{name}} ist bereit.',
       readyInPlace: '{{name}} ist bereit. Es bleibt im Ordner von {{app}}.',
       inHearth: 'In Hearth',
@@ -602,7 +602,7 @@ export const de: typeof en = {
       title: '3. Ein Ordner mit Ihren Dateien',
       description:
         'Notizen, Aufsätze, Verträge, Code: Hearth liest sie hier und behält seinen Index auf diesem Computer. Weitere Ordner fügen Sie in der Bibliothek hinzu.',
-      indexing: 'wird indexiert …',
+      indexing: 'wird indexiert…',
       indexed: '{{indexed}} Dateien indexiert.',
       indexedSkipped: '{{indexed}} Dateien indexiert, {{skipped}} übersprungen (die Bibliothek sagt, warum).',
       submit: 'Hinzufügen und indexieren',
@@ -702,5 +702,6 @@ export const de: typeof en = {
     'system.invalid': 'Ein Wert war nicht gültig: {{reason}}.',
     'system.internal':
       'In Hearth ist etwas schiefgegangen ({{kind}}). Die Einzelheiten stehen im Protokoll von Hearth.',
+    'system.cannotOpen': 'Das System konnte die Datei nicht öffnen: {{problem}}',
   },
 };

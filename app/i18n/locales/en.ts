@@ -142,7 +142,7 @@ export const en = {
     close: 'Close source',
     claim: 'Claim: “{{claim}}”',
     noSource: 'The answer cites a source number the question was not given.',
-    resize: 'Resize source',
+    resize: 'Resize source {{n}}',
   },
   commands: {
     group: {

@@ -33,7 +33,7 @@ describe('renderer boundary (app/)', () => {
     expect(messages.join('\n')).toContain(expected);
   });
 
-  it('allows the shared formatters, the one runtime import from electron/ipc', async () => {
+  it('allows the shared formatters, a runtime import from electron/ipc', async () => {
     const code = "import { formatBytes } from '../../../electron/ipc/format';\nexport const x = formatBytes;";
     expect(await restrictedImports(code, file)).toEqual([]);
   });
@@ -137,5 +137,34 @@ describe('library.db has one owner', () => {
     expect((await restrictedImports(electron, 'electron/services/chat/example.ts')).join('\n')).toContain(
       'run in plain Node',
     );
+  });
+});
+
+describe('text the window shows (app/**/*.tsx)', () => {
+  const file = 'app/features/example/example.tsx';
+  const uiText = async (code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: file });
+    return (result?.messages ?? []).filter((message) => message.message.includes('comes from the translations'));
+  };
+
+  it.each([
+    ['text between tags', 'export const X = () => <p>Hello there</p>;'],
+    ['a text attribute', 'export const X = () => <button aria-label="Close" />;'],
+    ['a placeholder in braces', "export const X = () => <input placeholder={'Search'} />;"],
+    ['a string shown as a child', "export const X = ({ busy }: { busy: boolean }) => <b>{busy ? 'Stop' : 'Send'}</b>;"],
+    ['a template shown as a child', 'export const X = ({ n }: { n: number }) => <b>{`${n} files`}</b>;'],
+  ])('refuses %s', async (_, code) => {
+    expect((await uiText(code)).length).toBeGreaterThan(0);
+  });
+
+  it('allows translations, symbols, numbers and class names', async () => {
+    const code = [
+      "import { useTranslation } from 'react-i18next';",
+      'export function X({ n }: { n: number }) {',
+      '  const { t } = useTranslation();',
+      "  return <p className=\"text-sm\" aria-label={t('a.b')}>{t('a.c')} · {n}/2 —</p>;",
+      '}',
+    ].join('\n');
+    expect(await uiText(code)).toEqual([]);
   });
 });

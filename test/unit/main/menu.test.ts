@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({ Menu: {} }));
 const { menuTemplate } = await import('../../../electron/main/menu');
+const text = { fileMenu: 'File', viewMenu: 'View' };
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((item) => [
@@ -15,7 +16,7 @@ describe('application menu', () => {
   it.each(['linux', 'win32', 'darwin'] as const)(
     'a packaged app on %s has no Reload and no developer tools',
     (platform) => {
-      const packaged = roles(menuTemplate({ packaged: true, platform }));
+      const packaged = roles(menuTemplate({ packaged: true, platform, text }));
       expect(packaged).not.toContain('reload');
       expect(packaged).not.toContain('forceReload');
       expect(packaged).not.toContain('toggleDevTools');
@@ -25,7 +26,7 @@ describe('application menu', () => {
   );
 
   it('development keeps Reload and the developer tools', () => {
-    expect(roles(menuTemplate({ packaged: false, platform: 'linux' }))).toEqual(
+    expect(roles(menuTemplate({ packaged: false, platform: 'linux', text }))).toEqual(
       expect.arrayContaining(['reload', 'toggleDevTools']),
     );
   });
