@@ -30,6 +30,7 @@ import { checkIntegrityInBackground, stopIntegrityChecker } from './store/integr
 import { openStore, type Store } from './store/store';
 import { LocalModels, type LocalModelsOptions } from './models/discovery/local-models';
 import { NetworkLog } from './network/network-log';
+import { mainText } from '../ipc/main-text';
 
 export interface ServicesOptions {
   /** Where Hearth keeps its databases and models (Electron's `userData` in the app). */
@@ -200,7 +201,7 @@ export function createServices(options: ServicesOptions): Services {
       current: () => reranker.current()?.name ?? null,
       async rank(query, passages, signal) {
         const spec = reranker.current();
-        if (!spec) throw new HearthError('MODEL_NOT_FOUND', 'The reranking model was removed.');
+        if (!spec) throw new HearthError('MODEL_NOT_FOUND', mainText('library.rerankerRemoved'));
         return reranker.rank(spec, query, passages, signal);
       },
     },

@@ -201,6 +201,12 @@ describe('Chat screen', () => {
     await failed.getByRole('link', { name: 'Raise the context size' }).click();
     await page.getByTestId('model-card').first().waitFor();
     expect(new URL(page.url()).hash).toBe('#/models');
+    // Kept by its key, the failure reads in the language chosen since, and so does its remedy.
+    services.settings.set({ language: 'de' });
+    await page.goto(`${bridge.url}#/chat`);
+    await failed.getByRole('alert').waitFor();
+    expect(await failed.getByRole('alert').textContent()).toMatch(/Kontext des Modells/);
+    await failed.getByRole('link', { name: 'Kontextgröße erhöhen' }).waitFor();
     expect(session.errors).toEqual([]);
   });
 

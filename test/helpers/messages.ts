@@ -22,6 +22,7 @@ export function messageOf(
     trace: null,
     error: null,
     errorCode: null,
+    errorText: null,
     createdAt: '2026-11-30T00:00:00.000Z',
     ...extra,
   };

@@ -175,7 +175,14 @@ function FailedAnswer({ message }: { message: Message }) {
   const remedy = remedyFor(message.errorCode, false);
   return (
     <p role="alert" className="mt-1 flex flex-wrap items-center gap-2 text-xs text-destructive">
-      {message.error ? errorText(t, { code: message.errorCode, message: message.error }) : t('chat.message.failed')}
+      {message.error
+        ? errorText(t, {
+            code: message.errorCode,
+            message: message.error,
+            key: message.errorText?.key,
+            params: message.errorText?.params,
+          })
+        : t('chat.message.failed')}
       {remedy && 'to' in remedy && (
         <a className="font-medium underline underline-offset-2" href={`#${remedy.to}`}>
           {t(remedy.label)}

@@ -703,5 +703,90 @@ export const de: typeof en = {
     'system.internal':
       'In Hearth ist etwas schiefgegangen ({{kind}}). Die Einzelheiten stehen im Protokoll von Hearth.',
     'system.cannotOpen': 'Das System konnte die Datei nicht öffnen: {{problem}}',
+    'library.rerankerRemoved': 'Das Reranking-Modell wurde entfernt.',
+    'library.fileChanged':
+      'Diese Datei hat sich seit der Indexierung geändert, darum öffnet Hearth sie nicht. Indexieren Sie zuerst ihre Sammlung neu.',
+    'library.notAsText': 'Hearth kann diese Datei nicht als Text zeigen.',
+    'library.mayRun':
+      'Hearth gibt „{{extension}}“-Dateien nicht an das System weiter: Die Datei könnte als Programm laufen. Zeigen Sie sie stattdessen in ihrem Ordner.',
+    'library.mayRunNoExtension':
+      'Hearth gibt Dateien ohne Endung nicht an das System weiter: Die Datei könnte als Programm laufen. Zeigen Sie sie stattdessen in ihrem Ordner.',
+    'library.otherProcess':
+      'Ein anderer Hearth-Prozess (PID {{pid}}) indexiert diese Bibliothek. Warten Sie, bis er fertig ist, oder beenden Sie ihn.',
+    'library.otherProcessUnknown': 'Die Bibliothek wird von einem anderen Hearth-Prozess indexiert.',
+    'library.indexerStopped': 'Der Indexierer hat unerwartet angehalten ({{why}}).',
+    'library.noFolder': 'Unter {{path}} gibt es keinen Ordner.',
+    'library.notAFolder': '{{path}} ist eine Datei, kein Ordner.',
+    'library.notInCollection': '{{path}} ist kein Ordner dieser Sammlung.',
+    'library.fileGone': 'Diese Datei ist nicht mehr in der Bibliothek.',
+    'library.fileMoved': 'Diese Datei ist nicht mehr dort, wo sie indexiert wurde. Indexieren Sie ihre Sammlung neu.',
+    'library.paused': 'Die Indexierung wurde pausiert.',
+    'library.stopFirst': 'Diese Sammlung wird gerade indexiert: Halten Sie das zuerst an.',
+    'library.alreadyIndexing': 'Diese Sammlung wird bereits indexiert.',
+    'library.noCollectionId': 'Keine Sammlung hat die ID {{id}}.',
+    'search.needsReranker': 'Neu reihen braucht ein Reranking-Modell. Installieren Sie eines unter Modelle.',
+    'search.needsEmbedder':
+      'Die Suche nach Bedeutung braucht ein Einbettungsmodell und indexierte Passagen. Installieren Sie eines unter Modelle oder suchen Sie nach Stichwörtern.',
+    'chat.draftVocabulary':
+      'Das Entwurfsmodell {{draft}} hat ein anderes Vokabular als {{model}}: Wählen Sie eines derselben Familie oder keines.',
+    'chat.questionTooLong':
+      'Die Nachricht ist länger, als der Kontext des Modells fasst ({{contextSize, number}} Tokens mit Platz für die Antwort). Kürzen Sie sie oder erhöhen Sie die Kontextgröße in den Einstellungen des Modells.',
+    'chat.sourcesTooLong':
+      'Nachricht und Quellen passen nicht in den Kontext des Modells ({{contextSize, number}} Tokens mit Platz für die Antwort). Kürzen Sie die Nachricht, fragen Sie über weniger Quellen oder erhöhen Sie die Kontextgröße in den Einstellungen des Modells.',
+    'chat.stopped': 'Die Antwort wurde angehalten.',
+    'chat.modelGone': 'Das Modell dieser Unterhaltung ist nicht mehr installiert. Wählen Sie ein anderes.',
+    'chat.noModel': 'Installieren Sie unter Modelle ein Chat-Modell, um zu chatten.',
+    'chat.noConversation': 'Diese Unterhaltung gibt es nicht (sie wurde vielleicht gelöscht).',
+    'chat.noMessage': 'Diese Nachricht gibt es nicht.',
+    'models.invalidGguf': 'Kein verwendbares GGUF-Modell: {{problem}}.',
+    'models.probeFailed': 'Das Modell konnte nicht geprüft werden: Der Prüfprozess {{why}}.',
+    'models.notGgufUrl': 'Die URL zeigt auf keine .gguf-Datei: {{path}}',
+    'download.http': 'Der Server antwortete HTTP {{status}} für {{url}}.',
+    'download.hubHash': 'Der Hub veröffentlicht für diese Datei einen anderen SHA-256 als erwartet.',
+    'download.noSize': 'Der Server hat nicht gesagt, wie groß die Datei ist, darum wurde sie nicht heruntergeladen.',
+    'download.dropping': 'Die Verbindung brach immer wieder ab ({{why}}). Versuchen Sie es erneut, um fortzusetzen.',
+    'download.short':
+      '{{bytes, number}} von {{total, number}} Bytes empfangen. Versuchen Sie es erneut, um fortzusetzen.',
+    'download.unreachable': '{{host}} war nicht erreichbar: {{why}}.',
+    'download.redirects': 'Mehr als {{count}} Weiterleitungen; der Download wurde angehalten.',
+    'download.badRedirect': 'Der Server leitete an eine ungültige Adresse weiter.',
+    'download.redirectNowhere': 'Der Server leitete weiter, ohne zu sagen, wohin.',
+    'download.redirectRefused': 'Der Server leitete an {{origin}} weiter, wovon Hearth nicht herunterlädt.',
+    'download.tooMuch':
+      'Der Server sandte mehr als die angekündigten {{total, bytes}}; der Download wurde angehalten und gelöscht.',
+    'download.noHash':
+      'Der Server hat für diese Datei keinen SHA-256 veröffentlicht, darum kann sie nicht geprüft werden. Sie wurde gelöscht.',
+    'download.hashMismatch':
+      'Die heruntergeladene Datei ist nicht die veröffentlichte (SHA-256 weicht ab). Sie wurde gelöscht.',
+    'download.noSpace':
+      'Dieses Modell braucht {{needed, bytes}} mehr, aber auf dieser Festplatte sind nur {{free, bytes}} frei.',
+    'download.airGap':
+      'Der Offline-Modus ist an: Hearth stellt keine Netzwerkanfragen. Schalten Sie ihn in den Einstellungen aus, um herunterzuladen.',
+    'download.already': '{{file}} wird bereits heruntergeladen.',
+    'download.discarded': 'Der Download von {{file}} wurde verworfen.',
+    'download.noCatalogModel': 'Kein Katalogmodell hat die ID „{{id}}“.',
+    'download.notUrl': 'Keine URL: {{url}}',
+    'download.onlyHuggingFace':
+      'Nur Modell-URLs von Hugging Face (https://huggingface.co/…/*.gguf) können heruntergeladen werden.',
+    'download.unsafeName': 'Unsicherer Dateiname: {{file}}',
+    'models.noId': 'Kein installiertes Modell hat die ID „{{id}}“.',
+    'models.fileMissing': 'Die Datei von „{{name}}“ fehlt: {{path}}',
+    'models.noFile': 'Unter {{path}} gibt es keine Datei.',
+    'models.notFile': '{{path}} ist keine Datei.',
+    'models.notGguf': '{{name}} ist keine .gguf-Datei. Hearth führt nur GGUF-Modelle aus.',
+    'models.draftMissing': 'Das Entwurfsmodell ist nicht installiert.',
+    'models.draftSelf': 'Ein Modell kann nicht sein eigenes Entwurfsmodell sein.',
+    'models.draftChat': 'Entwurfsmodelle sind für Chat-Modelle da und müssen selbst Chat-Modelle sein.',
+    'models.tooLarge':
+      '{{name}} braucht bei einem Kontext von {{contextSize, number}} Tokens etwa {{ram, bytes}} RAM, aber dieser Computer hat {{total, bytes}}.',
+    'models.unloadedBefore': 'Das Modell wurde entladen, bevor die Arbeit beginnen konnte.',
+    'models.unloaded': '{{name}} wurde entladen.',
+    'models.invalidSettings': 'Ungültige Modelleinstellungen: {{problems}}',
+    'models.draftTooLarge': 'Das Entwurfsmodell {{name}} passt nicht in den Speicher.',
+    'store.tooNew':
+      '{{name}} wurde von einer neueren Version von Hearth geschrieben (Schema {{current}}, diese App kennt {{newest}}). Aktualisieren Sie Hearth, um sie zu öffnen; die Datei blieb unverändert.',
+    'workers.tooLong': 'Eine Hintergrundaufgabe ({{name}}) dauerte zu lange.',
+    'workers.closing': 'Hearth wird beendet.',
+    'workers.stopped': 'Eine Hintergrundaufgabe wurde beendet (Exit-Code {{code}}).',
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MainTextSchema } from '../main-text';
 import { SearchHitSchema } from './search';
 import { ErrorCodeSchema } from '../errors';
 
@@ -126,6 +127,8 @@ export const MessageSchema = z.object({
    * or failed before codes were kept.
    */
   errorCode: ErrorCodeSchema.nullable(),
+  /** The failure's sentence by key, for the window to translate; `null` when main wrote it without one. */
+  errorText: MainTextSchema.nullable(),
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof MessageSchema>;

@@ -31,6 +31,7 @@ import { ChatEngine } from './generation';
 import { samplingFor } from './sampling';
 import { GroundedAnswers } from './grounded-answer';
 import { titleFrom } from './title';
+import { mainText } from '../../ipc/main-text';
 
 export interface AnswerOptions {
   signal?: AbortSignal;
@@ -251,7 +252,7 @@ export class ChatService {
   /** Stops the answer `messageId` is writing (see the `chat.stop` channel); `false` when none is. */
   stop(messageId: number): boolean {
     const stopper = this.#writing.get(messageId);
-    stopper?.abort(new HearthError('CANCELLED', 'The answer was stopped.'));
+    stopper?.abort(new HearthError('CANCELLED', mainText('chat.stopped')));
     return stopper !== undefined;
   }
 
@@ -297,14 +298,11 @@ export class ChatService {
     const installed = models.usable('chat');
     const chosen = conversation.modelId && installed.find((record) => record.id === conversation.modelId);
     if (conversation.modelId && !chosen) {
-      throw new HearthError(
-        'MODEL_NOT_FOUND',
-        'The model this conversation uses is no longer installed. Choose another.',
-      );
+      throw new HearthError('MODEL_NOT_FOUND', mainText('chat.modelGone'));
     }
     const loaded = models.activeId('chat');
     const id = chosen ? chosen.id : (installed.find((record) => record.id === loaded) ?? installed[0])?.id;
-    if (!id) throw new HearthError('MODEL_NOT_FOUND', 'Install a chat model in Models to start chatting.');
+    if (!id) throw new HearthError('MODEL_NOT_FOUND', mainText('chat.noModel'));
     return id;
   }
 

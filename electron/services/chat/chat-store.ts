@@ -9,6 +9,7 @@ import type {
 } from '../../ipc/schemas/chat';
 import type { SqliteDatabase } from '../store/db';
 import { keywordQuery } from '../fts/keyword-query';
+import { mainText, type MainTextParams } from '../../ipc/main-text';
 
 /**
  * Query functions over the chats in `hearth.db` (migration 0004): conversations, their message
@@ -45,7 +46,7 @@ export function createConversation(db: SqliteDatabase, input: NewConversation = 
 
 export function getConversation(db: SqliteDatabase, id: number): Conversation {
   const row = db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as RawConversation | undefined;
-  if (!row) throw new HearthError('NOT_FOUND', 'That conversation does not exist (it may have been deleted).');
+  if (!row) throw new HearthError('NOT_FOUND', mainText('chat.noConversation'));
   return toConversation(row);
 }
 
@@ -164,6 +165,9 @@ export function updateMessage(db: SqliteDatabase, id: number, patch: MessagePatc
     stats: json(patch.stats),
     error: patch.error === undefined ? undefined : (patch.error?.message ?? null),
     error_code: patch.error === undefined ? undefined : (patch.error?.code ?? null),
+    error_key: patch.error === undefined ? undefined : (patch.error?.key ?? null),
+    error_params:
+      patch.error === undefined ? undefined : patch.error?.key ? JSON.stringify(patch.error.params ?? {}) : null,
   });
   if (sql.length > 0) db.prepare(`UPDATE messages SET ${sql.join(', ')} WHERE id = ?`).run(...values, id);
   return getMessage(db, id);
@@ -171,7 +175,7 @@ export function updateMessage(db: SqliteDatabase, id: number, patch: MessagePatc
 
 export function getMessage(db: SqliteDatabase, id: number): Message {
   const row = db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as RawMessage | undefined;
-  if (!row) throw new HearthError('NOT_FOUND', 'That message does not exist.');
+  if (!row) throw new HearthError('NOT_FOUND', mainText('chat.noMessage'));
   return toMessage(row);
 }
 
@@ -311,6 +315,8 @@ interface RawMessage {
   trace: string | null;
   error: string | null;
   error_code: ErrorCode | null;
+  error_key: string | null;
+  error_params: string | null;
   created_at: number;
 }
 
@@ -329,6 +335,9 @@ function toMessage(row: RawMessage): Message {
     trace: row.trace ? (JSON.parse(row.trace) as RetrievalTrace) : null,
     error: row.error,
     errorCode: row.error_code,
+    errorText: row.error_key
+      ? { key: row.error_key, params: JSON.parse(row.error_params ?? '{}') as MainTextParams, text: row.error ?? '' }
+      : null,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

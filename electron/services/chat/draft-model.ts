@@ -2,6 +2,7 @@ import type { LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
 import type { ModelRecord } from '../models/model-store';
 import type { ModelsService } from '../models/models-service';
+import { mainText } from '../../ipc/main-text';
 
 /** Text both models must tokenize the same way for one to draft for the other. */
 const VOCABULARY_PROBE = 'Hearth drafts: naïve café 42 — “quotes”, code() {} and\n\tnew lines. 日本語';
@@ -23,7 +24,7 @@ export async function openDraft(
       const draftName = models.find(record.settings.draftModelId!).metadata.name;
       throw new HearthError(
         'VALIDATION',
-        `The draft model ${draftName} has a different vocabulary from ${record.metadata.name}: choose one of the same family, or none.`,
+        mainText('chat.draftVocabulary', { draft: draftName, model: record.metadata.name }),
       );
     }
     const context = await draftModel.createContext(contextOptions);

@@ -1,5 +1,6 @@
 import type { ChatHistoryItem, LlamaChat } from 'node-llama-cpp';
 import { HearthError } from '../../ipc/errors';
+import { mainText } from '../../ipc/main-text';
 
 /** The least room an answer needs after the question; a longer question is refused. */
 export const MIN_ANSWER_TOKENS = 64;
@@ -33,8 +34,8 @@ export function checkPromptFits(chat: LlamaChat, history: readonly ChatHistoryIt
   throw new HearthError(
     'CONTEXT_OVERFLOW',
     questionTokens > room
-      ? `The message is longer than the model's context holds (${contextSize} tokens with room to answer). Shorten it, or raise the context size in the model's settings.`
-      : `The message and its sources do not fit in the model's context (${contextSize} tokens with room to answer). Shorten the message, ask over fewer sources, or raise the context size in the model's settings.`,
+      ? mainText('chat.questionTooLong', { contextSize })
+      : mainText('chat.sourcesTooLong', { contextSize }),
     details,
   );
 }

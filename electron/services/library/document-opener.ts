@@ -8,6 +8,7 @@ import { howToOpen } from './open-policy';
 import { decodeText } from './text/decode';
 import { declaredCharset } from './text/declared-charset';
 import { stripTerminalEscapes } from './text/terminal-escapes';
+import { mainText } from '../../ipc/main-text';
 
 /** Largest part of a file Hearth's viewer shows (the start of a larger one, marked as cut). */
 export const VIEWER_MAX_BYTES = 4 * 1024 * 1024;
@@ -39,12 +40,7 @@ export class DocumentOpener {
       sha256: string | null;
       type: string;
     };
-    const changed = () =>
-      new HearthError(
-        'FILE_CHANGED',
-        'That file has changed since it was indexed, so Hearth will not open it. Re-index its collection first.',
-        { documentId },
-      );
+    const changed = () => new HearthError('FILE_CHANGED', mainText('library.fileChanged'), { documentId });
     const stats = statSync(path);
     if (!stats.isFile() || stats.size !== row.size || row.sha256 === null) throw changed();
     if ((await sha256File(path)) !== row.sha256) throw changed();
@@ -77,7 +73,7 @@ async function readForViewer(document: { path: string; size: number }): Promise<
     await handle.close();
   }
   const decoded = decodeText(bytes, { declared: declaredCharset(bytes) });
-  if (!decoded.ok) throw new HearthError('UNSUPPORTED_FILE', 'Hearth cannot show this file as text.');
+  if (!decoded.ok) throw new HearthError('UNSUPPORTED_FILE', mainText('library.notAsText'));
   return {
     path: document.path,
     text: stripTerminalEscapes(decoded.text.replace(/\r\n?/g, '\n')),

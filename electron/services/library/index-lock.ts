@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { HearthError } from '../../ipc/errors';
 import { parseProcessLines, processLine, stillRunning } from '../running-processes';
+import { mainText } from '../../ipc/main-text';
 
 /**
  * One indexer per data folder, across processes: the app and the `hearth` CLI may both be open on
@@ -37,15 +38,11 @@ export function acquireIndexLock(path: string): () => void {
       ({ pid, started }) => pid === process.pid || stillRunning(pid, started),
     )?.pid;
     if (owner !== undefined) {
-      throw new HearthError(
-        'BUSY',
-        `Another Hearth process (pid ${owner}) is indexing this library. Wait for it to finish, or stop it.`,
-        { pid: owner },
-      );
+      throw new HearthError('BUSY', mainText('library.otherProcess', { pid: owner }), { pid: owner });
     }
     if (!removeIfStill(path, stale)) sleep(5 + attempt);
   }
-  throw new HearthError('BUSY', 'The library is being indexed by another Hearth process.');
+  throw new HearthError('BUSY', mainText('library.otherProcessUnknown'));
 }
 
 /** How often a lock is tried again while others take over the same stale lock. */

@@ -10,6 +10,7 @@ import type { CollectionReport } from '../../ipc/schemas/library';
 import type { IndexUpdate } from '../../ipc/contract';
 import type { SqliteDatabase } from '../store/db';
 import { recordFailure } from './document-writes';
+import { mainText } from '../../ipc/main-text';
 
 const sourceDir = dirname(fileURLToPath(import.meta.url));
 
@@ -78,7 +79,7 @@ export function runIndexWorker(data: IndexWorkerData, options: IndexRunOptions =
     /** The file being read, until the worker says it moved on to the next or to embedding. */
     let inHand: { id: number; path: string } | null = null;
     const lost = (why: string) => {
-      if (!inHand) return new HearthError('INTERNAL', `The indexer stopped unexpectedly (${why}).`);
+      if (!inHand) return new HearthError('INTERNAL', mainText('library.indexerStopped', { why }));
       return new DocumentFailure(
         inHand.id,
         inHand.path,

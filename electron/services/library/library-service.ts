@@ -31,6 +31,7 @@ import {
 import { findCollectionId, listCollections, listSources, type CollectionRow } from './reads/collection-reads';
 import { describeCollection, documentPathOf, listDocuments, slowestDocuments } from './reads/document-reads';
 import { firstQuestions } from './reads/first-questions';
+import { mainText } from '../../ipc/main-text';
 
 /**
  * The user's collections: named sets of folders, indexed in a child process so the app stays
@@ -114,9 +115,9 @@ export class LibraryService {
    */
   documentPath(documentId: number): string {
     const path = documentPathOf(this.#options.db, documentId);
-    if (!path) throw new HearthError('NOT_FOUND', 'That file is not in the library any more.');
+    if (!path) throw new HearthError('NOT_FOUND', mainText('library.fileGone'));
     if (!existsSync(path)) {
-      throw new HearthError('NOT_FOUND', 'That file is no longer where it was indexed. Re-index its collection.');
+      throw new HearthError('NOT_FOUND', mainText('library.fileMoved'));
     }
     return path;
   }
@@ -129,8 +130,9 @@ export class LibraryService {
   requireFolder(path: string): string {
     const root = resolve(path);
     const stats = statSync(root, { throwIfNoEntry: false });
-    if (!stats) throw new HearthError('NOT_FOUND', `There is no folder at ${root}.`, { path: root });
-    if (!stats.isDirectory()) throw new HearthError('VALIDATION', `${root} is a file, not a folder.`, { path: root });
+    if (!stats) throw new HearthError('NOT_FOUND', mainText('library.noFolder', { path: root }), { path: root });
+    if (!stats.isDirectory())
+      throw new HearthError('VALIDATION', mainText('library.notAFolder', { path: root }), { path: root });
     return root;
   }
 
@@ -163,7 +165,7 @@ export class LibraryService {
   async removeFolder(collectionId: number, path: string): Promise<Collection> {
     this.#requireIdle(collectionId);
     const source = listSources(this.#options.db, collectionId).find((s) => s.root === path);
-    if (!source) throw new HearthError('NOT_FOUND', `${path} is not a folder of this collection.`, { path });
+    if (!source) throw new HearthError('NOT_FOUND', mainText('library.notInCollection', { path }), { path });
     await this.#exclusively(collectionId, async () => {
       removeSource(this.#options.db, collectionId, source.root);
       const [where, args] = underRoot(collectionId, source.root);
@@ -182,7 +184,7 @@ export class LibraryService {
   pause(collectionId: number): Collection {
     this.#requireCollection(collectionId);
     setPaused(this.#options.db, collectionId, true);
-    this.#controllers.get(collectionId)?.abort(new HearthError('CANCELLED', 'Indexing was paused.'));
+    this.#controllers.get(collectionId)?.abort(new HearthError('CANCELLED', mainText('library.paused')));
     this.#changed();
     return this.#collection(collectionId);
   }
@@ -223,7 +225,7 @@ export class LibraryService {
   #requireIdle(collectionId: number): void {
     this.#requireCollection(collectionId);
     if (this.#running.has(collectionId)) {
-      throw new HearthError('BUSY', 'This collection is being indexed: stop it first.');
+      throw new HearthError('BUSY', mainText('library.stopFirst'));
     }
   }
 
@@ -245,7 +247,7 @@ export class LibraryService {
   async index(collectionId: number, options: IndexOptions = {}): Promise<CollectionReport> {
     this.#requireCollection(collectionId);
     if (this.#running.has(collectionId)) {
-      throw new HearthError('BUSY', 'This collection is being indexed already.');
+      throw new HearthError('BUSY', mainText('library.alreadyIndexing'));
     }
     // Across processes too: the app and the CLI never index one library at once.
     const lockPath = `${this.#options.libraryDbPath}.index-lock`;
@@ -343,7 +345,7 @@ export class LibraryService {
   /** The collection's row, or `NOT_FOUND`: a check, without the accounting a description costs. */
   #requireCollection(id: number): CollectionRow {
     const row = listCollections(this.#options.db).find((collection) => collection.id === id);
-    if (!row) throw new HearthError('NOT_FOUND', `No collection has the id ${id}.`);
+    if (!row) throw new HearthError('NOT_FOUND', mainText('library.noCollectionId', { id }));
     return row;
   }
 }

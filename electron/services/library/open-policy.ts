@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { DocumentType } from './identify';
+import { mainText, type MainText } from '../../ipc/main-text';
 
 /**
  * What "Open file" may do with an indexed file. The system opens a file by its extension, and for
@@ -8,7 +9,7 @@ import type { DocumentType } from './identify';
  * default handlers display documents go to the system; text Hearth can decode itself is shown in
  * its own read-only viewer; anything else can only be shown in its folder.
  */
-export type OpenDecision = { how: 'system' } | { how: 'viewer' } | { how: 'folder-only'; why: string };
+export type OpenDecision = { how: 'system' } | { how: 'viewer' } | { how: 'folder-only'; why: MainText };
 
 /**
  * Documents the system opens in a viewer or an editor that asks before running anything. Not here:
@@ -59,8 +60,6 @@ export function howToOpen(path: string, type: string): OpenDecision {
   if (VIEWER_TYPES.has(type as DocumentType)) return { how: 'viewer' };
   return {
     how: 'folder-only',
-    why: extension
-      ? `Hearth does not hand “${extension}” files to the system: the file could run as a program. Show it in its folder instead.`
-      : 'Hearth does not hand files without an extension to the system: the file could run as a program. Show it in its folder instead.',
+    why: extension ? mainText('library.mayRun', { extension }) : mainText('library.mayRunNoExtension'),
   };
 }

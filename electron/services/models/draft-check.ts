@@ -1,5 +1,6 @@
 import { HearthError } from '../../ipc/errors';
 import type { ModelRecord } from './model-store';
+import { mainText } from '../../ipc/main-text';
 
 /**
  * A draft model (speculative decoding) must be another installed chat model; `VALIDATION` says
@@ -7,9 +8,9 @@ import type { ModelRecord } from './model-store';
  */
 export function checkDraft(model: ModelRecord, installed: readonly ModelRecord[], draftId: string): void {
   const draft = installed.find((record) => record.id === draftId);
-  if (!draft) throw new HearthError('VALIDATION', 'The draft model is not installed.');
-  if (draft.id === model.id) throw new HearthError('VALIDATION', 'A model cannot be its own draft model.');
+  if (!draft) throw new HearthError('VALIDATION', mainText('models.draftMissing'));
+  if (draft.id === model.id) throw new HearthError('VALIDATION', mainText('models.draftSelf'));
   if (model.metadata.role !== 'chat' || draft.metadata.role !== 'chat') {
-    throw new HearthError('VALIDATION', 'Draft models are for chat models, and must be chat models themselves.');
+    throw new HearthError('VALIDATION', mainText('models.draftChat'));
   }
 }

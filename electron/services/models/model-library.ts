@@ -29,6 +29,7 @@ import {
   updateModelSettings,
   type ModelRecord,
 } from './model-store';
+import { mainText } from '../../ipc/main-text';
 
 export interface ModelLibraryOptions {
   db: SqliteDatabase;
@@ -171,7 +172,7 @@ export class ModelLibrary {
 
   get(id: string): ModelRecord {
     const record = findModelRecord(this.#db, id);
-    if (!record) throw new HearthError('MODEL_NOT_FOUND', `No installed model has the id "${id}".`, { id });
+    if (!record) throw new HearthError('MODEL_NOT_FOUND', mainText('models.noId', { id }), { id });
     return record;
   }
 
@@ -192,10 +193,14 @@ export class ModelLibrary {
   /** Re-checks the file on disk right before llama.cpp opens it (it may have changed since import). */
   async revalidate(record: ModelRecord): Promise<InspectedModel> {
     if (!this.filesPresent(record)) {
-      throw new HearthError('MODEL_NOT_FOUND', `The file of "${record.metadata.name}" is missing: ${record.path}`, {
-        id: record.id,
-        path: record.path,
-      });
+      throw new HearthError(
+        'MODEL_NOT_FOUND',
+        mainText('models.fileMissing', { name: record.metadata.name, path: record.path }),
+        {
+          id: record.id,
+          path: record.path,
+        },
+      );
     }
     const inspected = await inspectGguf(record.path);
     this.#fileInfo.set(record.id, inspected.fileInfo);
@@ -268,18 +273,15 @@ function requireFile(path: string): string {
   try {
     stats = statSync(absolute);
   } catch {
-    throw new HearthError('NOT_FOUND', `No file at ${absolute}.`, { path: absolute });
+    throw new HearthError('NOT_FOUND', mainText('models.noFile', { path: absolute }), { path: absolute });
   }
-  if (!stats.isFile()) throw new HearthError('UNSUPPORTED_FILE', `${absolute} is not a file.`, { path: absolute });
+  if (!stats.isFile())
+    throw new HearthError('UNSUPPORTED_FILE', mainText('models.notFile', { path: absolute }), { path: absolute });
   // Ollama keeps GGUF files as content-addressed blobs with no extension: the bytes decide.
   if (!absolute.toLowerCase().endsWith('.gguf') && !startsWithGgufMagic(absolute)) {
-    throw new HearthError(
-      'UNSUPPORTED_FILE',
-      `${basename(absolute)} is not a .gguf file. Hearth runs GGUF models only.`,
-      {
-        path: absolute,
-      },
-    );
+    throw new HearthError('UNSUPPORTED_FILE', mainText('models.notGguf', { name: basename(absolute) }), {
+      path: absolute,
+    });
   }
   return absolute;
 }

@@ -3,7 +3,7 @@ import type { Fit, LoadedModels, LoadProgress, ModelRole } from '../../ipc/contr
 import { HearthError } from '../../ipc/errors';
 import type { LlamaRuntime } from '../llama/runtime';
 import type { ModelRecord } from './model-store';
-import { formatBytes } from '../../ipc/format';
+import { mainText, type MainText } from '../../ipc/main-text';
 
 export interface LoadedModel {
   record: ModelRecord;
@@ -95,7 +95,7 @@ export class ModelRuntime {
 
   async #load(record: ModelRecord, fit: Fit, options: LoadOptions): Promise<Slot> {
     if (fit.level === 'too-large') {
-      throw new HearthError('MODEL_TOO_LARGE', tooLargeMessage(record, fit), {
+      throw new HearthError('MODEL_TOO_LARGE', tooLargeText(record, fit), {
         ramNeeded: fit.ramNeeded,
         ramTotal: fit.ramTotal,
         vramNeeded: fit.vramNeeded,
@@ -183,7 +183,7 @@ export class ModelRuntime {
     });
     try {
       if (loaded.retiring.signal.aborted) {
-        throw new HearthError('CANCELLED', 'The model was unloaded before the work could start.');
+        throw new HearthError('CANCELLED', mainText('models.unloadedBefore'));
       }
       return await work({ record: loaded.record, model: loaded.model, retiring: loaded.retiring.signal });
     } finally {
@@ -220,12 +220,20 @@ function takeLeastRecentlyUsed(slot: Slot[]): Slot {
 
 /** Stops what runs on a model, waits for it, then frees the model's memory. */
 async function retire(loaded: Slot): Promise<void> {
-  loaded.retiring.abort(new HearthError('CANCELLED', `${loaded.record.metadata.name} was unloaded.`));
+  loaded.retiring.abort(
+    new HearthError('CANCELLED', mainText('models.unloaded', { name: loaded.record.metadata.name })),
+  );
   await Promise.all(loaded.users);
   await loaded.model.dispose();
 }
 
-function tooLargeMessage(record: ModelRecord, fit: Fit): string {
-  const fixes = fit.suggestions.map((s) => s.message).join(' ');
-  return `${record.metadata.name} needs about ${formatBytes(fit.ramNeeded)} of RAM at a ${fit.contextSize}-token context, but this computer has ${formatBytes(fit.ramTotal)}. ${fixes}`.trim();
+/** Why the model cannot load, with what would make it fit in English (the window shows `details.suggestions` itself). */
+function tooLargeText(record: ModelRecord, fit: Fit): MainText {
+  const text = mainText('models.tooLarge', {
+    name: record.metadata.name,
+    ram: fit.ramNeeded,
+    contextSize: fit.contextSize,
+    total: fit.ramTotal,
+  });
+  return { ...text, text: [text.text, ...fit.suggestions.map((s) => s.message)].join(' ') };
 }

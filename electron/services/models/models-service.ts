@@ -32,6 +32,7 @@ import { FitEstimates } from './fit-estimates';
 import { ModelLibrary } from './model-library';
 import { ModelRuntime, type ModelLease } from './model-runtime';
 import { latestBenchmark, type ModelRecord } from './model-store';
+import { mainText } from '../../ipc/main-text';
 
 export interface ModelsServiceOptions {
   db: SqliteDatabase;
@@ -200,7 +201,9 @@ export class ModelsService {
     if (!parsed.success) {
       throw new HearthError(
         'VALIDATION',
-        `Invalid model settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        mainText('models.invalidSettings', {
+          problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        }),
       );
     }
     const settings = parsed.data;
@@ -224,7 +227,7 @@ export class ModelsService {
     checkDraft(this.#library.get(forId), this.#library.list(), draftId);
     const fit = await this.#checkedFit(record, {});
     if (fit.level === 'too-large') {
-      throw new HearthError('MODEL_TOO_LARGE', `The draft model ${record.metadata.name} does not fit in memory.`);
+      throw new HearthError('MODEL_TOO_LARGE', mainText('models.draftTooLarge', { name: record.metadata.name }));
     }
     const llama = await this.#options.llama.get();
     return llama.loadModel({ modelPath: record.path, gpuLayers: fit.gpuLayers, loadSignal: signal });

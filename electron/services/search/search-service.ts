@@ -7,6 +7,7 @@ import { rankFiles, type FileRanking } from './file-ranking';
 import { fuseRanks, type RankedList } from './fusion';
 import { mergeNeighbours, type Passage } from './passages';
 import { HIT_END, HIT_START, snippetSegments } from './snippet';
+import { mainText } from '../../ipc/main-text';
 
 /** What search needs of the embedding models: which one is current, and query vectors by key. */
 export interface QueryEmbedder {
@@ -207,7 +208,7 @@ export class SearchService {
     const name = reranker?.current() ?? null;
     if (options.rerank === false || (options.rerank === undefined && !name)) return null;
     if (!reranker || !name) {
-      throw new HearthError('MODEL_NOT_FOUND', 'Reranking needs a reranking model. Install one in Models.');
+      throw new HearthError('MODEL_NOT_FOUND', mainText('search.needsReranker'));
     }
     if (passages.length === 0) return { name, passages, scores: new Map() };
     let values: number[];
@@ -261,10 +262,7 @@ export class SearchService {
 function resolveMode(mode: SearchMode, hasVectors: boolean): SearchResult['mode'] {
   if (mode === 'auto') return hasVectors ? 'hybrid' : 'keyword';
   if (mode !== 'keyword' && !hasVectors) {
-    throw new HearthError(
-      'MODEL_NOT_FOUND',
-      'Searching by meaning needs an embedding model and indexed passages. Install one in Models, or search by keyword.',
-    );
+    throw new HearthError('MODEL_NOT_FOUND', mainText('search.needsEmbedder'));
   }
   return mode;
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { HearthError } from '../../ipc/errors';
+import { mainText } from '../../ipc/main-text';
 
 /** One schema step. `version` is the `PRAGMA user_version` the database has after `up`. */
 export interface Migration {
@@ -42,11 +43,11 @@ export function assertNotNewer(db: Database, migrations: readonly Migration[]): 
   const newest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > newest) {
-    throw new HearthError(
-      'DB_TOO_NEW',
-      `${db.name} was written by a newer version of Hearth (schema ${current}, this app knows ${newest}). Update Hearth to open it; the file was left untouched.`,
-      { file: db.name, version: current, known: newest },
-    );
+    throw new HearthError('DB_TOO_NEW', mainText('store.tooNew', { name: db.name, current, newest }), {
+      file: db.name,
+      version: current,
+      known: newest,
+    });
   }
   return current;
 }

@@ -3,6 +3,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { HearthError } from '../../ipc/errors';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 import { entryPath } from './entry-path';
+import { mainText } from '../../ipc/main-text';
 
 export interface WorkerClientOptions {
   /** The worker's entry: `<name>.js` beside the main bundle (a build entry), `<name>.ts` in `sourceDir`. */
@@ -43,7 +44,7 @@ export class WorkerClient<In, Out> {
     if (this.#idle) clearTimeout(this.#idle);
     return new Promise<Out>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.#failAll(new HearthError('INTERNAL', `A background task (${this.#options.name}) took too long.`));
+        this.#failAll(new HearthError('INTERNAL', mainText('workers.tooLong', { name: this.#options.name })));
       }, this.#options.timeoutMs);
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
       worker.postMessage({ id, input } satisfies WorkerRequest<In>);
@@ -57,7 +58,7 @@ export class WorkerClient<In, Out> {
     this.#worker = null;
     for (const [id, pending] of this.#pending) {
       clearTimeout(pending.timer);
-      pending.reject(new HearthError('CANCELLED', 'Hearth is closing.'));
+      pending.reject(new HearthError('CANCELLED', mainText('workers.closing')));
       this.#pending.delete(id);
     }
     await worker?.terminate();
@@ -73,7 +74,7 @@ export class WorkerClient<In, Out> {
     worker.on('exit', (code) => {
       if (this.#worker === worker) this.#worker = null;
       if (this.#pending.size > 0)
-        this.#failAll(new HearthError('INTERNAL', `A background task stopped (exit ${code}).`));
+        this.#failAll(new HearthError('INTERNAL', mainText('workers.stopped', { code: String(code) })));
     });
     this.#worker = worker;
     return worker;

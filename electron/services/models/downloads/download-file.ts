@@ -4,10 +4,10 @@ import { open, rename, rm, statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DownloadProgress } from '../../../ipc/contract';
 import { HearthError } from '../../../ipc/errors';
-import { formatBytes } from '../../../ipc/format';
 import { freePaths, sha256File } from '../file-identity';
 import { DownloadMeter } from './download-meter';
 import { discardPartial, hashExisting, partialPath, readState, statePath, writeState } from './partial-file';
+import { mainText } from '../../../ipc/main-text';
 
 export interface DownloadFileOptions {
   url: string;
@@ -87,15 +87,19 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
     }
     if (response.status !== 200 && response.status !== 206) {
       await response.body?.cancel();
-      throw new HearthError('DOWNLOAD_FAILED', `The server answered HTTP ${response.status} for ${options.url}.`, {
-        status: response.status,
-        url: options.url,
-      });
+      throw new HearthError(
+        'DOWNLOAD_FAILED',
+        mainText('download.http', { status: response.status, url: options.url }),
+        {
+          status: response.status,
+          url: options.url,
+        },
+      );
     }
 
     if (expected && published && published !== expected) {
       await response.body?.cancel();
-      throw new HearthError('HASH_MISMATCH', 'The hub publishes a different SHA-256 for this file than expected.', {
+      throw new HearthError('HASH_MISMATCH', mainText('download.hubHash'), {
         expected,
         published,
       });
@@ -105,10 +109,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
     if (total === null) {
       // Without a size there is no way to stop an endless body before it fills the disk.
       await response.body?.cancel();
-      throw new HearthError(
-        'DOWNLOAD_FAILED',
-        'The server did not say how large the file is, so it was not downloaded.',
-      );
+      throw new HearthError('DOWNLOAD_FAILED', mainText('download.noSize'));
     }
     if (bytes === 0) await ensureSpace(options, total);
     await writeState(target, { url: options.url, expectedSha256: expected, total });
@@ -126,20 +127,16 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
       bytes = received.bytes;
       if (options.signal?.aborted || attempt >= retries) {
         if (options.signal?.aborted) throw error;
-        throw new HearthError(
-          'DOWNLOAD_FAILED',
-          `The connection kept dropping (${describe(error)}). Try again to resume.`,
-          {
-            bytes,
-          },
-        );
+        throw new HearthError('DOWNLOAD_FAILED', mainText('download.dropping', { why: describe(error) }), {
+          bytes,
+        });
       }
       await delay(retryDelay(options, attempt), options.signal);
     }
   }
 
   if (total !== null && bytes !== total) {
-    throw new HearthError('DOWNLOAD_FAILED', `Received ${bytes} of ${total} bytes. Try again to resume.`, {
+    throw new HearthError('DOWNLOAD_FAILED', mainText('download.short', { bytes, total }), {
       bytes,
       total,
     });
@@ -170,14 +167,18 @@ async function request(
       });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      throw new HearthError('DOWNLOAD_FAILED', `Could not reach ${url.host}: ${describe(error)}.`, { host: url.host });
+      throw new HearthError(
+        'DOWNLOAD_FAILED',
+        mainText('download.unreachable', { host: url.host, why: describe(error) }),
+        { host: url.host },
+      );
     }
     published ??= publishedSha256(response.headers);
     if (!REDIRECT_STATUSES.has(response.status)) return { response, published };
     await response.body?.cancel();
     url = checkedRedirect(url, response.headers.get('location'), options.isAllowedUrl);
   }
-  throw new HearthError('DOWNLOAD_FAILED', `More than ${MAX_REDIRECTS} redirects; the download was stopped.`);
+  throw new HearthError('DOWNLOAD_FAILED', mainText('download.redirects', { count: MAX_REDIRECTS }));
 }
 
 /** Where a redirect leads, if it may be followed: https unless already http (tests), allowed host. */
@@ -186,15 +187,15 @@ export function checkedRedirect(from: URL, location: string | null, isAllowed?: 
   try {
     next = new URL(location ?? '', from);
   } catch {
-    throw new HearthError('DOWNLOAD_FAILED', 'The server redirected to an invalid address.');
+    throw new HearthError('DOWNLOAD_FAILED', mainText('download.badRedirect'));
   }
-  if (!location) throw new HearthError('DOWNLOAD_FAILED', 'The server redirected without saying where.');
+  if (!location) throw new HearthError('DOWNLOAD_FAILED', mainText('download.redirectNowhere'));
   const downgrade = from.protocol === 'https:' && next.protocol !== 'https:';
   const allowed = isAllowed ? isAllowed(next) : next.protocol === 'https:';
   if (downgrade || !allowed) {
     throw new HearthError(
       'DOWNLOAD_FAILED',
-      `The server redirected to ${next.protocol}//${next.host}, which Hearth does not download from.`,
+      mainText('download.redirectRefused', { origin: `${next.protocol}//${next.host}` }),
       { host: next.host },
     );
   }
@@ -221,10 +222,7 @@ async function appendBody(
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       if (received.bytes + chunk.length > limits.total) {
         await discardPartial(limits.options.target);
-        throw new HearthError(
-          'DOWNLOAD_FAILED',
-          `The server sent more than the ${formatBytes(limits.total)} it announced; the download was stopped and deleted.`,
-        );
+        throw new HearthError('DOWNLOAD_FAILED', mainText('download.tooMuch', { total: limits.total }));
       }
       await file.write(chunk);
       hash.update(chunk);
@@ -246,21 +244,14 @@ async function finish(options: DownloadFileOptions, actual: string, expected: st
   const partial = partialPath(options.target);
   if (!expected) {
     await discardPartial(options.target);
-    throw new HearthError(
-      'DOWNLOAD_FAILED',
-      'The server did not publish a SHA-256 for this file, so it cannot be verified. It was deleted.',
-    );
+    throw new HearthError('DOWNLOAD_FAILED', mainText('download.noHash'));
   }
   if (actual !== expected) {
     await discardPartial(options.target);
-    throw new HearthError(
-      'HASH_MISMATCH',
-      'The downloaded file is not the one published (SHA-256 differs). It was deleted.',
-      {
-        expected,
-        actual,
-      },
-    );
+    throw new HearthError('HASH_MISMATCH', mainText('download.hashMismatch'), {
+      expected,
+      actual,
+    });
   }
   try {
     await options.verify?.(partial);
@@ -300,14 +291,10 @@ async function ensureSpace(options: DownloadFileOptions, total: number): Promise
   const dir = dirname(options.target);
   const free = options.freeSpace ? await options.freeSpace(dir) : await freeBytes(dir);
   if (free < total + SPACE_MARGIN) {
-    throw new HearthError(
-      'INSUFFICIENT_SPACE',
-      `This model needs ${formatBytes(total)} more but only ${formatBytes(free)} is free on that disk.`,
-      {
-        needed: total,
-        free,
-      },
-    );
+    throw new HearthError('INSUFFICIENT_SPACE', mainText('download.noSpace', { needed: total, free }), {
+      needed: total,
+      free,
+    });
   }
 }
 

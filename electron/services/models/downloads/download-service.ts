@@ -10,6 +10,7 @@ import { validateGguf } from '../gguf/gguf-validator';
 import { downloadFile } from './download-file';
 import { discardPartial, partialSize, readState } from './partial-file';
 import { modelFileNameFromUrl } from './file-name';
+import { mainText } from '../../../ipc/main-text';
 
 export interface DownloadServiceOptions {
   modelsDir: string;
@@ -42,10 +43,7 @@ export function isHubUrl(url: URL): boolean {
 }
 
 function airGapError(): HearthError {
-  return new HearthError(
-    'AIR_GAP',
-    'Air-gap mode is on: Hearth makes no network requests. Turn it off in Settings to download.',
-  );
+  return new HearthError('AIR_GAP', mainText('download.airGap'));
 }
 
 /**
@@ -75,7 +73,7 @@ export class DownloadService {
     this.#refuseInAirGap();
     const { url, fileName, expectedSha256, expectedSize } = this.#resolve(request);
     const target = this.#target(fileName);
-    if (this.#active.has(target)) throw new HearthError('BUSY', `${fileName} is already downloading.`);
+    if (this.#active.has(target)) throw new HearthError('BUSY', mainText('download.already', { file: fileName }));
     const controller = new AbortController();
     const signal = progress.signal ? AbortSignal.any([progress.signal, controller.signal]) : controller.signal;
     const running = downloadFile({
@@ -130,7 +128,7 @@ export class DownloadService {
     const target = this.#target(fileName);
     const running = this.#active.get(target);
     if (running) {
-      running.controller.abort(new HearthError('CANCELLED', `The download of ${fileName} was discarded.`));
+      running.controller.abort(new HearthError('CANCELLED', mainText('download.discarded', { file: fileName })));
       await running.done;
     }
     await discardPartial(target);
@@ -153,7 +151,7 @@ export class DownloadService {
   } {
     if ('catalogId' in request) {
       const entry = this.#options.catalog.find((e) => e.id === request.catalogId);
-      if (!entry) throw new HearthError('NOT_FOUND', `No catalog model has the id "${request.catalogId}".`);
+      if (!entry) throw new HearthError('NOT_FOUND', mainText('download.noCatalogModel', { id: request.catalogId }));
       const url = catalogUrl(entry, this.#options.hubBaseUrl ?? 'https://huggingface.co');
       return {
         url,
@@ -166,13 +164,10 @@ export class DownloadService {
     try {
       url = new URL(request.url);
     } catch {
-      throw new HearthError('VALIDATION', `Not a URL: ${request.url}`);
+      throw new HearthError('VALIDATION', mainText('download.notUrl', { url: request.url }));
     }
     if (!(this.#options.isAllowedUrl ?? isHubUrl)(url)) {
-      throw new HearthError(
-        'VALIDATION',
-        'Only Hugging Face model URLs (https://huggingface.co/…/*.gguf) can be downloaded.',
-      );
+      throw new HearthError('VALIDATION', mainText('download.onlyHuggingFace'));
     }
     // A page link (`/blob/`) becomes the file link (`/resolve/`), which also carries the hash header.
     url.pathname = url.pathname.replace(/^(\/[^/]+\/[^/]+)\/blob\//, '$1/resolve/');
@@ -182,7 +177,8 @@ export class DownloadService {
   #target(fileName: string): string {
     const dir = resolve(this.#options.modelsDir);
     const target = resolve(dir, fileName);
-    if (!target.startsWith(dir + sep)) throw new HearthError('VALIDATION', `Unsafe file name: ${fileName}`);
+    if (!target.startsWith(dir + sep))
+      throw new HearthError('VALIDATION', mainText('download.unsafeName', { file: fileName }));
     return join(dir, fileName);
   }
 }

@@ -1,4 +1,5 @@
 import { HearthError } from '../../../ipc/errors';
+import { mainText } from '../../../ipc/main-text';
 
 /**
  * A safe local file name for a model from a URL: the last path segment, decoded, reduced to
@@ -20,7 +21,7 @@ export function modelFileNameFromUrl(url: URL): string {
     .replace(/^[.]+/, '')
     .slice(-200);
   if (!/\.gguf$/i.test(safe) || safe.length <= '.gguf'.length) {
-    throw new HearthError('VALIDATION', `The URL does not point at a .gguf file: ${url.pathname}`);
+    throw new HearthError('VALIDATION', mainText('models.notGgufUrl', { path: url.pathname }));
   }
   return safe;
 }

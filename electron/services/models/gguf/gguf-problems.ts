@@ -1,4 +1,5 @@
 import { HearthError } from '../../../ipc/errors';
+import { mainText } from '../../../ipc/main-text';
 
 /** Why a file was refused; `problem` is stable for tests and logs, the message is for people. */
 export type GgufProblem =
@@ -35,5 +36,5 @@ export type GgufProblem =
   | 'unreadable';
 
 export function invalidGguf(problem: GgufProblem, message: string, extra: Record<string, unknown> = {}): HearthError {
-  return new HearthError('INVALID_GGUF', `Not a usable GGUF model: ${message}.`, { problem, ...extra });
+  return new HearthError('INVALID_GGUF', mainText('models.invalidGguf', { problem: message }), { problem, ...extra });
 }

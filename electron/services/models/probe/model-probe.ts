@@ -5,6 +5,7 @@ import { invalidGguf } from '../gguf/gguf-problems';
 import { forkNodeEntry, type ChildProcessHandle, type ForkEntry } from '../../workers/child-process';
 import { entryPath } from '../../workers/entry-path';
 import type { ProbeReply, ProbeRequest } from './probe-protocol';
+import { mainText } from '../../../ipc/main-text';
 
 const sourceDir = dirname(fileURLToPath(import.meta.url));
 
@@ -121,7 +122,7 @@ export async function checkVocabularyLoads(path: string, options: ModelProbeOpti
       throw invalidGguf('llama-refused', `llama.cpp refused it (${firstLine(outcome.message)})`);
     }
     if (/could not start/.test(outcome.why)) {
-      throw new HearthError('INTERNAL', `The model could not be checked: the checking process ${outcome.why}.`);
+      throw new HearthError('INTERNAL', mainText('models.probeFailed', { why: outcome.why }));
     }
     throw invalidGguf('llama-aborted', `llama.cpp could not read its vocabulary (it stopped: ${outcome.why})`);
   } finally {

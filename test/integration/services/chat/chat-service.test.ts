@@ -233,7 +233,7 @@ describe('chat service', () => {
     expect(summary.content.match(/^- \S+\.md: /gm)).toHaveLength(2);
   });
 
-  it('keeps a failed answer with its code and the message in the user’s words', async () => {
+  it('keeps a failed answer with its code, the message in the user’s words, and its key to translate it by', async () => {
     const { s, modelId } = await chatServices();
     await s.models.setSettings(modelId, { contextSize: 256 });
     const chat = s.chat.create({ generation: greedy, systemPrompt: 'Answer from the archive. '.repeat(80) });
@@ -245,7 +245,12 @@ describe('chat service', () => {
       status: 'failed',
       errorCode: 'CONTEXT_OVERFLOW',
       error: expect.stringMatching(/raise the context size/),
+      errorText: {
+        key: expect.stringMatching(/^chat\.(questionTooLong|sourcesTooLong)$/),
+        params: { contextSize: 256 },
+      },
     });
+    expect(answer!.errorText!.text).toBe(answer!.error);
   });
 
   it('says which model is missing instead of failing later', async () => {
