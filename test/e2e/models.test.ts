@@ -66,6 +66,10 @@ describe('Models screen', () => {
     await form.getByLabel('Temperature').fill('0.3');
     await form.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => card.getByTestId('fit-badge').getAttribute('title')).toContain('at 1,024 tokens');
+    // What it needs in memory is on the card, not only in a tooltip, before any benchmark.
+    await expect
+      .poll(() => card.getByTestId('model-performance').textContent())
+      .toMatch(/Needs [\d.]+ [KMG]?B of RAM at 1,024 tokens/);
     await screenshot(page, 'models-settings-sheet');
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });

@@ -13,6 +13,7 @@ import { Card, CardTitle } from '../../ui/card';
 import { Progress } from '../../ui/progress';
 import { BenchmarkTable } from './benchmark-table';
 import { FitBadge } from './fit-badge';
+import { ModelPerformance } from './model-performance';
 import { ModelSettingsForm } from './model-settings-form';
 import { SideSheet } from '../../ui/side-sheet';
 import { reportError } from '../../lib/error-report';
@@ -105,6 +106,7 @@ export function ModelCard({
             {metadata.parts.length > 1 && <Badge>{t('models.card.parts', { count: metadata.parts.length })}</Badge>}
             <FitBadge model={model} />
           </div>
+          <ModelPerformance model={model} />
         </div>
         <div className="flex shrink-0 gap-1.5">
           {model.loaded ? (

@@ -472,6 +472,12 @@ export const de: typeof en = {
       saving: 'Wird gespeichert…',
       save: 'Einstellungen speichern',
     },
+    performance: {
+      memory: 'Braucht {{ram}} RAM bei {{contextSize}} Tokens',
+      measured_one: '{{speed}} Tok./s hier gemessen ({{count}} Thread)',
+      measured_other: '{{speed}} Tok./s hier gemessen ({{count}} Threads)',
+      predicted: '(vorhergesagt)',
+    },
   },
   settings: {
     title: 'Einstellungen',

@@ -473,6 +473,12 @@ export const en = {
       saving: 'Saving…',
       save: 'Save settings',
     },
+    performance: {
+      memory: 'Needs {{ram}} of RAM at {{contextSize}} tokens',
+      measured_one: '{{speed}} tok/s measured here ({{count}} thread)',
+      measured_other: '{{speed}} tok/s measured here ({{count}} threads)',
+      predicted: '(predicted)',
+    },
   },
   settings: {
     title: 'Settings',

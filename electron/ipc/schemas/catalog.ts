@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MainTextSchema } from '../main-text';
 import { ModelRoleSchema } from './models';
-import { MachineProfileSchema } from './machine';
+import { MachineProfileSchema, SpeedPredictionSchema } from './machine';
 
 /**
  * What a model needs in its prompts. Chat models: whether they think aloud first (`<think>…`), and
@@ -57,17 +57,6 @@ export const CatalogSchema = z.object({
   version: z.literal(2),
   models: z.array(CatalogFileEntrySchema).min(1),
 });
-
-/** Predicted speed of a model on this machine (see electron/services/machine/speed.ts). */
-export const SpeedPredictionSchema = z.object({
-  generationTokensPerSecond: z.number().nonnegative(),
-  promptTokensPerSecond: z.number().nonnegative(),
-  /** Corrected by benchmarks of similar installed models (measured ÷ predicted). */
-  calibrated: z.boolean(),
-  /** How the number was made, for the tooltip: sentences. */
-  basis: z.array(MainTextSchema),
-});
-export type SpeedPrediction = z.infer<typeof SpeedPredictionSchema>;
 
 export const RecommendationSchema = z.object({
   chat: z.string().nullable(),

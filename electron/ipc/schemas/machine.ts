@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MainTextSchema } from '../main-text';
 
 /**
  * This computer as speed predictions see it, measured once in the background and cached in
@@ -17,3 +18,14 @@ export const MachineProfileSchema = z.object({
   measuredAt: z.string(),
 });
 export type MachineProfile = z.infer<typeof MachineProfileSchema>;
+
+/** Predicted speed of a model on this machine (see electron/services/machine/speed.ts). */
+export const SpeedPredictionSchema = z.object({
+  generationTokensPerSecond: z.number().nonnegative(),
+  promptTokensPerSecond: z.number().nonnegative(),
+  /** Corrected by benchmarks of similar installed models (measured ÷ predicted). */
+  calibrated: z.boolean(),
+  /** How the number was made, for the tooltip: sentences. */
+  basis: z.array(MainTextSchema),
+});
+export type SpeedPrediction = z.infer<typeof SpeedPredictionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HearthErrorDataSchema } from '../errors';
+import { SpeedPredictionSchema } from './machine';
 
 export const ModelRoleSchema = z.enum(['chat', 'embedding', 'reranker']);
 export type ModelRole = z.infer<typeof ModelRoleSchema>;
@@ -133,6 +134,11 @@ export const ModelInfoSchema = z.object({
   /** Missing when a referenced file was moved or deleted outside Hearth. */
   fileMissing: z.boolean(),
   benchmark: BenchmarkResultSchema.nullable(),
+  /**
+   * A chat model's predicted speed on this machine (as the catalog predicts it, corrected by
+   * benchmarks of similar models); `null` for other roles, and until the machine is measured.
+   */
+  speed: SpeedPredictionSchema.nullable(),
   threads: ModelThreadsSchema,
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;

@@ -1,5 +1,6 @@
 import type { MachineProfile } from '../../ipc/contract';
-import type { CatalogEntry, CatalogView, SpeedPrediction } from '../../ipc/schemas/catalog';
+import type { CatalogEntry, CatalogView } from '../../ipc/schemas/catalog';
+import type { SpeedPrediction } from '../../ipc/schemas/machine';
 import { calibrationFor, type CalibrationSample } from '../machine/calibration';
 import { describeBasis, predictSpeed, type SpeedInputs } from '../machine/speed';
 import type { SqliteDatabase } from '../store/db';
@@ -31,7 +32,7 @@ export function catalogView(entries: readonly CatalogEntry[], input: CatalogView
     entries.map((entry) => [
       entry.id,
       profile
-        ? predictModel(
+        ? predictModelSpeed(
             { weightsBytes: entry.sizeBytes, parameters: entry.parameters, kvBytesPerToken: entry.kvBytesPerToken },
             entry.quantization,
             profile,
@@ -58,7 +59,7 @@ export function catalogView(entries: readonly CatalogEntry[], input: CatalogView
 }
 
 /** A prediction for one model, corrected by benchmarks of similar models on this machine. */
-function predictModel(
+export function predictModelSpeed(
   inputs: SpeedInputs,
   quantization: string,
   profile: MachineProfile,

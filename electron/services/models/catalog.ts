@@ -1,5 +1,6 @@
 import catalogJson from '../../../native-models/catalog.json';
-import { CatalogSchema, type CatalogEntry, type Recommendation, type SpeedPrediction } from '../../ipc/schemas/catalog';
+import { CatalogSchema, type CatalogEntry, type Recommendation } from '../../ipc/schemas/catalog';
+import type { SpeedPrediction } from '../../ipc/schemas/machine';
 import { mainText, type MainText } from '../../ipc/main-text';
 
 /** The context a catalog entry's RAM need is stated at. */

@@ -25,7 +25,8 @@ import { chooseThreads } from '../machine/threads';
 import type { SqliteDatabase } from '../store/db';
 import type { ForkEntry } from '../workers/child-process';
 import { runBenchmark } from './benchmark-run';
-import { calibrationSamples, catalogView } from './catalog-view';
+import { calibrationSamples, catalogView, predictModelSpeed } from './catalog-view';
+import type { SpeedPrediction } from '../../ipc/schemas/machine';
 import { checkDraft } from './draft-check';
 import type { MemoryState } from './fit';
 import { FitEstimates } from './fit-estimates';
@@ -308,6 +309,21 @@ export class ModelsService {
     });
   }
 
+  /** A chat model's predicted speed here, or `null` (another role, or the machine not measured yet). */
+  #speed(record: ModelRecord): SpeedPrediction | null {
+    const profile = this.#options.machine.current();
+    if (!profile || record.metadata.role !== 'chat') return null;
+    const { fileSize, parameterCount, quantization } = record.metadata;
+    const samples = calibrationSamples(this.#options.db, this.#library.list(), profile);
+    // The KV cache is unknown here and a few percent at the context the prediction assumes.
+    return predictModelSpeed(
+      { weightsBytes: fileSize, parameters: parameterCount, kvBytesPerToken: 0 },
+      quantization,
+      profile,
+      samples,
+    );
+  }
+
   async #info(record: ModelRecord): Promise<ModelInfo> {
     const fileMissing = !this.#library.filesPresent(record);
     const benchmark = latestBenchmark(this.#options.db, record.id);
@@ -321,6 +337,7 @@ export class ModelsService {
       loaded: this.#runtime.isLoaded(record.id),
       fileMissing,
       benchmark,
+      speed: this.#speed(record),
       threads: this.threads(record),
     };
     if (fileMissing) return { ...base, fit: null, fitError: `The file is missing: ${record.path}` };

@@ -75,6 +75,8 @@ describe('invoke', () => {
       error: {
         code: 'INTERNAL',
         message: "Something went wrong inside Hearth (TypeError). The details are in Hearth's log.",
+        key: 'system.internal',
+        params: { kind: 'TypeError' },
       },
     });
   });

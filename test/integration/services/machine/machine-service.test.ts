@@ -6,6 +6,7 @@ import { LlamaRuntime } from '../../../../electron/services/llama/runtime';
 import { measureBandwidth } from '../../../../electron/services/machine/bandwidth';
 import { readHardware } from '../../../../electron/services/machine/hardware';
 import { measureMachine } from '../../../../electron/services/machine/machine-service';
+import { SPEED_MODEL } from '../../../../electron/services/machine/speed';
 import { copyOfModel } from '../../../helpers/models';
 import { simulatedMachine } from '../../../helpers/machine';
 import { startServices } from '../../../helpers/services';
@@ -125,6 +126,23 @@ describe('predictions in the catalog', () => {
     expect(q8.speed!.calibrated).toBe(true);
     expect(q8.speed!.generationTokensPerSecond).toBeCloseTo(uncalibrated.speed!.generationTokensPerSecond * ratio, 6);
     expect(q8.speed!.basis.map((sentence) => sentence.text).join(' ')).toMatch(/measured ÷ predicted/);
+  });
+
+  it('predicts an installed chat model’s speed once the machine is measured, and only a chat model’s', async () => {
+    const services = start(tempDir(), async () => simulatedMachine({ memoryBandwidth: 40e9 }));
+    const chat = await services.models.import(copyOfModel('tiny-chat', tempDir()), 'copy');
+    const embedder = await services.models.import(copyOfModel('tiny-embedding', tempDir()), 'copy');
+    expect(chat.speed).toBeNull();
+    await services.machine.profile();
+    const measured = await services.models.get(chat.id);
+    const bytesPerSecond = 40e9 * SPEED_MODEL.memoryEfficiency;
+    // A file this small is read faster than the cores decode it, whichever bound is lower.
+    expect(measured.speed!.generationTokensPerSecond).toBeLessThanOrEqual(
+      bytesPerSecond / chat.metadata.fileSize + 1e-6,
+    );
+    expect(measured.speed!.generationTokensPerSecond).toBeGreaterThan(0);
+    expect(measured.speed!.calibrated).toBe(false);
+    expect((await services.models.get(embedder.id)).speed).toBeNull();
   });
 
   it('threads: physical cores of the profile until a benchmark, then the fastest measured', async () => {

@@ -41,7 +41,7 @@ describe('how "Open file" opens a library file', () => {
     ]) {
       const decision = howToOpen(path!, type!);
       expect(decision.how, path).toBe('folder-only');
-      expect(decision.how === 'folder-only' && decision.why).toMatch(/could run as a program/);
+      expect(decision.how === 'folder-only' && decision.why.text).toMatch(/could run as a program/);
     }
   });
 });

@@ -121,7 +121,7 @@ describe('recommendation', () => {
     expect(chosen.id).not.toBe('llama-3.1-8b-instruct-q4_k_m');
     // The 8B fits in 24 GB: RAM alone would have picked it.
     expect(recommend(catalog, { totalMemory: 24 * GB }).chat).toBe('llama-3.1-8b-instruct-q4_k_m');
-    expect(pick(laptop).reason).toMatch(/predicted to reach 10 tokens\/s/);
+    expect(pick(laptop).reason.text).toMatch(/predicted to reach 10 tokens\/s/);
   });
 
   it('on 8 cores / 32 GB / 100 GB/s: a larger model', () => {
@@ -141,7 +141,7 @@ describe('recommendation', () => {
     const laptop = simulatedMachine();
     expect(entry(pick(laptop, 30).chat).parameters).toBeLessThan(entry(pick(laptop, 10).chat).parameters);
     const none = pick(laptop, 200);
-    expect(none.reason).toMatch(/No catalog model is predicted to reach 200/);
+    expect(none.reason.text).toMatch(/No catalog model is predicted to reach 200/);
     const fastest = Math.max(
       ...catalog.filter((e) => e.role === 'chat').map((e) => predictSpeed(inputs(e), laptop).generationTokensPerSecond),
     );
