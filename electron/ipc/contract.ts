@@ -3,6 +3,7 @@ import type { HearthErrorData } from './errors';
 import { AppInfoSchema, NoticeSchema, StoreRecoveredSchema } from './schemas/app';
 import { CatalogViewSchema } from './schemas/catalog';
 import { NetworkRequestSchema } from './schemas/network';
+import { UpdateCheckSchema } from './schemas/updates';
 import {
   CollectionIdSchema,
   CollectionReportSchema,
@@ -29,6 +30,7 @@ export * from './schemas/catalog';
 export * from './schemas/chat';
 export * from './schemas/library';
 export * from './schemas/network';
+export * from './schemas/updates';
 export * from './schemas/machine';
 export * from './schemas/models';
 export * from './schemas/search';
@@ -55,6 +57,10 @@ export const contract = {
     'app.notices': { input: none, output: z.array(NoticeSchema) },
     /** Every request Hearth made to the network in this session, newest first. */
     'app.network': { input: none, output: z.array(NetworkRequestSchema) },
+    /** "Check for updates": only when the user asks (never by itself), listed in the network activity. */
+    'app.checkForUpdates': { input: none, output: UpdateCheckSchema },
+    /** Downloads the newer release, verifies it, and restarts into it (the desktop app only). */
+    'app.installUpdate': { input: none, output: z.object({}) },
     'settings.get': { input: none, output: SettingsSchema },
     'settings.set': { input: SettingsPatchSchema, output: SettingsSchema },
     /** The local API: running or not, where, and why not when it should be. */

@@ -36,6 +36,12 @@ export const MAIN_TEXTS = {
   'system.cancelled': 'The operation was cancelled.',
   'system.invalid': 'A value was not valid: {{reason}}.',
   'system.cannotOpen': 'The system could not open the file: {{problem}}',
+  'updates.airGap':
+    'Air-gap mode is on: Hearth makes no network requests. Turn it off in Settings to check for updates.',
+  'updates.unreachable': 'Could not reach {{host}} to check for updates.',
+  'updates.http': 'The release server answered HTTP {{status}}.',
+  'updates.unreadable': 'The release server did not send a release file Hearth can read.',
+  'updates.desktopOnly': 'Updates are installed by the desktop app.',
   'system.internal': "Something went wrong inside Hearth ({{kind}}). The details are in Hearth's log.",
   'library.rerankerRemoved': 'The reranking model was removed.',
   'library.fileChanged':

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protoc
 import { installMenu } from './menu';
 import { nativeText } from './native-text';
 import { resolveLanguage } from '../ipc/languages';
+import { feedUrlFrom } from '../services/updates/update-feed';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { forkUtilityProcess } from './utility-process';
@@ -64,6 +66,7 @@ function start(): void {
       vecExtensionPath: resolveVecExtensionPath(),
       fork: forkUtilityProcess,
       llama: { maxThreads: availableParallelism() },
+      updates: { feedUrl: releaseFeed() },
     });
   } catch (error) {
     // e.g. a database from a newer Hearth, or a data folder without permission: say so and stop,
@@ -81,6 +84,16 @@ function start(): void {
     isTrustedUrl: (url) => url.startsWith(appUrl),
   });
   openWindow();
+}
+
+/**
+ * Where this build's releases are published: electron-builder writes `app-update.yml` into the
+ * resources when its `publish` setting names them, and electron-updater reads the same file.
+ * A build without one (from source, or `publish: null`) has no update source.
+ */
+function releaseFeed(): string | null {
+  const file = join(process.resourcesPath, 'app-update.yml');
+  return app.isPackaged && existsSync(file) ? feedUrlFrom(readFileSync(file, 'utf8')) : null;
 }
 
 /** Main's own words, in the language the setting picks (the system's until the services start). */

@@ -51,4 +51,33 @@ export const electronPlatform = (text: () => NativeText): Platform => ({
     await shell.openExternal(url);
     return true;
   },
+  async installUpdate(network) {
+    // Loaded only now: nothing of the updater runs until the user asks for an update.
+    const { autoUpdater } = await import('electron-updater');
+    autoUpdater.autoDownload = false;
+    autoUpdater.autoInstallOnAppQuit = false;
+    autoUpdater.logger = null;
+    // electron-updater fetches with Electron's own network stack: each request is listed by hand.
+    const checked = network.record('update-download', 'GET', feedUrl(autoUpdater));
+    const found = await autoUpdater.checkForUpdates().catch((error: unknown) => {
+      checked.failed(error);
+      throw error;
+    });
+    checked.answered(200);
+    if (!found?.isUpdateAvailable) return;
+    const downloading = network.record('update-download', 'GET', feedUrl(autoUpdater));
+    // Verified before it is installed: the SHA-512 the release file names and, on Windows and
+    // macOS, the publisher's code signature; a file that fails either is not installed.
+    await autoUpdater.downloadUpdate().catch((error: unknown) => {
+      downloading.failed(error);
+      throw error;
+    });
+    downloading.answered(200);
+    autoUpdater.quitAndInstall();
+  },
 });
+
+/** Where the updater looks (from the app-update.yml the build wrote), for the network activity. */
+function feedUrl(updater: { getFeedURL(): string | null | undefined }): string {
+  return updater.getFeedURL() ?? 'https://github.com/';
+}

@@ -29,6 +29,7 @@ import type { Settings } from '../ipc/schemas/settings';
 import { checkIntegrityInBackground, stopIntegrityChecker } from './store/integrity';
 import { openStore, type Store } from './store/store';
 import { LocalModels, type LocalModelsOptions } from './models/discovery/local-models';
+import { UpdateChecker } from './updates/update-checker';
 import { NetworkLog } from './network/network-log';
 import { mainText } from '../ipc/main-text';
 
@@ -74,6 +75,11 @@ export interface ServicesOptions {
    * CLI turns it off, so no command but `hearth serve` opens a port.
    */
   apiServer?: boolean;
+  /**
+   * Where "Check for updates" looks: the release folder (update-feed.ts), `null` for a build without
+   * one; the fetch under the network log and the platform's release file are for tests.
+   */
+  updates?: { feedUrl: string | null; fetch?: typeof fetch; platform?: NodeJS.Platform };
   /** Where and how downloads go. Defaults to Hugging Face over https with the global fetch. */
   downloads?: Partial<
     Pick<
@@ -98,6 +104,8 @@ export interface Services {
   search: SearchService;
   /** Conversations and grounded answers. */
   chat: ChatService;
+  /** "Check for updates", when the user asks. */
+  updates: UpdateChecker;
   /** The OpenAI-compatible local API (off until Settings or `hearth serve` starts it), and its key. */
   api: ApiServer;
   apiKeys: ApiKeyStore;
@@ -235,8 +243,16 @@ export function createServices(options: ServicesOptions): Services {
     // Every byte Hearth fetches is a model download, and each request is logged before it is sent.
     fetch: network.fetch('model-download', options.downloads?.fetch),
   });
+  const updates = new UpdateChecker({
+    feedUrl: options.updates?.feedUrl ?? null,
+    currentVersion: options.appVersion,
+    fetch: network.fetch('update-check', options.updates?.fetch),
+    airGap: () => settings.get().airGap,
+    platform: options.updates?.platform,
+  });
   return {
     store,
+    updates,
     downloads,
     network,
     localModels: new LocalModels(models, options.localModels),

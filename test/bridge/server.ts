@@ -14,6 +14,8 @@ import { createServices, type Services, type ServicesOptions } from '../../elect
 import { foreignPaths, stringsIn } from '../helpers/foreign-paths';
 import { simulatedMachine } from '../helpers/machine';
 import { BRIDGE_PATH, SHIM_PATH, type ClientMessage, type ServerMessage } from './protocol';
+import { HearthError } from '../../electron/ipc/errors';
+import { mainText } from '../../electron/ipc/main-text';
 
 export interface TestBridgeOptions {
   /** A fresh folder for this run's databases. */
@@ -42,7 +44,7 @@ export interface TestBridgeOptions {
    * with other apps' models. By default no other app's folder is seen: the machine's own home is
    * not the test's.
    */
-  services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads' | 'catalog' | 'machine' | 'localModels'>>;
+  services?: Partial<Pick<ServicesOptions, 'memory' | 'downloads' | 'catalog' | 'machine' | 'localModels' | 'updates'>>;
 }
 
 export interface TestBridge {
@@ -100,6 +102,7 @@ export async function startTestBridge(options: TestBridgeOptions): Promise<TestB
         showInFolder: options.showInFolder ?? ((path) => Promise.resolve(void opened.push({ action: 'show', path }))),
         // A browser test cannot answer a native dialog: the link is recorded as if confirmed.
         openLink: (url) => Promise.resolve(opened.push({ action: 'link', path: url }) > 0),
+        installUpdate: () => Promise.reject(new HearthError('VALIDATION', mainText('updates.desktopOnly'))),
       }),
       { validateOutput: true },
     );

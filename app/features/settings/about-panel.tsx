@@ -5,6 +5,7 @@ import { Card, CardDescription, CardTitle } from '../../ui/card';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
+import { UpdateCheckRow } from './update-check';
 import { useFormat, type Format } from '../../i18n/format';
 
 /** The rows, each as `[field, label, value]`: `field` names it for tests and never changes with the language. */
@@ -44,6 +45,7 @@ export function AboutPanel() {
           {t('settings.about.welcome')}
         </Link>
       </CardDescription>
+      <UpdateCheckRow />
       {info.status === 'loading' && <p className="mt-4 text-sm text-muted-foreground">{t('settings.about.reading')}</p>}
       {info.status === 'error' && (
         <p role="alert" className="mt-4 text-sm text-destructive">

@@ -1,8 +1,16 @@
+import type { NetworkPurpose } from '../../../electron/ipc/contract';
 import { useLiveValue } from '../../lib/use-invoke';
 import { Card, CardDescription, CardTitle } from '../../ui/card';
 import { useSettings } from './settings-context';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+
+/** What each request was for, as the list says it. */
+const PURPOSES = {
+  'model-download': 'settings.privacy.purpose.model-download',
+  'update-check': 'settings.privacy.purpose.update-check',
+  'update-download': 'settings.privacy.purpose.update-download',
+} as const satisfies Record<NetworkPurpose, string>;
 
 /** Privacy is the product: the one switch that makes Hearth refuse the network entirely. */
 export function PrivacyPanel() {
@@ -50,7 +58,7 @@ function NetworkActivity() {
           {list.map((request) => (
             <li key={request.id} data-testid="network-request" className="flex flex-wrap gap-x-3">
               <span className="text-muted-foreground">{time(request.at)}</span>
-              <span>{t(`settings.privacy.purpose.${request.purpose}`)}</span>
+              <span>{t(PURPOSES[request.purpose])}</span>
               <span className="break-all" translate="no">
                 {request.method} {request.host}
                 {request.path}

@@ -531,14 +531,16 @@ export const de: typeof en = {
     privacy: {
       title: 'Datenschutz',
       description:
-        'Hearth sendet nichts irgendwohin: keine Telemetrie, keine Analyse. Das Netzwerk wird nur für einen Modell-Download genutzt, den Sie starten, und jede Anfrage steht unten.',
+        'Hearth sendet nichts irgendwohin: keine Telemetrie, keine Analyse. Das Netzwerk wird nur für einen Modell-Download oder eine Update-Suche genutzt, die Sie starten, und jede Anfrage steht unten.',
       airGap: 'Offline-Modus',
-      airGapHint: 'Jede Netzwerkanfrage ablehnen, auch Modell-Downloads.',
+      airGapHint: 'Jede Netzwerkanfrage ablehnen, auch Modell-Downloads und Update-Suchen.',
       activity: 'Netzwerkaktivität seit dem Start von Hearth',
       none: 'Keine Anfrage: Nichts hat diesen Computer verlassen.',
       requests: 'Netzwerkanfragen',
       purpose: {
         'model-download': 'Modell-Download',
+        'update-check': 'Update-Prüfung',
+        'update-download': 'Update-Download',
       },
       error: {
         cancelled: 'abgebrochen',
@@ -576,6 +578,16 @@ export const de: typeof en = {
       status: 'Status',
       tokens: 'Tokens ein / aus',
       ms: 'ms',
+    },
+    updates: {
+      check: 'Nach Updates suchen',
+      checking: 'Wird geprüft…',
+      never: 'Hearth sucht nie von selbst; eine Suche steht unter Datenschutz.',
+      current: 'Hearth {{version}} ist die neueste Version.',
+      available: 'Hearth {{version}} ist verfügbar (Sie haben {{current}}).',
+      availableDated: 'Hearth {{version}} ist verfügbar, erschienen am {{date}} (Sie haben {{current}}).',
+      unconfigured: 'Diese Ausgabe von Hearth hat keine Update-Quelle (sie wurde ohne Release-Feed gebaut).',
+      install: 'Herunterladen, prüfen und neu starten',
     },
   },
   welcome: {
@@ -794,5 +806,11 @@ export const de: typeof en = {
     'workers.tooLong': 'Eine Hintergrundaufgabe ({{name}}) dauerte zu lange.',
     'workers.closing': 'Hearth wird beendet.',
     'workers.stopped': 'Eine Hintergrundaufgabe wurde beendet (Exit-Code {{code}}).',
+    'updates.airGap':
+      'Der Offline-Modus ist an: Hearth stellt keine Netzwerkanfragen. Schalten Sie ihn in den Einstellungen aus, um nach Updates zu suchen.',
+    'updates.unreachable': '{{host}} war nicht erreichbar, um nach Updates zu suchen.',
+    'updates.http': 'Der Release-Server antwortete HTTP {{status}}.',
+    'updates.unreadable': 'Der Release-Server hat keine Release-Datei gesendet, die Hearth lesen kann.',
+    'updates.desktopOnly': 'Updates installiert die Desktop-App.',
   },
 };

@@ -532,14 +532,16 @@ export const en = {
     privacy: {
       title: 'Privacy',
       description:
-        'Hearth sends nothing anywhere: no telemetry, no analytics. The only network use is a model download you start, and every request is listed below.',
+        'Hearth sends nothing anywhere: no telemetry, no analytics. The network is used only for a model download or an update check you start, and every request is listed below.',
       airGap: 'Air-gap mode',
-      airGapHint: 'Refuse every network request, model downloads included.',
+      airGapHint: 'Refuse every network request, model downloads and update checks included.',
       activity: 'Network activity since Hearth started',
       none: 'No request: nothing has left this computer.',
       requests: 'Network requests',
       purpose: {
         'model-download': 'Model download',
+        'update-check': 'Update check',
+        'update-download': 'Update download',
       },
       error: {
         cancelled: 'cancelled',
@@ -576,6 +578,16 @@ export const en = {
       status: 'Status',
       tokens: 'Tokens in / out',
       ms: 'ms',
+    },
+    updates: {
+      check: 'Check for updates',
+      checking: 'Checking…',
+      never: 'Hearth never checks by itself; a check is listed under Privacy.',
+      current: 'Hearth {{version}} is the newest release.',
+      available: 'Hearth {{version}} is available (you have {{current}}).',
+      availableDated: 'Hearth {{version}} is available, released {{date}} (you have {{current}}).',
+      unconfigured: 'This build of Hearth has no update source (it was built without a release feed).',
+      install: 'Download, verify and restart',
     },
   },
   welcome: {

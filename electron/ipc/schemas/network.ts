@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What Hearth may use the network for: nothing but what the user started. */
-export const NetworkPurposeSchema = z.enum(['model-download']);
+export const NetworkPurposeSchema = z.enum(['model-download', 'update-check', 'update-download']);
 export type NetworkPurpose = z.infer<typeof NetworkPurposeSchema>;
 
 /** One request Hearth made to the network: what for, to where, and how it went. */
@@ -9,7 +9,7 @@ export const NetworkRequestSchema = z.object({
   id: z.number().int().positive(),
   /** When it started (ISO 8601). */
   at: z.string(),
-  /** Why: a model download the user started (the window says it in words). */
+  /** Why: a model download or an update check the user started (the window says it in words). */
   purpose: NetworkPurposeSchema,
   method: z.string(),
   /** The host and path asked for; never a query string (it may carry a token). */

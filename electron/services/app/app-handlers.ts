@@ -1,13 +1,24 @@
 import type { Services } from '..';
 import type { DomainHandlers } from '../handlers/domain';
+import type { Platform } from '../handlers';
 
-/** `app.*`: what the About panel, the start-up notices and the network activity read. */
-export function appHandlers(services: Pick<Services, 'appInfo' | 'notices' | 'network'>): DomainHandlers<'app'> {
+/** `app.*`: what the About panel, the start-up notices, the network activity and updates need. */
+export function appHandlers(
+  services: Pick<Services, 'appInfo' | 'notices' | 'network' | 'updates' | 'settings'>,
+  platform: Pick<Platform, 'installUpdate'>,
+): DomainHandlers<'app'> {
   return {
     invoke: {
       'app.info': () => services.appInfo.get(),
       'app.notices': () => services.notices.list(),
       'app.network': () => services.network.list(),
+      'app.checkForUpdates': () => services.updates.check(),
+      'app.installUpdate': async () => {
+        // The same refusals as a check: nothing is fetched in air-gap mode or without a newer release.
+        const found = await services.updates.check();
+        if (found.status === 'available') await platform.installUpdate(services.network);
+        return {};
+      },
     },
     stream: {},
   };

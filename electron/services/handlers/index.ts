@@ -9,6 +9,7 @@ import { modelsHandlers } from '../models/models-handlers';
 import { searchHandlers } from '../search/search-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { composeHandlers, type DomainHandlers } from './domain';
+import type { NetworkLog } from '../network/network-log';
 
 /**
  * What only the host can do (system dialogs). Electron's main supplies the real ones; the test
@@ -23,6 +24,11 @@ export interface Platform {
   showInFolder(path: string): Promise<void>;
   /** Asks the user whether to open an http(s) link in their browser, and does; `true` if opened. */
   openLink(url: string): Promise<boolean>;
+  /**
+   * Downloads the newer release, verifies it and restarts into it (electron-updater), each request
+   * logged in `network`. Only the desktop app can; elsewhere it refuses.
+   */
+  installUpdate(network: NetworkLog): Promise<void>;
 }
 
 /**
@@ -59,7 +65,7 @@ function dialogHandlers(platform: Platform): DomainHandlers<'dialog'> {
  */
 export function createHandlers(services: Services, platform: Platform): Handlers<Contract> {
   return composeHandlers([
-    appHandlers(services),
+    appHandlers(services, platform),
     settingsHandlers(services),
     apiHandlers(services),
     modelsHandlers(services),

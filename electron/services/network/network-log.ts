@@ -30,29 +30,47 @@ export class NetworkLog {
   fetch(purpose: NetworkPurpose, inner: typeof fetch = globalThis.fetch): typeof fetch {
     return async (input, init) => {
       // Read from the arguments, not by building a Request: that would take a streamed body.
-      const url = new URL(input instanceof Request ? input.url : input);
-      const entry: NetworkRequest = {
-        id: this.#nextId++,
-        at: new Date().toISOString(),
-        purpose,
-        method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
-        host: url.host,
-        path: url.pathname,
-        status: null,
-        error: null,
-      };
-      this.#requests = [entry, ...this.#requests].slice(0, this.#options.limit ?? 200);
-      this.#changed();
+      const url = input instanceof Request ? input.url : input;
+      const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+      const request = this.record(purpose, method, url);
       try {
         const response = await inner(input, init);
-        entry.status = response.status;
+        request.answered(response.status);
         return response;
       } catch (error) {
-        entry.error = error instanceof Error && error.name === 'AbortError' ? 'cancelled' : 'no answer';
+        request.failed(error);
         throw error;
-      } finally {
-        this.#changed();
       }
+    };
+  }
+
+  /**
+   * Logs a request made by code that does not take a `fetch` (electron-updater): listed at once,
+   * then completed with its status or its failure.
+   */
+  record(purpose: NetworkPurpose, method: string, url: string | URL) {
+    const { host, pathname } = new URL(url);
+    const entry: NetworkRequest = {
+      id: this.#nextId++,
+      at: new Date().toISOString(),
+      purpose,
+      method: method.toUpperCase(),
+      host,
+      path: pathname,
+      status: null,
+      error: null,
+    };
+    this.#requests = [entry, ...this.#requests].slice(0, this.#options.limit ?? 200);
+    this.#changed();
+    return {
+      answered: (status: number) => {
+        entry.status = status;
+        this.#changed();
+      },
+      failed: (error: unknown) => {
+        entry.error = error instanceof Error && error.name === 'AbortError' ? 'cancelled' : 'no answer';
+        this.#changed();
+      },
     };
   }
 

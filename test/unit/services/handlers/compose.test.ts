@@ -20,6 +20,7 @@ describe('composeHandlers', () => {
       openPath: () => Promise.resolve(),
       showInFolder: () => Promise.resolve(),
       openLink: () => Promise.resolve(false),
+      installUpdate: () => Promise.resolve(),
     });
     expect(Object.keys(handlers.invoke).sort()).toEqual(Object.keys(contract.invoke).sort());
     expect(Object.keys(handlers.stream).sort()).toEqual(Object.keys(contract.stream).sort());
@@ -35,6 +36,7 @@ describe('composeHandlers', () => {
         openPath: () => Promise.resolve(),
         showInFolder: () => Promise.resolve(),
         openLink: (url) => Promise.resolve(offered.push(url) > 0),
+        installUpdate: () => Promise.resolve(),
       }),
     );
     for (const url of [
