@@ -1,6 +1,7 @@
 /**
- * How sizes, counts and rates are shown, everywhere: the renderer, service messages, the CLI and
- * scripts. Pure functions with no imports, so the renderer may load this file at run time.
+ * How sizes, counts and rates are written in English: main's sentences, the CLI and scripts. The
+ * window writes numbers in its own language (app/i18n/format.ts) and takes only `formatFileName`
+ * from here. Pure functions with no imports, so the renderer may load this file at run time.
  */
 
 /** "16.0 GB" style sizes, powers of 1024, as operating systems show memory. */
@@ -14,14 +15,6 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-/** "1.2B", "350M", "94K" parameter counts, as model cards show them. */
-export function formatCount(count: number): string {
-  if (count >= 1e9) return `${(count / 1e9).toFixed(1)}B`;
-  if (count >= 1e6) return `${(count / 1e6).toFixed(count >= 1e8 ? 0 : 1)}M`;
-  if (count >= 1e3) return `${(count / 1e3).toFixed(0)}K`;
-  return String(count);
 }
 
 /** "2,030": exact counts (files, passages), grouped for reading. */
