@@ -22,15 +22,15 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-// The formats main's sentences name (electron/ipc/main-text.ts), for this language.
-const NUMBER_FORMATS: Record<string, (language: string) => Intl.NumberFormatOptions> = {
-  number: () => ({ maximumFractionDigits: 0 }),
-  fixed1: () => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  fixed2: () => ({ minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+// The formats main's sentences name (electron/ipc/main-text.ts), written the language's way.
+const NUMBER_FORMATS: Record<string, Intl.NumberFormatOptions> = {
+  number: { maximumFractionDigits: 0 },
+  fixed1: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  fixed2: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
 };
 for (const [name, options] of Object.entries(NUMBER_FORMATS)) {
   i18n.services.formatter?.add(name, (value: number, language?: string) =>
-    new Intl.NumberFormat(language, options(language ?? 'en')).format(value),
+    new Intl.NumberFormat(language, options).format(value),
   );
 }
 i18n.services.formatter?.add('bytes', (value: number, language?: string) =>

@@ -57,7 +57,8 @@ export const electronPlatform = (text: () => NativeText): Platform => ({
     autoUpdater.autoDownload = false;
     autoUpdater.autoInstallOnAppQuit = false;
     autoUpdater.logger = null;
-    // electron-updater fetches with Electron's own network stack: each request is listed by hand.
+    // electron-updater fetches with Electron's own network stack: each request is listed by hand,
+    // as answered once it resolves (it throws on any status but 2xx).
     const checked = network.record('update-download', 'GET', feedUrl(autoUpdater));
     const found = await autoUpdater.checkForUpdates().catch((error: unknown) => {
       checked.failed(error);

@@ -63,7 +63,8 @@ describe('app shell', () => {
     await session.page.getByTestId('network-empty').waitFor();
     const field = (label: string) => about.locator(`dd[data-field="${label}"]`).textContent();
     expect(await field('Data folder')).toBe(dataDir);
-    expect(await field('CPU')).toContain(`${availableParallelism()} cores`);
+    const cores = availableParallelism();
+    expect(await field('CPU')).toContain(cores === 1 ? '1 core' : `${cores} cores`);
     expect(await field('SQLite')).toMatch(/^3\.\d+\.\d+$/);
     expect(await field('sqlite-vec')).toMatch(/^v0\.1\.\d+/);
     expect(await field('Compute backend')).toMatch(/CPU only|CUDA|VULKAN|METAL/);

@@ -29,11 +29,12 @@ function Accounting({ report, scanning }: { report: CollectionReport; scanning: 
   return (
     <p className="mt-2 text-sm" data-testid="collection-accounting">
       {t('library.accounting.summary', {
+        count: report.discovered,
         discovered: number(report.discovered),
+        passages: t('library.files.passages', { count: report.chunks, formatted: number(report.chunks) }),
         indexed: number(report.indexed),
         skipped: number(report.skipped + report.quarantined),
         pending: number(report.pending),
-        chunks: number(report.chunks),
       })}
       {report.embedded > 0 && t('library.accounting.embedded', { embedded: number(report.embedded) })}
     </p>

@@ -1,7 +1,7 @@
 import { toast } from 'sonner';
 import type { Collection, CollectionReport, IndexProgress } from '../../../electron/ipc/contract';
 import { i18n } from '../../i18n/i18n';
-import { useFormat, type Format } from '../../i18n/format';
+import { formatters, useFormat, type Format } from '../../i18n/format';
 import { startTask } from '../../lib/tasks';
 import { Progress } from '../../ui/progress';
 import type { TFunction } from 'i18next';
@@ -29,7 +29,8 @@ export function startIndexRun(collection: Pick<Collection, 'id' | 'name'>, rerea
           toast.success(
             t('library.run.indexed', {
               name: collection.name,
-              count: new Intl.NumberFormat(i18n.language).format(result.value.indexed),
+              count: result.value.indexed,
+              formatted: formatters(i18n.language, t).number(result.value.indexed),
             }),
           );
         else if (result.error.code === 'CANCELLED') toast(t('library.run.paused', { name: collection.name }));

@@ -75,6 +75,7 @@ export function FolderStep({
             {indexing
               ? t('welcome.folder.indexing')
               : t(chosen.report.skipped ? 'welcome.folder.indexedSkipped' : 'welcome.folder.indexed', {
+                  count: chosen.report.indexed,
                   indexed: number(chosen.report.indexed),
                   skipped: number(chosen.report.skipped),
                 })}

@@ -23,7 +23,7 @@ export function MachineStep({ catalog }: { catalog: CatalogView | null }) {
       <CardDescription>
         {machine
           ? t('welcome.machine.measured', {
-              cores: machine.physicalCores,
+              count: machine.physicalCores,
               memory: format.bytes(machine.totalMemory),
               bandwidth: format.bytes(machine.memoryBandwidth),
             })

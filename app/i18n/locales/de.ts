@@ -222,9 +222,11 @@ export const de: typeof en = {
     },
     accounting: {
       looking: 'Dateien werden gesucht…',
-      summary:
-        '{{discovered}} Dateien: {{indexed}} indexiert · {{skipped}} übersprungen · {{pending}} wartend · {{chunks}} Passagen',
       embedded: ' · {{embedded}} mit Vektoren',
+      summary_one:
+        '{{discovered}} Datei: {{indexed}} indexiert · {{skipped}} übersprungen · {{pending}} wartend · {{passages}}',
+      summary_other:
+        '{{discovered}} Dateien: {{indexed}} indexiert · {{skipped}} übersprungen · {{pending}} wartend · {{passages}}',
     },
     card: {
       label: 'Sammlung {{name}}',
@@ -273,9 +275,10 @@ export const de: typeof en = {
       pending: 'wartend',
     },
     run: {
-      indexed: '{{name}}: {{count}} Dateien indexiert.',
       paused: '{{name}}: pausiert. Fortsetzen macht dort weiter, wo es aufgehört hat.',
       progress: 'Fortschritt der Indexierung',
+      indexed_one: '{{name}}: {{formatted}} Datei indexiert.',
+      indexed_other: '{{name}}: {{formatted}} Dateien indexiert.',
     },
     progress: {
       scanning: 'Dateien werden gesucht',
@@ -492,11 +495,12 @@ export const de: typeof en = {
       dataFolder: 'Datenordner',
       platform: 'Plattform',
       cpu: 'CPU',
-      cores: '{{model}} · {{count}} Kerne',
       memory: 'Arbeitsspeicher',
       memoryValue: '{{total}} ({{free}} frei)',
       backend: 'Rechen-Backend',
       notElectron: 'läuft nicht in Electron',
+      cores_one: '{{model}} · {{count}} Kern',
+      cores_other: '{{model}} · {{count}} Kerne',
     },
     appearance: {
       title: 'Darstellung',
@@ -597,10 +601,11 @@ export const de: typeof en = {
     skip: 'Einführung überspringen',
     machine: {
       title: '1. Dieser Computer',
-      measured: '{{cores}} Kerne · {{memory}} Arbeitsspeicher · {{bandwidth}}/s Speicherbandbreite (gemessen)',
       measuring: 'Dieser Computer wird gemessen, um vorherzusagen, wie schnell jedes Modell hier läuft…',
       recommendedChat: 'Empfohlen: <strong>{{name}}</strong> zum Chatten',
       recommendedEmbedding: 'und <strong>{{name}}</strong> für die Suche nach Bedeutung',
+      measured_one: '{{count}} Kern · {{memory}} Arbeitsspeicher · {{bandwidth}}/s Speicherbandbreite (gemessen)',
+      measured_other: '{{count}} Kerne · {{memory}} Arbeitsspeicher · {{bandwidth}}/s Speicherbandbreite (gemessen)',
     },
     models: {
       title: '2. Modelle',
@@ -621,11 +626,13 @@ export const de: typeof en = {
       description:
         'Notizen, Aufsätze, Verträge, Code: Hearth liest sie hier und behält seinen Index auf diesem Computer. Weitere Ordner fügen Sie in der Bibliothek hinzu.',
       indexing: 'wird indexiert…',
-      indexed: '{{indexed}} Dateien indexiert.',
-      indexedSkipped: '{{indexed}} Dateien indexiert, {{skipped}} übersprungen (die Bibliothek sagt, warum).',
       submit: 'Hinzufügen und indexieren',
       existing: 'Oder eine vorhandene Sammlung verwenden:',
       defaultName: 'Meine Dateien',
+      indexed_one: '{{indexed}} Datei indexiert.',
+      indexed_other: '{{indexed}} Dateien indexiert.',
+      indexedSkipped_one: '{{indexed}} Datei indexiert, {{skipped}} übersprungen (die Bibliothek sagt, warum).',
+      indexedSkipped_other: '{{indexed}} Dateien indexiert, {{skipped}} übersprungen (die Bibliothek sagt, warum).',
     },
     chat: {
       title: '4. Ihre erste Frage',

@@ -225,9 +225,11 @@ export const en = {
     },
     accounting: {
       looking: 'Looking for files…',
-      summary:
-        '{{discovered}} files: {{indexed}} indexed · {{skipped}} skipped · {{pending}} waiting · {{chunks}} passages',
       embedded: ' · {{embedded}} with vectors',
+      summary_one:
+        '{{discovered}} file: {{indexed}} indexed · {{skipped}} skipped · {{pending}} waiting · {{passages}}',
+      summary_other:
+        '{{discovered}} files: {{indexed}} indexed · {{skipped}} skipped · {{pending}} waiting · {{passages}}',
     },
     card: {
       label: 'Collection {{name}}',
@@ -275,9 +277,10 @@ export const en = {
       pending: 'pending',
     },
     run: {
-      indexed: '{{name}}: {{count}} files indexed.',
       paused: '{{name}}: paused. Resume carries on where it stopped.',
       progress: 'Indexing progress',
+      indexed_one: '{{name}}: {{formatted}} file indexed.',
+      indexed_other: '{{name}}: {{formatted}} files indexed.',
     },
     progress: {
       scanning: 'Looking for files',
@@ -493,11 +496,12 @@ export const en = {
       dataFolder: 'Data folder',
       platform: 'Platform',
       cpu: 'CPU',
-      cores: '{{model}} · {{count}} cores',
       memory: 'Memory',
       memoryValue: '{{total}} ({{free}} free)',
       backend: 'Compute backend',
       notElectron: 'not running in Electron',
+      cores_one: '{{model}} · {{count}} core',
+      cores_other: '{{model}} · {{count}} cores',
     },
     appearance: {
       title: 'Appearance',
@@ -597,10 +601,11 @@ export const en = {
     skip: 'Skip the guide',
     machine: {
       title: '1. This computer',
-      measured: '{{cores}} cores · {{memory}} of memory · {{bandwidth}}/s memory bandwidth (measured)',
       measuring: 'Measuring this computer to predict how fast each model runs here…',
       recommendedChat: 'Recommended: <strong>{{name}}</strong> to chat',
       recommendedEmbedding: 'and <strong>{{name}}</strong> to search by meaning',
+      measured_one: '{{count}} core · {{memory}} of memory · {{bandwidth}}/s memory bandwidth (measured)',
+      measured_other: '{{count}} cores · {{memory}} of memory · {{bandwidth}}/s memory bandwidth (measured)',
     },
     models: {
       title: '2. Models',
@@ -621,11 +626,13 @@ export const en = {
       description:
         'Notes, papers, contracts, code: Hearth reads them here and keeps its index on this computer. You can add more folders in Library.',
       indexing: 'indexing…',
-      indexed: '{{indexed}} files indexed.',
-      indexedSkipped: '{{indexed}} files indexed, {{skipped}} skipped (Library says why).',
       submit: 'Add and index',
       existing: 'Or use a collection you have:',
       defaultName: 'My files',
+      indexed_one: '{{indexed}} file indexed.',
+      indexed_other: '{{indexed}} files indexed.',
+      indexedSkipped_one: '{{indexed}} file indexed, {{skipped}} skipped (Library says why).',
+      indexedSkipped_other: '{{indexed}} files indexed, {{skipped}} skipped (Library says why).',
     },
     chat: {
       title: '4. Your first question',
