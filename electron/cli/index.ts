@@ -9,18 +9,13 @@ import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Notice } from '../ipc/contract';
 import { toErrorData } from '../ipc/errors';
-import { createServices, type Services } from '../services';
+import type { Services } from '../services';
 import { CommanderError } from 'commander';
 import { completionScript } from './completion';
 import { dataDirFor } from './data-dir';
 import { buildProgram, type Actions, type GlobalOptions } from './program';
 import { formatSlowDocument, formatStoreRecovered } from '../ipc/format';
 import { progressLine, progressMode, progressPrinter } from './progress';
-import { runAsk } from './ask-command';
-import { runServe } from './serve-command';
-import { runEvalRetrieval, runSearch } from './search-commands';
-import { runChats } from './chats-commands';
-import { runModels } from './models-commands';
 import { UsageError } from './usage';
 import type { ForkEntry } from '../services/workers/child-process';
 import { endQuietlyOnClosedPipes, processIo, type CliIo } from './cli-io';
@@ -31,8 +26,11 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
   let globals: GlobalOptions = { init: false, json: false };
   const print = (value: unknown) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   let dataDir = '';
-  const open = () => {
+  // The services (SQLite, llama.cpp, every reader) load only for a command that needs them:
+  // `hearth --help` and `hearth completion` start without them.
+  const open = async () => {
     dataDir = dataDirFor({ given: globals.dataDir, init: globals.init, env: io.env });
+    const { createServices } = await import('../services');
     const services = createServices({
       dataDir,
       appVersion: 'cli',
@@ -57,7 +55,7 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
         throw new UsageError('--collection needs a name.', 'index');
       }
       const folder = resolve(folderArgument);
-      return withServices(open(), async (services) => {
+      return withServices(open, async (services) => {
         // Checked before anything is written: a mistyped path must not leave an empty collection.
         services.library.requireFolder(folder);
         const collection = services.library.createCollection(options.collection[0] ?? basename(folder));
@@ -91,7 +89,7 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       });
     },
     libraryStatus: ({ slowest }) =>
-      withServices(open(), async (services) => {
+      withServices(open, async (services) => {
         const collections = services.library.collections().map((collection) => ({
           ...collection,
           ...(slowest ? { slowest: services.library.slowest(collection.id, slowest) } : {}),
@@ -109,8 +107,8 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       }),
     search: (query, options) => {
       if (!query) throw new UsageError('`hearth search` needs a query.', 'search');
-      return withServices(open(), (services) =>
-        runSearch(
+      return withServices(open, async (services) =>
+        (await import('./search-commands')).runSearch(
           services,
           { query, collections: options.collection, mode: options.mode, limit: options.limit, json: globals.json },
           io,
@@ -119,15 +117,19 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
     },
     ask: (question, options) => {
       if (!question) throw new UsageError('`hearth ask` needs a question.', 'ask');
-      return withServices(open(), (services) =>
-        runAsk(services, { question, collections: options.collection, model: options.model, json: globals.json }, io),
+      return withServices(open, async (services) =>
+        (await import('./ask-command')).runAsk(
+          services,
+          { question, collections: options.collection, model: options.model, json: globals.json },
+          io,
+        ),
       );
     },
     evalRetrieval: (options) => {
       if (options.collection.length !== 1)
         throw new UsageError('`hearth eval retrieval` needs one --collection.', 'eval');
-      return withServices(open(), (services) =>
-        runEvalRetrieval(
+      return withServices(open, async (services) =>
+        (await import('./search-commands')).runEvalRetrieval(
           services,
           {
             questionsFile: resolve(options.questions),
@@ -141,13 +143,23 @@ async function runCommand(argv: string[], host: CliHost, io: CliIo): Promise<num
       );
     },
     models: (sub, args, options) =>
-      withServices(open(), (services) => runModels(services, sub, args, { json: globals.json, ...options }, io)),
+      withServices(open, async (services) =>
+        (await import('./models-commands')).runModels(services, sub, args, { json: globals.json, ...options }, io),
+      ),
     chats: (sub, args, options) =>
-      withServices(open(), (services) =>
-        runChats(services, sub, args, { json: globals.json, ...options, out: options.out && resolve(options.out) }, io),
+      withServices(open, async (services) =>
+        (await import('./chats-commands')).runChats(
+          services,
+          sub,
+          args,
+          { json: globals.json, ...options, out: options.out && resolve(options.out) },
+          io,
+        ),
       ),
     serve: (options) =>
-      withServices(open(), (services) => runServe(services, { port: options.port, json: globals.json }, io)),
+      withServices(open, async (services) =>
+        (await import('./serve-command')).runServe(services, { port: options.port, json: globals.json }, io),
+      ),
     completion: async () => {
       const script = completionScript(program);
       if (globals.json) print({ shell: 'bash', script });
@@ -183,7 +195,11 @@ function describeNotice(notice: Notice): string {
   return `${headline} ${details}`;
 }
 
-async function withServices(services: Services, run: (services: Services) => Promise<number>): Promise<number> {
+async function withServices(
+  open: () => Promise<Services>,
+  run: (services: Services) => Promise<number>,
+): Promise<number> {
+  const services = await open();
   try {
     return await run(services);
   } finally {

@@ -43,8 +43,9 @@ export function hearth(
 }
 
 /**
- * Runs the real `hearth` binary (bin/hearth.mjs, TypeScript through tsx as from a source checkout)
- * in a process of its own: one smoke test per command group proves the binary itself works.
+ * Runs the real `hearth` binary (bin/hearth.mjs: the bundle `npm install` built, or the TypeScript
+ * through tsx when the sources are newer) in a process of its own: one smoke test per command group
+ * proves the binary itself works.
  */
 export function hearthBinary(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
