@@ -61,6 +61,12 @@ describe('electron-builder.yml', () => {
     expect(shipped('out/renderer/index.html')).toBe(true);
   });
 
+  it('leaves the checkout’s CLI bundle out: the app runs the command from its own main bundle', () => {
+    expect(shipped('out/cli/main.js')).toBe(false);
+    expect(shipped('out/cli/index-worker.js')).toBe(false);
+    expect(shipped('out/main/index-worker.js')).toBe(true);
+  });
+
   it('never deletes user data on uninstall', () => {
     expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
   });
