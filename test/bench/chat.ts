@@ -1,10 +1,10 @@
 /**
- * `npm run bench -- chat [--threads N] [--generate N] [--turns N]`
+ * `npm run bench -- chat [--threads N] [--generate N] [--turns N] [--pairs N]`
  *
  * The chat path's cost, measured with the app's own services:
  * 1. generation tokens/s through `chat.send` against a bare node-llama-cpp evaluate loop, on the
- *    realistic 1B shape (llama-1b-q4_0), same threads, greedy, no repeat penalty, best of three
- *    alternated runs each (goal ≥ 0.95);
+ *    realistic 1B shape (llama-1b-q4_0), same threads, greedy, no repeat penalty: the median of
+ *    N interleaved pairs (default 5, pairs.ts) with its spread (goal ≥ 0.95);
  * 2. time to first token of turn 20 against turn 2 of one conversation on the same model (goal ≤
  *    1.3: a follow-up evaluates only its new tokens, however long the conversation);
  * 3. per-token overhead in ms of the chat path over the bare loop on the tiny shape, where the
@@ -19,17 +19,20 @@ import { createServices, type Services } from '../../electron/services';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import type { ShapeName } from '../../native-models/fixtures/shapes';
 import { simulatedMachine } from '../helpers/machine';
+import { describeRatio, interleaved, median } from './pairs';
 
 const { values } = parseArgs({
   options: {
     threads: { type: 'string', default: '2' },
     generate: { type: 'string', default: '64' },
     turns: { type: 'string', default: '20' },
+    pairs: { type: 'string', default: '5' },
   },
 });
 const threads = Number(values.threads);
 const generate = Number(values.generate);
 const turns = Number(values.turns);
+const pairs = Number(values.pairs);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-chat-'));
 const services = createServices({
@@ -44,18 +47,18 @@ const services = createServices({
 try {
   console.log(`threads ${threads}, ${generate} tokens per answer, greedy`);
   const big = await install(services, 'llama-1b-q4_0');
-  const [bigBare, bigChat] = await bestOfThree(
-    () => bareLoop(services, big, generate),
+  const big1b = await interleaved(
+    pairs,
     () => chatPath(services, big, generate),
+    () => bareLoop(services, big, generate),
   );
   console.log(
-    `llama-1b-q4_0 generation: chat path ${bigChat.toFixed(2)} tok/s, bare loop ${bigBare.toFixed(2)} tok/s, ratio ${(bigChat / bigBare).toFixed(3)} (goal ≥ 0.95)`,
+    `llama-1b-q4_0 generation: chat path ${median(big1b.a).toFixed(2)} tok/s, bare loop ${median(big1b.b).toFixed(2)} tok/s; chat path ÷ bare ${describeRatio(big1b.ratios, 3)} (goal ≥ 0.95)`,
   );
 
   const firstTokens = await conversation(services, big, turns);
   const [second, last] = [firstTokens[1]!, firstTokens.at(-1)!];
   // Single turns are noisy here; the medians of turns 2–4 and of the last three say the same more steadily.
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const [early, late] = [median(firstTokens.slice(1, 4)), median(firstTokens.slice(-3))];
   console.log(
     `time to first token: turn 2 ${second.toFixed(0)} ms, turn ${turns} ${last.toFixed(0)} ms, ratio ${(last / second).toFixed(2)} (goal ≤ 1.3); ` +
@@ -68,26 +71,18 @@ try {
   // than computing, and that noise would hide the chat path's own cost.
   const tiny = await install(services, 'tiny-chat', 1);
   const tinyTokens = 512;
-  const [tinyBare, tinyChat] = await bestOfThree(
-    () => bareLoop(services, tiny, tinyTokens),
+  const tinyPairs = await interleaved(
+    pairs,
     () => chatPath(services, tiny, tinyTokens),
+    () => bareLoop(services, tiny, tinyTokens),
   );
+  const [tinyChat, tinyBare] = [median(tinyPairs.a), median(tinyPairs.b)];
   console.log(
     `tiny-chat per-token overhead: chat path ${(1000 / tinyChat).toFixed(3)} ms/token, bare loop ${(1000 / tinyBare).toFixed(3)} ms/token, overhead ${(1000 / tinyChat - 1000 / tinyBare).toFixed(3)} ms/token`,
   );
 } finally {
   await services.dispose();
   rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** Runs the two measures alternately three times each and keeps each one's best (tokens/s). */
-async function bestOfThree(bare: () => Promise<number>, chat: () => Promise<number>): Promise<[number, number]> {
-  let [bestBare, bestChat] = [0, 0];
-  for (let round = 0; round < 3; round++) {
-    bestBare = Math.max(bestBare, await bare());
-    bestChat = Math.max(bestChat, await chat());
-  }
-  return [bestBare, bestChat];
 }
 
 async function install(s: Services, shape: ShapeName, modelThreads = threads): Promise<string> {

@@ -4,8 +4,7 @@
  * How long a `hearth` command takes to start, as a user runs it from a checkout: the bundle
  * `npm install` builds (out/cli/) against the TypeScript through tsx (HEARTH_CLI_FROM_SOURCE=1),
  * for `hearth --help` and a keyword search on a library of N generated pages (default 10,000).
- * Each figure is the median of R runs (default 5), the two builds interleaved (A, B, A, B …) so a
- * busy moment of the machine falls on both; the spread (min–max) is printed beside it. Asserts
+ * Each figure is the median of R interleaved pairs (default 5, pairs.ts), with its spread. Asserts
  * nothing: read the ratio, and the absolute times as this machine's.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServices } from '../helpers/services';
 import { writeGeneratedPages } from '../helpers/generated-pages';
+import { describeMs, describeRatio, interleaved } from './pairs';
 
 const { values } = parseArgs({
   options: { docs: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } },
@@ -36,21 +36,15 @@ function timed(args: string[], env: NodeJS.ProcessEnv): number {
   return ms;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const spread = (values: number[]) => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`;
-
 /** Median and spread of bundle and source, interleaved, and their ratio. */
-function compare(label: string, args: string[]): void {
-  const bundle: number[] = [];
-  const source: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    bundle.push(timed(args, {}));
-    source.push(timed(args, { HEARTH_CLI_FROM_SOURCE: '1' }));
-  }
-  const ratio = source.map((ms, i) => ms / bundle[i]!);
+async function compare(label: string, args: string[]): Promise<void> {
+  const pairs = await interleaved(
+    runs,
+    async () => timed(args, { HEARTH_CLI_FROM_SOURCE: '1' }),
+    async () => timed(args, {}),
+  );
   console.log(
-    `${label}: bundle ${Math.round(median(bundle))} ms (${spread(bundle)}), tsx ${Math.round(median(source))} ms (${spread(source)}); ` +
-      `tsx ÷ bundle ${median(ratio).toFixed(2)} (${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)}), median of ${runs} pairs`,
+    `${label}: bundle ${describeMs(pairs.b)}, tsx ${describeMs(pairs.a)}; tsx ÷ bundle ${describeRatio(pairs.ratios)}`,
   );
 }
 
@@ -65,16 +59,15 @@ try {
   const { services } = startServices(dataDir);
   const collection = services.library.createCollection('Pages');
   services.library.addFolder(collection.id, folder);
-  let started = performance.now();
+  const started = performance.now();
   const report = await services.library.index(collection.id);
   console.log(
     `library: ${report.indexed} pages, ${report.chunks} passages, indexed in ${Math.round(performance.now() - started)} ms`,
   );
   await services.dispose();
 
-  compare('hearth --help', ['--help']);
-  started = performance.now();
-  compare(`hearth search (keyword, ${docs} pages)`, [
+  await compare('hearth --help', ['--help']);
+  await compare(`hearth search (keyword, ${docs} pages)`, [
     'search',
     pages.marker.words.join(' '),
     '--mode',

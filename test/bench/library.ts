@@ -3,30 +3,27 @@
  *
  * Measures the library on the shared corpus: parse + chunk throughput (MB/s, files/s) against the
  * raw parsers alone, the main thread's event-loop lag while a collection is indexed in its child process,
- * how long opening a data folder takes when `library.db` holds over 1 GB, and embedding chunks/s
- * batched against one at a time at bge-small's size. Prints numbers;
+ * how long opening a data folder takes when `library.db` holds over 1 GB, and indexing with
+ * embedding at bge-small's size (the embedding path itself: embedding.ts). Prints numbers;
  * asserts nothing. Compare ratios within one run: absolute times on shared machines are noisy.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import mammoth from 'mammoth';
-import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import { simpleParser } from 'mailparser';
 import { OfficeParser } from 'officeparser';
 import { extractText, getDocumentProxy } from 'unpdf';
 import WordExtractor from 'word-extractor';
 import { createServices } from '../../electron/services';
 import { chunkText } from '../../electron/services/library/chunk';
-import { dropEmbedder, listEmbedders } from '../../electron/services/library/embedders';
 import { extractDocument } from '../../electron/services/library/extract';
 import { stopOcr } from '../../electron/services/library/parsers/ocr';
 import { addSource, createCollection } from '../../electron/services/library/collection-writes';
 import { openStore } from '../../electron/services/store/store';
 import { fixtureModel } from '../../native-models/fixtures/generate';
-import { SHAPES } from '../../native-models/fixtures/shapes';
 import { CORPUS, FULL_CORPUS } from '../helpers/corpus';
 import { simulatedMachine } from '../helpers/machine';
 
@@ -152,9 +149,9 @@ console.log(
   `open a data folder with a ${(statSync(bigDb).size / 1e9).toFixed(2)} GB library.db: ${(openMs * 1000).toFixed(0)} ms on the main thread (goal < 200 ms)`,
 );
 
-// 4. Embedding at bge-small's real size (a llama-architecture stand-in with its layers, width and
-// vocabulary; see native-models/fixtures/shapes.ts), through the indexing process and the main-process
-// embedder as the app runs them: chunks/s with 32 chunks per request against one at a time.
+// 4. Indexing with embedding at bge-small's real size (a llama-architecture stand-in with its
+// layers, width and vocabulary; see native-models/fixtures/shapes.ts), through the indexing process
+// and the main-process embedder as the app runs them, and the main thread's lag meanwhile.
 const embedDir = mkdtempSync(join(tmpdir(), 'hearth-bench-embed-'));
 const sample = join(embedDir, 'notes');
 mkdirSync(sample);
@@ -187,71 +184,7 @@ const embedServices = (embedBatchSize: number) =>
   );
   await setup.dispose();
 }
-const embedRate = async (batchSize: number) => {
-  const run = embedServices(batchSize);
-  for (const embedder of listEmbedders(run.store.library)) dropEmbedder(run.store.library, embedder.id);
-  await run.models.load(run.embedder.current()!.modelId);
-  const id = run.library.collections()[0]!.id;
-  const seconds = await timed(() => run.library.index(id));
-  const chunks = run.library.collections()[0]!.report.embedded;
-  await run.dispose();
-  return chunks / seconds;
-};
-let single = 0;
-let batched = 0;
-for (let round = 0; round < 2; round++) {
-  single = Math.max(single, await embedRate(1));
-  batched = Math.max(batched, await embedRate(32));
-}
-console.log(
-  `embedding: ${batched.toFixed(2)} chunks/s in batches of 32 vs ${single.toFixed(2)} chunks/s one at a time; ratio ${(batched / single).toFixed(2)} (goal ≥ 3)`,
-);
-
-// 4b. What batching could gain on this machine at best, straight through node-llama-cpp with the
-// same model and threads: 8 chunks of 254 tokens evaluated one at a time, against all 2,032
-// tokens in one evaluation (what llama.cpp runs for a batch in one sequence cache). The two do
-// different amounts of arithmetic (one evaluation attends over all 2,032 tokens), so each is
-// turned into an arithmetic rate, counted from the shape: 2 operations per weight per token, and
-// 4 × width per (query, key) pair per layer, keys padded to 256 as llama.cpp does. Batching's best
-// case (each chunk attending only to itself, the matrix products 2,032 rows wide) does the
-// arithmetic of one at a time at the wide rate: the ratio of the two rates is its gain.
-// Past the shape's 512 trained positions is fine: a llama-architecture stand-in has rotary positions.
-{
-  const llama = await getLlama({ gpu: false, logLevel: LlamaLogLevel.error });
-  const model = await llama.loadModel({ modelPath: fixtureModel('bge-small-shape') });
-  const CHUNK = 254;
-  const text = readdirSync(sample)
-    .map((name) => readFileSync(join(sample, name), 'utf8'))
-    .join('\n');
-  const tokens = model.tokenize(text).slice(0, 8 * CHUNK);
-  const pieces = Array.from({ length: 8 }, (_, i) => tokens.slice(i * CHUNK, (i + 1) * CHUNK));
-  const context = await model.createEmbeddingContext({ contextSize: 2304, threads: availableParallelism() });
-  await context.getEmbeddingFor(pieces[0]!);
-  let separate = Infinity;
-  let together = Infinity;
-  for (let round = 0; round < 3; round++) {
-    separate = Math.min(
-      separate,
-      await timed(async () => {
-        for (const piece of pieces) await context.getEmbeddingFor(piece);
-      }),
-    );
-    together = Math.min(together, await timed(() => context.getEmbeddingFor(tokens)));
-  }
-  await context.dispose();
-  await model.dispose();
-  const shape = SHAPES['bge-small-shape'];
-  const kvWidth = (shape.embedding * shape.kvHeads) / shape.heads;
-  const weights =
-    shape.layers * (2 * shape.embedding ** 2 + 2 * shape.embedding * kvWidth + 3 * shape.embedding * shape.feedForward);
-  const operations = (length: number, evaluations: number) =>
-    evaluations * (length * 2 * weights + length * Math.ceil(length / 256) * 256 * 4 * shape.embedding * shape.layers);
-  const narrowRate = operations(CHUNK, 8) / separate / 1e9;
-  const wideRate = operations(8 * CHUNK, 1) / together / 1e9;
-  console.log(
-    `embedding ceiling: 8 × ${CHUNK} tokens one at a time ${(separate * 1000).toFixed(0)} ms (${narrowRate.toFixed(1)} GFLOP/s); all ${8 * CHUNK} in one evaluation ${(together * 1000).toFixed(0)} ms (${wideRate.toFixed(1)} GFLOP/s); batching's best case ${(wideRate / narrowRate).toFixed(2)}× (node-llama-cpp 3.21 embeds one sequence per call in any case: its native getEmbedding reads sequence 0)`,
-  );
-}
+// The embedding path against the engine, and the arithmetic ceiling: `npm run bench -- embedding`.
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
