@@ -5,8 +5,9 @@
  * 1. generation tokens/s through `chat.send` against a bare node-llama-cpp evaluate loop, on the
  *    realistic 1B shape (llama-1b-q4_0), same threads, greedy, no repeat penalty: the median of
  *    N interleaved pairs (default 5, pairs.ts) with its spread (goal ≥ 0.95);
- * 2. time to first token of turn 20 against turn 2 of one conversation on the same model (goal ≤
- *    1.3: a follow-up evaluates only its new tokens, however long the conversation);
+ * 2. time to first token of turn 20 against turn 2 of one conversation, on Qwen3 1.7B's shape with
+ *    Qwen3's real tokenizer and chat template (`--turns-shape`; goal ≤ 1.3: a follow-up evaluates
+ *    only its new tokens, however long the conversation), with the tokens each turn evaluated;
  * 3. per-token overhead in ms of the chat path over the bare loop on the tiny shape, where the
  *    model itself costs almost nothing.
  * Prints numbers; asserts nothing. Compare ratios within one run.
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     generate: { type: 'string', default: '64' },
     turns: { type: 'string', default: '20' },
     pairs: { type: 'string', default: '5' },
+    'turns-shape': { type: 'string', default: 'qwen3-1.7b-real-tokenizer' },
   },
 });
 const threads = Number(values.threads);
@@ -56,16 +58,19 @@ try {
     `llama-1b-q4_0 generation: chat path ${median(big1b.a).toFixed(2)} tok/s, bare loop ${median(big1b.b).toFixed(2)} tok/s; chat path ÷ bare ${describeRatio(big1b.ratios, 3)} (goal ≥ 0.95)`,
   );
 
-  const firstTokens = await conversation(services, big, turns);
+  await services.models.unload({ id: big });
+  const turnsShape = values['turns-shape'] as ShapeName;
+  const talker = await install(services, turnsShape);
+  const firstTokens = await conversation(services, talker, turns);
   const [second, last] = [firstTokens[1]!, firstTokens.at(-1)!];
   // Single turns are noisy here; the medians of turns 2–4 and of the last three say the same more steadily.
   const [early, late] = [median(firstTokens.slice(1, 4)), median(firstTokens.slice(-3))];
   console.log(
-    `time to first token: turn 2 ${second.toFixed(0)} ms, turn ${turns} ${last.toFixed(0)} ms, ratio ${(last / second).toFixed(2)} (goal ≤ 1.3); ` +
+    `${turnsShape} time to first token: turn 2 ${second.toFixed(0)} ms, turn ${turns} ${last.toFixed(0)} ms, ratio ${(last / second).toFixed(2)} (goal ≤ 1.3); ` +
       `medians of turns 2–4 and ${turns - 2}–${turns}: ${early.toFixed(0)} and ${late.toFixed(0)} ms, ratio ${(late / early).toFixed(2)}`,
   );
   console.log(`  every turn: ${firstTokens.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-  await services.models.unload({ id: big });
+  await services.models.unload({ id: talker });
 
   // One thread: on a model this small, llama.cpp's threads spend more time waiting for each other
   // than computing, and that noise would hide the chat path's own cost.
@@ -132,10 +137,10 @@ async function chatPath(s: Services, modelId: string, tokens: number): Promise<n
 }
 
 /**
- * Time to first token of each turn of one conversation with short answers. The generated model's
- * vocabulary spells English about a token per character (a real one, about four characters), so
- * twenty turns take ~4,000 tokens here: the context is 8,192 so that what is measured is a
- * follow-up's cost, not a context shift at turn 19.
+ * Time to first token of each turn of one conversation with short answers. The context is 8,192
+ * so that what is measured is a follow-up's cost, not a context shift (a generated vocabulary
+ * spells English about a token per character, so twenty turns there take ~4,000 tokens; with a
+ * real tokenizer, about a quarter of that).
  */
 async function conversation(s: Services, modelId: string, count: number): Promise<number[]> {
   await s.models.setSettings(modelId, { contextSize: 8192 });
