@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- chat [--threads N] [--generate N] [--turns N] [--pairs N]`
+ * `npm run bench -- chat [--threads N] [--generate N] [--turns N] [--pairs N] [--shape S] [--turns-shape S] [--tiny-tokens N]`
  *
  * The chat path's cost, measured with the app's own services:
  * 1. generation tokens/s through `chat.send` against a bare node-llama-cpp evaluate loop, on the
@@ -29,6 +29,10 @@ const { values } = parseArgs({
     turns: { type: 'string', default: '20' },
     pairs: { type: 'string', default: '5' },
     'turns-shape': { type: 'string', default: 'qwen3-1.7b-real-tokenizer' },
+    /** The shape of the chat path ÷ bare loop figure. */
+    shape: { type: 'string', default: 'llama-1b-q4_0' },
+    /** Tokens per answer of the per-token overhead on tiny-chat. */
+    'tiny-tokens': { type: 'string', default: '512' },
   },
 });
 const threads = Number(values.threads);
@@ -48,14 +52,15 @@ const services = createServices({
 
 try {
   console.log(`threads ${threads}, ${generate} tokens per answer, greedy`);
-  const big = await install(services, 'llama-1b-q4_0');
+  const bigShape = values.shape as ShapeName;
+  const big = await install(services, bigShape);
   const big1b = await interleaved(
     pairs,
     () => chatPath(services, big, generate),
     () => bareLoop(services, big, generate),
   );
   console.log(
-    `llama-1b-q4_0 generation: chat path ${median(big1b.a).toFixed(2)} tok/s, bare loop ${median(big1b.b).toFixed(2)} tok/s; chat path ÷ bare ${describeRatio(big1b.ratios, 3)} (goal ≥ 0.95)`,
+    `${bigShape} generation: chat path ${median(big1b.a).toFixed(2)} tok/s, bare loop ${median(big1b.b).toFixed(2)} tok/s; chat path ÷ bare ${describeRatio(big1b.ratios, 3)} (goal ≥ 0.95)`,
   );
 
   await services.models.unload({ id: big });
@@ -75,7 +80,7 @@ try {
   // One thread: on a model this small, llama.cpp's threads spend more time waiting for each other
   // than computing, and that noise would hide the chat path's own cost.
   const tiny = await install(services, 'tiny-chat', 1);
-  const tinyTokens = 512;
+  const tinyTokens = Number(values['tiny-tokens']);
   const tinyPairs = await interleaved(
     pairs,
     () => chatPath(services, tiny, tinyTokens),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- library [--corpus DIR]`
+ * `npm run bench -- library [--corpus DIR] [--library-gb G] [--rounds N]`
  *
  * Measures the library on the shared corpus: parse + chunk throughput (MB/s, files/s) against the
  * raw parsers alone, the main thread's event-loop lag while a collection is indexed in its child process,
@@ -27,7 +27,16 @@ import { fixtureModel } from '../../native-models/fixtures/generate';
 import { CORPUS, FULL_CORPUS } from '../helpers/corpus';
 import { simulatedMachine } from '../helpers/machine';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    /** Size of the generated library.db the open time is measured on, in GB. */
+    'library-gb': { type: 'string', default: '1.1' },
+    /** Rounds of parsing each file (each side's best counts). */
+    rounds: { type: 'string', default: '5' },
+  },
+});
+const libraryBytes = Number(values['library-gb']) * 1e9;
 const corpus = benchCorpus(values.corpus);
 const files = ['pdf', 'docx', 'formats'].flatMap((dir) => listFiles(join(corpus, dir)));
 const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
@@ -39,7 +48,7 @@ console.log(`corpus: ${files.length} PDF / Word / Office / e-mail files, ${(byte
 // collection or a scheduler hiccup landed on one side; per file, they cancel out. OCR is off
 // here (the raw parsers do none); what it costs is measured on its own below.
 const NO_OCR = { ocr: { enabled: false, maxPages: 0 } };
-const ROUNDS = 5;
+const ROUNDS = Number(values.rounds);
 const bestRaw = new Map<string, number>();
 const bestFull = new Map<string, number>();
 const keepBest = (best: Map<string, number>, file: string, seconds: number) =>
@@ -112,9 +121,9 @@ console.log(
 );
 
 // 3. Opening a data folder whose library.db holds over 1 GB.
-const bigDir = join(tmpdir(), 'hearth-bench-big-library');
+const bigDir = join(tmpdir(), `hearth-bench-library-${values['library-gb']}gb`);
 const bigDb = join(bigDir, 'library.db');
-if (!existsSync(bigDb) || statSync(bigDb).size < 1e9) {
+if (!existsSync(bigDb) || statSync(bigDb).size < libraryBytes * 0.9) {
   mkdirSync(bigDir, { recursive: true });
   const started = performance.now();
   const store = openStore({ dataDir: bigDir });
@@ -131,7 +140,7 @@ if (!existsSync(bigDb) || statSync(bigDb).size < 1e9) {
   const run = Date.now();
   const size = () =>
     (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-  for (let batch = 0; size() < 1.1e9; batch++) {
+  for (let batch = 0; size() < libraryBytes; batch++) {
     db.transaction(() => {
       for (let d = 0; d < 500; d++) {
         const documentId = Number(doc.run(id, `/bench/${run}/${batch}/${d}.txt`).lastInsertRowid);
