@@ -47,7 +47,7 @@ export function unit(vector: Float32Array): Float32Array {
 export function storeVectors(
   db: SqliteDatabase,
   vectors: readonly Float32Array[],
-  options: { collections: readonly number[] },
+  options: { collections: readonly number[]; text?: (index: number) => string },
 ): { embedder: EmbedderRow; chunkIds: number[] } {
   const embedder = registerEmbedder(db, { key: 'synthetic:1', name: 'synthetic', dimensions: vectors[0]!.length });
   const documents = options.collections.map((collectionId) =>
@@ -61,10 +61,12 @@ export function storeVectors(
   );
   const insert = db.prepare(
     `INSERT INTO chunks (document_id, ordinal, text, line_start, line_end, char_start, char_end, tokens)
-     VALUES (?, ?, 'x', 1, 1, 0, 1, 1)`,
+     VALUES (?, ?, ?, 1, 1, 0, 1, 1)`,
   );
   const chunkIds = db.transaction(() =>
-    vectors.map((_, i) => Number(insert.run(documents[i % documents.length], i).lastInsertRowid)),
+    vectors.map((_, i) =>
+      Number(insert.run(documents[i % documents.length], i, options.text?.(i) ?? 'x').lastInsertRowid),
+    ),
   )();
   for (let start = 0; start < vectors.length; start += 1000) {
     writeVectors(
