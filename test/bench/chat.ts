@@ -12,14 +12,11 @@
  *    model itself costs almost nothing.
  * Prints numbers; asserts nothing. Compare ratios within one run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices, type Services } from '../../electron/services';
+import type { Services } from '../../electron/services';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import type { ShapeName } from '../../native-models/fixtures/shapes';
-import { simulatedMachine } from '../helpers/machine';
+import { benchServices } from './bench-services';
 import { describeRatio, interleaved, median } from './pairs';
 
 const { values } = parseArgs({
@@ -40,15 +37,8 @@ const generate = Number(values.generate);
 const turns = Number(values.turns);
 const pairs = Number(values.pairs);
 
-const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-chat-'));
-const services = createServices({
-  dataDir,
-  appVersion: 'bench',
-  emit: () => undefined,
-  backgroundTasks: false,
-  llama: { maxThreads: threads },
-  machine: { measure: async () => simulatedMachine() },
-});
+const bench = benchServices('chat', threads);
+const { services } = bench;
 
 try {
   console.log(`threads ${threads}, ${generate} tokens per answer, greedy`);
@@ -91,8 +81,7 @@ try {
     `tiny-chat per-token overhead: chat path ${(1000 / tinyChat).toFixed(3)} ms/token, bare loop ${(1000 / tinyBare).toFixed(3)} ms/token, overhead ${(1000 / tinyChat - 1000 / tinyBare).toFixed(3)} ms/token`,
   );
 } finally {
-  await services.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.dispose();
 }
 
 async function install(s: Services, shape: ShapeName, modelThreads = threads): Promise<string> {

@@ -13,15 +13,14 @@
  *    rate, which is why batching chunks cannot gain much on a CPU (the old "≥ 3× batched" goal).
  * Prints numbers; asserts nothing.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../../electron/services';
 import { fixtureModel } from '../../native-models/fixtures/generate';
 import { SHAPES } from '../../native-models/fixtures/shapes';
 import { CORPUS } from '../helpers/corpus';
-import { simulatedMachine } from '../helpers/machine';
+import { benchServices } from './bench-services';
 import { describeRatio, interleaved, median } from './pairs';
 
 const { values } = parseArgs({
@@ -31,16 +30,9 @@ const pairs = Number(values.pairs);
 const chunkCount = Number(values.chunks);
 const CHUNK_TOKENS = 254;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-embedding-'));
 const threads = availableParallelism();
-const services = createServices({
-  dataDir,
-  appVersion: 'bench',
-  emit: () => undefined,
-  backgroundTasks: false,
-  llama: { maxThreads: threads },
-  machine: { measure: async () => simulatedMachine() },
-});
+const bench = benchServices('embedding', threads);
+const { services } = bench;
 try {
   const info = await services.models.import(fixtureModel('bge-small-shape'), 'reference');
   await services.models.setSettings(info.id, { threads });
@@ -113,6 +105,5 @@ try {
     }
   });
 } finally {
-  await services.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.dispose();
 }

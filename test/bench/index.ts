@@ -1,40 +1,37 @@
 /**
- * `npm run bench [-- library | formats | ocr | search | chat | shape ...]`: `library` runs the library
- * benchmark (library.ts), `formats` the multi-format run and its text judge (formats.ts), `ocr` what OCR confidences look like with and without text (ocr.ts), `search` the vector search benchmark (search.ts), `cli` how fast the `hearth` command starts (cli.ts), `embedding` the embedding path against the engine (embedding.ts), `all` every one of them (all.ts, `--quick` on tiny inputs), `gguf-fuzz` the mutation fuzz of model files (gguf-fuzz.ts), `chat` the chat path's cost
- * (chat.ts), `chat-render` what the chat screen renders per streamed token (chat-render.ts); anything else is the models benchmark (run.ts).
+ * `npm run bench [-- <name> | shape ...]`: a benchmark by name, else the models benchmark (run.ts)
+ * on the shapes given. `all` runs every one (all.ts; `--quick` on tiny inputs).
  */
-if (process.argv[2] === 'library') {
+const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  /** Parsing, indexing lag, opening a large library, indexing with embedding. */
+  library: () => import('./library'),
+  /** The multi-format run and its text judge. */
+  formats: () => import('./formats'),
+  /** What OCR confidences look like with and without text. */
+  ocr: () => import('./ocr'),
+  /** Vector, keyword and hybrid search at scale. */
+  search: () => import('./search'),
+  /** How fast the `hearth` command starts. */
+  cli: () => import('./cli'),
+  /** The embedding path against the engine. */
+  embedding: () => import('./embedding'),
+  /** The chat path's cost, and follow-ups. */
+  chat: () => import('./chat'),
+  /** The mutation fuzz of model files. */
+  'gguf-fuzz': () => import('./gguf-fuzz'),
+  /** What the chat screen renders per streamed token. */
+  'chat-render': () => {
+    // Typechecked with the browser tests (it drives a page); a literal path would pull it in here.
+    const browserBench = './chat-render';
+    return import(browserBench);
+  },
+  all: () => import('./all'),
+};
+
+const chosen = BENCHMARKS[process.argv[2] ?? ''];
+if (chosen) {
   process.argv.splice(2, 1);
-  await import('./library');
-} else if (process.argv[2] === 'chat') {
-  process.argv.splice(2, 1);
-  await import('./chat');
-} else if (process.argv[2] === 'formats') {
-  process.argv.splice(2, 1);
-  await import('./formats');
-} else if (process.argv[2] === 'ocr') {
-  process.argv.splice(2, 1);
-  await import('./ocr');
-} else if (process.argv[2] === 'gguf-fuzz') {
-  process.argv.splice(2, 1);
-  await import('./gguf-fuzz');
-} else if (process.argv[2] === 'chat-render') {
-  process.argv.splice(2, 1);
-  // Typechecked with the browser tests (it drives a page); a literal path would pull it in here.
-  const browserBench = './chat-render';
-  await import(browserBench);
-} else if (process.argv[2] === 'all') {
-  process.argv.splice(2, 1);
-  await import('./all');
-} else if (process.argv[2] === 'embedding') {
-  process.argv.splice(2, 1);
-  await import('./embedding');
-} else if (process.argv[2] === 'cli') {
-  process.argv.splice(2, 1);
-  await import('./cli');
-} else if (process.argv[2] === 'search') {
-  process.argv.splice(2, 1);
-  await import('./search');
+  await chosen();
 } else {
   await import('./run');
 }
