@@ -3,9 +3,9 @@
 // of compiling with tsx on every run. Packages stay outside the bundle (they load from
 // node_modules as they are), and each command's code is its own chunk, loaded when it runs.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { newestSource, SOURCE_DIRS } from './sources.mjs';
+import { bundleIsCurrent, newestSource, SOURCE_DIRS } from './sources.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outdir = join(root, 'out/cli');
@@ -19,13 +19,22 @@ const entries = {
   'probe-worker': 'electron/services/models/probe/probe-worker.ts',
 };
 
+// A bundle built from the sources there now is left alone: a `hearth` already running from it
+// loads its chunks as it goes, and parallel callers (the test suite) must not pull it away.
+if (bundleIsCurrent(root, {}) && !process.argv.includes('--force')) {
+  process.stdout.write('hearth CLI in out/cli is current.\n');
+  process.exit(0);
+}
+
 const started = Date.now();
-rmSync(outdir, { recursive: true, force: true });
-mkdirSync(outdir, { recursive: true });
+// Built beside, then swapped in: out/cli is never half-written.
+const staging = `${outdir}.${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
 await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(root, path)])),
-  outdir,
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -38,5 +47,9 @@ await build({
   logLevel: 'warning',
 });
 // What bin/hearth.mjs compares with the sources, to never run a bundle older than them.
-writeFileSync(join(outdir, 'built.json'), `${JSON.stringify({ newestSource: newestSource(root) })}\n`);
+writeFileSync(join(staging, 'built.json'), `${JSON.stringify({ newestSource: newestSource(root) })}\n`);
+const old = `${outdir}.old.${process.pid}`;
+if (existsSync(outdir)) renameSync(outdir, old);
+renameSync(staging, outdir);
+rmSync(old, { recursive: true, force: true });
 process.stdout.write(`hearth CLI built into out/cli in ${Date.now() - started} ms (from ${SOURCE_DIRS.join(', ')}).\n`);
