@@ -11,6 +11,8 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   ocr: () => import('./ocr'),
   /** Vector, keyword and hybrid search at scale. */
   search: () => import('./search'),
+  /** Indexing a 100k-file tree, and the services' memory. */
+  scale: () => import('./scale'),
   /** How fast the `hearth` command starts. */
   cli: () => import('./cli'),
   /** The embedding path against the engine. */

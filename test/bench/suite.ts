@@ -54,6 +54,12 @@ export const BENCHES: Bench[] = [
   },
   { name: 'cli', full: [], quick: ['--docs', '50', '--runs', '1'], prints: /hearth search .*tsx ÷ bundle/s },
   {
+    name: 'scale',
+    full: [],
+    quick: ['--files', '200', '--model', 'tiny-chat'],
+    prints: /files\/s; peak RSS main .*resident memory/s,
+  },
+  {
     name: 'formats',
     full: [],
     quick: ['--corpus', join(root, 'test/fixtures/corpus/formats'), '--files', '40'],
