@@ -10,51 +10,49 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BENCHES, runBench, type Bench } from './suite';
 import { parseArgs } from 'node:util';
 import { formatBytes } from '../../electron/ipc/format';
 import { measureMachine } from '../../electron/services/machine/machine-service';
 import { LlamaRuntime } from '../../electron/services/llama/runtime';
+import { BENCHES, runBench, type Bench } from './suite';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string', default: 'BENCHMARKS.md' } },
 });
 const root = resolve(import.meta.dirname, '../..');
 
-{
-  const outputs: Array<[Bench, string]> = [];
-  for (const bench of BENCHES) {
-    console.log(`== ${bench.name}`);
-    const output = runBench(bench, values.quick);
-    console.log(output);
-    outputs.push([bench, output]);
-  }
-  if (!values.quick) {
-    const runtime = new LlamaRuntime({ maxThreads: availableParallelism() });
-    const machine = await measureMachine(runtime);
-    await runtime.dispose();
-    const lines = [
-      '# Benchmarks',
+const outputs: Array<[Bench, string]> = [];
+for (const bench of BENCHES) {
+  console.log(`== ${bench.name}`);
+  const output = runBench(bench, values.quick);
+  console.log(output);
+  outputs.push([bench, output]);
+}
+if (!values.quick) {
+  const runtime = new LlamaRuntime({ maxThreads: availableParallelism() });
+  const machine = await measureMachine(runtime);
+  await runtime.dispose();
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench -- all\` on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    '## The machine',
+    '',
+    `${machine.cpuModel || cpus()[0]?.model}: ${machine.physicalCores} physical cores (${machine.logicalCores} logical), ${formatBytes(totalmem())} of memory, ` +
+      `${(machine.memoryBandwidth / 1e9).toFixed(1)} GB/s measured read bandwidth.`,
+    '',
+    ...outputs.flatMap(([bench, output]) => [
+      `## ${bench.name}`,
       '',
-      `Written by \`npm run bench -- all\` on ${new Date().toISOString().slice(0, 10)}.`,
+      `\`npm run bench -- ${bench.name === 'models' ? '' : bench.name} ${bench.full.join(' ')}\``.replace('  ', ' '),
       '',
-      '## The machine',
+      '```',
+      output,
+      '```',
       '',
-      `${machine.cpuModel || cpus()[0]?.model}: ${machine.physicalCores} physical cores (${machine.logicalCores} logical), ${formatBytes(totalmem())} of memory, ` +
-        `${(machine.memoryBandwidth / 1e9).toFixed(1)} GB/s measured read bandwidth.`,
-      '',
-      ...outputs.flatMap(([bench, output]) => [
-        `## ${bench.name}`,
-        '',
-        `\`npm run bench -- ${bench.name === 'models' ? '' : bench.name} ${bench.full.join(' ')}\``.replace('  ', ' '),
-        '',
-        '```',
-        output,
-        '```',
-        '',
-      ]),
-    ];
-    writeFileSync(join(root, values.out), `${lines.join('\n')}\n`);
-    console.log(`wrote ${values.out}`);
-  }
+    ]),
+  ];
+  writeFileSync(join(root, values.out), `${lines.join('\n')}\n`);
+  console.log(`wrote ${values.out}`);
 }
