@@ -41,6 +41,7 @@ export const MAIN_TEXTS = {
   'updates.unreachable': 'Could not reach {{host}} to check for updates.',
   'updates.http': 'The release server answered HTTP {{status}}.',
   'updates.unreadable': 'The release server did not send a release file Hearth can read.',
+  'updates.unconfigured': 'This build of Hearth has no update source.',
   'updates.desktopOnly': 'Updates are installed by the desktop app.',
   'system.internal': "Something went wrong inside Hearth ({{kind}}). The details are in Hearth's log.",
   'library.rerankerRemoved': 'The reranking model was removed.',

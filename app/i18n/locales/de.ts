@@ -819,5 +819,6 @@ export const de: typeof en = {
     'updates.http': 'Der Release-Server antwortete HTTP {{status}}.',
     'updates.unreadable': 'Der Release-Server hat keine Release-Datei gesendet, die Hearth lesen kann.',
     'updates.desktopOnly': 'Updates installiert die Desktop-App.',
+    'updates.unconfigured': 'Diese Ausgabe von Hearth hat keine Update-Quelle.',
   },
 };

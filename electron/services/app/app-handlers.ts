@@ -4,7 +4,7 @@ import type { Platform } from '../handlers';
 
 /** `app.*`: what the About panel, the start-up notices, the network activity and updates need. */
 export function appHandlers(
-  services: Pick<Services, 'appInfo' | 'notices' | 'network' | 'updates' | 'settings'>,
+  services: Pick<Services, 'appInfo' | 'notices' | 'network' | 'updates'>,
   platform: Pick<Platform, 'installUpdate'>,
 ): DomainHandlers<'app'> {
   return {
@@ -14,9 +14,8 @@ export function appHandlers(
       'app.network': () => services.network.list(),
       'app.checkForUpdates': () => services.updates.check(),
       'app.installUpdate': async () => {
-        // The same refusals as a check: nothing is fetched in air-gap mode or without a newer release.
-        const found = await services.updates.check();
-        if (found.status === 'available') await platform.installUpdate(services.network);
+        services.updates.requireInstallable();
+        await platform.installUpdate(services.network);
         return {};
       },
     },

@@ -35,10 +35,24 @@ export class UpdateChecker {
     this.#options = options;
   }
 
+  /**
+   * Refuses an install before anything is fetched: in air-gap mode, or in a build with no release
+   * feed. Whether a newer release exists is the installer's own check (electron-updater reads the
+   * same release file), so it is not fetched twice.
+   */
+  requireInstallable(): void {
+    if (!this.#options.feedUrl) throw new HearthError('VALIDATION', mainText('updates.unconfigured'));
+    this.#refuseInAirGap();
+  }
+
+  #refuseInAirGap(): void {
+    if (this.#options.airGap()) throw new HearthError('AIR_GAP', mainText('updates.airGap'));
+  }
+
   async check(): Promise<UpdateCheck> {
     const { feedUrl, currentVersion } = this.#options;
     if (!feedUrl) return { status: 'unconfigured', current: currentVersion, latest: null, releaseDate: null };
-    if (this.#options.airGap()) throw new HearthError('AIR_GAP', mainText('updates.airGap'));
+    this.#refuseInAirGap();
     const url = `${feedUrl}/${channelFile(this.#options.platform ?? process.platform)}`;
     let response: Response;
     try {

@@ -82,6 +82,22 @@ describe('Check for updates', () => {
     }
   });
 
+  it('refuses an install in air-gap mode or without a feed, before anything is fetched', async () => {
+    const s = await withFeed((hub) => hub.serve('/releases/latest-linux.yml', releaseFile('0.2.0')));
+    expect(() => s.updates.requireInstallable()).not.toThrow();
+    s.settings.set({ airGap: true });
+    expect(() => s.updates.requireInstallable()).toThrow(expect.objectContaining({ code: 'AIR_GAP' }));
+    expect(server!.requests).toEqual([]);
+    const bare = startServices(tempDir()).services;
+    try {
+      expect(() => bare.updates.requireInstallable()).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', text: expect.objectContaining({ key: 'updates.unconfigured' }) }),
+      );
+    } finally {
+      await bare.dispose();
+    }
+  });
+
   it('says a build without a release feed has none, without touching the network', async () => {
     services = startServices(tempDir()).services;
     expect(await services.updates.check()).toMatchObject({ status: 'unconfigured', latest: null });
