@@ -29,6 +29,8 @@ export function formatters(locale: string, t: TFunction) {
     number: (value: number) => whole.format(value),
     /** "12.4" / "12,4": a measured value with `digits` decimals (1 by default). */
     decimal,
+    /** "1.2" or "350": a rate per second, one decimal below 100. */
+    rate: (perSecond: number) => (perSecond >= 100 ? whole.format(perSecond) : decimal(perSecond)),
     /** "45 %": a share from 0 to 1. */
     percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(share),
     /** "16.0 GB", powers of 1024, as operating systems show memory. */

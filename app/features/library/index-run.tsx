@@ -69,7 +69,7 @@ export function indexProgressText(progress: IndexProgress, t: TFunction, format:
   if (progress.stage === 'scanning') return t('library.progress.scanning');
   const counts = `${format.number(progress.done)}/${format.number(progress.total)}`;
   const left = progress.done >= progress.total ? t('library.progress.done') : format.timeLeft(progress.etaSeconds);
-  const rate = progress.rate >= 100 ? format.number(progress.rate) : format.decimal(progress.rate);
+  const rate = format.rate(progress.rate);
   if (progress.stage === 'reading')
     return t('library.progress.reading', { counts, rate, bytes: format.bytes(progress.bytesPerSecond), left });
   return t('library.progress.embedding', { counts, rate, left });

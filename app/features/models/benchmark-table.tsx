@@ -6,7 +6,6 @@ import { useFormat } from '../../i18n/format';
 export function BenchmarkTable({ result }: { result: BenchmarkResult }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const rate = (perSecond: number) => (perSecond >= 100 ? format.number(perSecond) : format.decimal(perSecond));
   return (
     <div className="mt-4 border-t border-border pt-4 text-sm" data-testid="benchmark">
       <p className="mb-2 text-muted-foreground">
@@ -35,8 +34,8 @@ export function BenchmarkTable({ result }: { result: BenchmarkResult }) {
           {result.runs.map((run) => (
             <tr key={run.threads}>
               <td>{run.threads}</td>
-              <td>{rate(run.promptTokensPerSecond)}</td>
-              <td>{rate(run.generationTokensPerSecond)}</td>
+              <td>{format.rate(run.promptTokensPerSecond)}</td>
+              <td>{format.rate(run.generationTokensPerSecond)}</td>
               <td>{format.duration(run.timeToFirstTokenMs)}</td>
               <td>{format.bytes(run.peakMemoryBytes)}</td>
             </tr>

@@ -16,6 +16,8 @@ describe('numbers and dates by the window’s language', () => {
     expect(de.bytes(16 * 1024 ** 3)).toBe('16,0 GB');
     expect(en.bytes(512)).toBe('512 B');
     expect(de.decimal(12.44)).toBe('12,4');
+    expect(de.rate(12.44)).toBe('12,4');
+    expect(en.rate(1234.5)).toBe('1,235');
     expect(en.duration(850)).toBe('850 ms');
     expect(de.duration(12_400)).toBe('12,4 s');
     expect(en.duration(185_000)).toBe('3 min 5 s');
