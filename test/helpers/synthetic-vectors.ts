@@ -20,8 +20,11 @@ export function clusteredVectors(options: {
 }): Float32Array[] {
   const random = seededRandom(options.seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const around = (centre: Float32Array | null, scale: number) =>
-    Float32Array.from({ length: options.dimensions }, (_, i) => (centre ? centre[i]! : 0) + scale * gaussian());
+  const around = (centre: Float32Array | null, scale: number) => {
+    const point = new Float32Array(options.dimensions);
+    for (let i = 0; i < point.length; i++) point[i] = (centre ? centre[i]! : 0) + scale * gaussian();
+    return point;
+  };
   const subtopicCount = Math.max(1, Math.round(options.count / (options.perSubtopic ?? 25)));
   const topics = Array.from({ length: Math.max(1, Math.round(subtopicCount / (options.perTopic ?? 20))) }, () =>
     around(null, 1),
@@ -35,7 +38,9 @@ export function clusteredVectors(options: {
 }
 
 export function unit(vector: Float32Array): Float32Array {
-  const length = Math.hypot(...vector);
+  let squares = 0;
+  for (const value of vector) squares += value * value;
+  const length = Math.sqrt(squares);
   return vector.map((value) => value / length);
 }
 

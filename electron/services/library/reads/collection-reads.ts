@@ -30,6 +30,19 @@ export function findCollectionId(db: SqliteDatabase, name: string): number | nul
   return row?.id ?? null;
 }
 
+/**
+ * The scope a search filters by: `undefined` (no filter) when `ids` names every collection there
+ * is, since a filter that keeps every row only costs (a check per match); else `ids` as given.
+ */
+export function narrowestScope(db: SqliteDatabase, ids: readonly number[] | undefined): readonly number[] | undefined {
+  if (!ids || ids.length === 0) return ids;
+  const outside = db
+    .prepare(`SELECT EXISTS (SELECT 1 FROM collections WHERE id NOT IN (${ids.map(() => '?').join(', ')}))`)
+    .pluck()
+    .get(...ids) as number;
+  return outside ? ids : undefined;
+}
+
 export function listCollections(db: SqliteDatabase): CollectionRow[] {
   return (
     db.prepare('SELECT id, name, created_at, paused FROM collections ORDER BY name').all() as Array<{

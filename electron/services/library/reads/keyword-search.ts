@@ -31,9 +31,15 @@ export function keywordSearch(db: SqliteDatabase, text: string, options: Keyword
   const match = options.raw ? text : keywordQuery(text).match;
   if (!match) return [];
   const [scope, scopeArgs] = collectionScope(options.collectionIds);
+  // Every match is scored, so what each costs counts: unscoped, nothing is joined (at 1M chunks
+  // the joins were three quarters of the time); scoped, the chunk's document comes from the
+  // covering index (library migration 0008), not from the row with its text.
+  const from = options.collectionIds
+    ? `chunks_fts f JOIN chunks c INDEXED BY chunks_document_lookup ON c.id = f.rowid
+       JOIN documents d ON d.id = c.document_id`
+    : 'chunks_fts f';
   const sql = `SELECT f.rowid AS chunkId, bm25(chunks_fts, 1.0, ${HEADING_WEIGHT}) AS score
-    FROM chunks_fts f JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id
-    WHERE chunks_fts MATCH ? ${scope} ORDER BY score LIMIT ?`;
+    FROM ${from} WHERE chunks_fts MATCH ? ${scope} ORDER BY score LIMIT ?`;
   try {
     return db.prepare(sql).all(match, ...scopeArgs, options.limit) as KeywordHit[];
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '../../store/db';
 import { servingEmbedder, type EmbedderRow } from '../embedders';
 import { documentText, highlightedChunks, loadChunks, type StoredChunk } from './chunk-reads';
-import { findCollectionId, relativePaths } from './collection-reads';
+import { findCollectionId, narrowestScope, relativePaths } from './collection-reads';
 import { listMatchingFiles, type ListedFile } from './file-listing';
 import { keywordSearch, type KeywordHit, type KeywordSearchOptions } from './keyword-search';
 import { exactVectorSearch, vectorSearch, type VectorHit, type VectorSearchOptions } from './vector-search';
@@ -20,12 +20,18 @@ export class LibraryIndex {
 
   /** The chunks that best match the words of `text` (FTS5 bm25), best first. */
   keywordHits(text: string, options: KeywordSearchOptions): KeywordHit[] {
-    return keywordSearch(this.#db, text, options);
+    return keywordSearch(this.#db, text, {
+      ...options,
+      collectionIds: narrowestScope(this.#db, options.collectionIds),
+    });
   }
 
   /** The chunks nearest to `query` among `embedderId`'s vectors, by binary prefilter then rescoring. */
   nearestChunks(embedderId: number, query: Float32Array, options: VectorSearchOptions): VectorHit[] {
-    return vectorSearch(this.#db, embedderId, query, options);
+    return vectorSearch(this.#db, embedderId, query, {
+      ...options,
+      collectionIds: narrowestScope(this.#db, options.collectionIds),
+    });
   }
 
   /** Exact nearest chunks by a full scan, every collection: the evaluation's vector baseline. */

@@ -1,5 +1,6 @@
 import { bitsTable, vecTable } from '../embedders';
 import { quantizeBits } from '../vector-bits';
+import { scanBitCodes } from './bit-scan';
 import type { SqliteDatabase } from '../../store/db';
 
 export interface VectorHit {
@@ -21,10 +22,11 @@ export interface VectorSearchOptions {
 }
 
 /**
- * At least 160 candidates, and 4 per wanted result. sqlite-vec's KNN cost grows with `k` (at 100k
- * × 768-d here: ~29 ms for 80, ~48 ms for 160, ~94 ms for 320), so this is the smallest count that
- * held recall@10 ≥ 0.98 against exact search in every shape of test/helpers/synthetic-vectors.ts
- * tried: 80 gave 0.89 on the tightest clusters, 160 gave 0.98 there and 1.0 elsewhere.
+ * At least 160 candidates, and 4 per wanted result: the smallest count that held recall@10 ≥ 0.98
+ * against exact search in every shape of test/helpers/synthetic-vectors.ts tried (80 gave 0.89 on
+ * the tightest clusters, 160 gave 0.98 there and 1.0 elsewhere). More cost little now that the
+ * scan's cost does not grow with them (library/reads/bit-scan.ts): each candidate is one B-tree
+ * lookup and one dot product in the rescoring, a few microseconds.
  */
 export function defaultCandidates(limit: number): number {
   return Math.max(160, limit * 4);
@@ -34,10 +36,11 @@ export function defaultCandidates(limit: number): number {
 const MAX_K = 4096;
 
 /**
- * The chunks nearest to `query` (a unit vector from the same embedder), best first: a KNN scan over
- * the binary codes (`MATCH … AND k = ?`, with the collections filtered during the scan), then the
- * candidates rescored with their float vectors. The shipped sqlite-vec has no SIMD, so a float
- * scan of 100k × 768 takes ~60 ms; the code scan reads 1/32 of the bytes.
+ * The chunks nearest to `query` (a unit vector from the same embedder), best first: a scan of the
+ * binary codes for the `k` nearest by Hamming distance (library/reads/bit-scan.ts, with the
+ * collections filtered during the scan), then those candidates rescored with their float vectors.
+ * The shipped sqlite-vec has no SIMD, so a float scan of 100k × 768 takes ~60 ms; the code scan
+ * reads 1/32 of the bytes.
  */
 export function vectorSearch(
   db: SqliteDatabase,
@@ -48,11 +51,9 @@ export function vectorSearch(
   const k = Math.min(MAX_K, Math.max(options.limit, options.candidates ?? defaultCandidates(options.limit)));
   const ids = options.collectionIds;
   if (ids?.length === 0) return [];
-  const scope = ids ? `AND collection_id IN (${ids.map(() => '?').join(', ')})` : '';
-  const candidates = db
-    .prepare(`SELECT rowid FROM ${bitsTable(embedderId)} WHERE embedding MATCH vec_bit(?) AND k = ? ${scope}`)
-    .pluck()
-    .all(quantizeBits(query), k, ...(ids ?? [])) as number[];
+  const code = quantizeBits(query);
+  const candidates =
+    scanBitCodes(db, bitsTable(embedderId), code, k, ids) ?? sqliteVecKnn(db, embedderId, code, k, ids);
   const floats = db.prepare(`SELECT embedding FROM ${vecTable(embedderId)} WHERE rowid = ?`).pluck();
   const hits: VectorHit[] = [];
   for (const chunkId of candidates) {
@@ -60,6 +61,24 @@ export function vectorSearch(
     if (blob) hits.push({ chunkId, distance: cosineDistance(query, blob) });
   }
   return hits.sort((a, b) => a.distance - b.distance).slice(0, options.limit);
+}
+
+/**
+ * sqlite-vec's own KNN over the codes: the same candidates as `scanBitCodes` (up to the order of
+ * ties), slower as `k` grows; used when its storage is not the layout that scan reads.
+ */
+export function sqliteVecKnn(
+  db: SqliteDatabase,
+  embedderId: number,
+  code: Uint8Array,
+  k: number,
+  collectionIds?: readonly number[],
+): number[] {
+  const scope = collectionIds ? `AND collection_id IN (${collectionIds.map(() => '?').join(', ')})` : '';
+  return db
+    .prepare(`SELECT rowid FROM ${bitsTable(embedderId)} WHERE embedding MATCH vec_bit(?) AND k = ? ${scope}`)
+    .pluck()
+    .all(code, k, ...(collectionIds ?? [])) as number[];
 }
 
 /**

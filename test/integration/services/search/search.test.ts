@@ -92,6 +92,16 @@ describe('search', () => {
     }
     const none = await services!.search.search({ query: 'copy', collectionIds: [], mode: 'hybrid' });
     expect(none.hits).toEqual([]);
+    // Naming every collection is the whole library: searched without a filter, the same hits.
+    const every = await services!.search.search({
+      query: 'copy files and folders',
+      collectionIds: Object.values(ids),
+      mode: 'hybrid',
+      limit: 30,
+    });
+    const unscoped = await services!.search.search({ query: 'copy files and folders', mode: 'hybrid', limit: 30 });
+    expect(every.hits.map((hit) => hit.chunkIds)).toEqual(unscoped.hits.map((hit) => hit.chunkIds));
+    expect(every.hits.length).toBeGreaterThan(0);
   });
 
   it('gives the page of a PDF passage', async () => {
