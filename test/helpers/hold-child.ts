@@ -3,9 +3,12 @@
  * killed), for the tests of what two processes on one data folder do:
  * - `store <dataDir>`: opens the data folder's databases, as the app does;
  * - `lock <lockPath> <startAtMs>`: waits until the given time (so several start at once), then
- *   tries to take the index lock.
- * Prints `ready`, `acquired` or `busy` on stdout.
+ *   tries to take the index lock;
+ * - `stream <dataDir> <messageId> <text>`: opens the databases and saves `text` as what a streaming
+ *   answer has so far, as the chat does while it generates.
+ * Prints `ready`, `acquired`, `busy` or `saved` on stdout.
  */
+import { saveStreamingText } from '../../electron/services/chat/chat-store';
 import { acquireIndexLock } from '../../electron/services/library/index-lock';
 import { openStore } from '../../electron/services/store/store';
 
@@ -15,6 +18,11 @@ if (mode === 'store') {
   const store = openStore({ dataDir: target });
   release = () => store.close();
   process.stdout.write('ready\n');
+} else if (mode === 'stream') {
+  const store = openStore({ dataDir: target });
+  saveStreamingText(store.hearth, Number(startAt), { content: process.argv[5]!, reasoning: '' });
+  release = () => store.close();
+  process.stdout.write('saved\n');
 } else {
   while (Date.now() < Number(startAt)) {
     // Spin: a timer would let the processes drift apart by a scheduler tick.

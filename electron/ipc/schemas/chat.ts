@@ -38,6 +38,7 @@ export const GenerationStatsSchema = z.object({
   evaluatedTokens: z.number().int().nonnegative(),
   generatedTokens: z.number().int().nonnegative(),
   timeToFirstTokenMs: z.number().nonnegative(),
+  /** The tokens after the first, per second from the first token to the last (0 for fewer than two). */
   tokensPerSecond: z.number().nonnegative(),
   totalMs: z.number().nonnegative(),
   /**

@@ -20,6 +20,7 @@ import {
   siblingIds,
   stopInterrupted,
   updateConversation,
+  saveStreamingText,
   updateMessage,
   type ChatSearchHit,
   type ConversationPatch,
@@ -189,7 +190,7 @@ export class ChatService {
     const save = () => {
       if (performance.now() - savedAt < (this.#options.saveEveryMs ?? 250)) return;
       savedAt = performance.now();
-      updateMessage(db, answer.id, { content, reasoning });
+      saveStreamingText(db, answer.id, { content, reasoning });
     };
     try {
       const whole = conversation.collectionIds.length > 0 ? collectionQuestion(question.content) : null;

@@ -133,6 +133,9 @@ export class ChatEngine {
     const predictionsBefore = { ...session.sequence.tokenPredictions };
     const started = performance.now();
     let firstTokenAt = 0;
+    // When the first and the last token came, for the rate: the time between tokens, as a bare
+    // evaluation loop measures it (what the answer does after its last token is in `totalMs`).
+    let [firstEmittedAt, lastEmittedAt, firstBatch] = [0, 0, 0];
     let emitted = 0;
     let text = '';
     let reasoning = '';
@@ -163,6 +166,8 @@ export class ChatEngine {
         customStopTriggers: request.stop?.length ? request.stop : undefined,
         grammar,
         onToken(tokens) {
+          lastEmittedAt = performance.now();
+          if (!firstEmittedAt) [firstEmittedAt, firstBatch] = [lastEmittedAt, tokens.length];
           emitted += tokens.length;
         },
         onResponseChunk(chunk) {
@@ -192,7 +197,7 @@ export class ChatEngine {
     const refuted = predictions.refuted - predictionsBefore.refuted;
     // Counted as they are emitted: the meter also counts guesses that were checked but not kept.
     const generated = emitted;
-    const generateSeconds = firstTokenAt ? (finished - firstTokenAt) / 1000 : 0;
+    const generateSeconds = (lastEmittedAt - firstEmittedAt) / 1000;
     const stop = response.metadata.stopReason;
     return {
       text: response.response || text,
@@ -206,7 +211,7 @@ export class ChatEngine {
         evaluatedTokens: meter.usedInputTokens - before.input,
         generatedTokens: generated,
         timeToFirstTokenMs: firstTokenAt ? firstTokenAt - started : finished - started,
-        tokensPerSecond: generateSeconds > 0 && generated > 1 ? (generated - 1) / generateSeconds : 0,
+        tokensPerSecond: generateSeconds > 0 ? (generated - firstBatch) / generateSeconds : 0,
         totalMs: finished - started,
         predictedTokens: validated + refuted,
         lookupAcceptance: validated + refuted > 0 ? validated / (validated + refuted) : null,

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addMessage,
@@ -5,8 +6,10 @@ import {
   createConversation,
   deleteConversation,
   getConversation,
+  getMessage,
   listConversations,
   messagesOf,
+  saveStreamingText,
   searchMessages,
   selectBranch,
   siblingIds,
@@ -15,6 +18,7 @@ import {
   updateMessage,
 } from '../../../../electron/services/chat/chat-store';
 import { openStore, type Store } from '../../../../electron/services/store/store';
+import { startHoldChild } from '../../../helpers/hold-child-process';
 import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -81,6 +85,35 @@ describe('chat store', () => {
     expect(() => addMessage(db, { conversationId: other.id, parentId: message.id, role: 'assistant' })).toThrow(
       /own conversation/,
     );
+  });
+
+  it('keeps what a streaming answer saved when its process is killed (kill -9), then marks it stopped', async () => {
+    const db = open();
+    const dataDir = dirname(db.name);
+    const chat = createConversation(db);
+    const question = addMessage(db, { conversationId: chat.id, parentId: null, role: 'user', content: 'Why?' });
+    const answer = addMessage(db, {
+      conversationId: chat.id,
+      parentId: question.id,
+      role: 'assistant',
+      status: 'streaming',
+    });
+    const done = addMessage(db, { conversationId: chat.id, parentId: question.id, role: 'assistant', content: 'kept' });
+    store!.close();
+    store = undefined;
+
+    const child = startHoldChild(['stream', dataDir, String(answer.id), 'Because the tide']);
+    expect(await child.said).toBe('saved');
+    child.process.kill('SIGKILL');
+    await new Promise((resolve) => child.process.once('exit', resolve));
+
+    store = openStore({ dataDir });
+    expect(stopInterrupted(store.hearth)).toBe(1);
+    expect(getMessage(store.hearth, answer.id)).toMatchObject({ status: 'stopped', content: 'Because the tide' });
+    // Only a message still streaming is written; the connection is back at its own level (FULL).
+    saveStreamingText(store.hearth, done.id, { content: 'overwritten', reasoning: '' });
+    expect(getMessage(store.hearth, done.id).content).toBe('kept');
+    expect(store.hearth.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('saves a streaming answer as it grows, marks it stopped after a crash, and searches every message', () => {
