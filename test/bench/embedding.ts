@@ -2,7 +2,8 @@
  * `npm run bench -- embedding [--pairs N] [--chunks N]`
  *
  * The embedding path against the engine, at bge-small's size (a llama-architecture stand-in with
- * its layers, width and vocabulary; native-models/fixtures/shapes.ts), same model and threads:
+ * its layers and width, and bge-small's real WordPiece vocabulary, so chunks are as many tokens as
+ * for the real model; native-models/fixtures/shapes.ts), same model and threads:
  * 1. the app's embedder (`embedDocuments`: prefixes, fitting to the context, unit length, the
  *    model lease) against a bare loop of node-llama-cpp's `getEmbeddingFor` over the same texts:
  *    bare ÷ path time, the median of N interleaved pairs (default 5; goal ≥ 0.95);
@@ -34,11 +35,11 @@ const threads = availableParallelism();
 const bench = benchServices('embedding', threads);
 const { services } = bench;
 try {
-  const info = await services.models.import(fixtureModel('bge-small-shape'), 'reference');
+  const info = await services.models.import(fixtureModel('bge-small-real-tokenizer'), 'reference');
   await services.models.setSettings(info.id, { threads });
   await services.models.load(info.id);
   const spec = services.embedder.current()!;
-  const shape = SHAPES['bge-small-shape'];
+  const shape = SHAPES['bge-small-real-tokenizer'];
   const kvWidth = (shape.embedding * shape.kvHeads) / shape.heads;
   const weights =
     shape.layers * (2 * shape.embedding ** 2 + 2 * shape.embedding * kvWidth + 3 * shape.embedding * shape.feedForward);

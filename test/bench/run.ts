@@ -88,6 +88,12 @@ for (const shape of shapes) {
     machine,
   );
   const measuredPrompt = Math.max(...runs.map((run) => run.promptTokensPerSecond));
+  // Generating a token reads every weight once (the file is the weights, to within its header),
+  // so this is the share of the machine's measured read bandwidth that generation uses: its bound is 1.
+  const bytesPerToken = metadata.fileSize;
+  console.log(
+    `generation tok/s × bytes per token ÷ measured bandwidth: ${top.generationTokensPerSecond.toFixed(2)} × ${(bytesPerToken / 1e9).toFixed(3)} GB ÷ ${(machine.memoryBandwidth / 1e9).toFixed(1)} GB/s = ${((top.generationTokensPerSecond * bytesPerToken) / machine.memoryBandwidth).toFixed(2)} (bound 1)`,
+  );
   console.log(
     `predicted vs measured generation: ${predicted.generationTokensPerSecond.toFixed(2)} vs ${top.generationTokensPerSecond.toFixed(2)} tok/s, ratio ${(top.generationTokensPerSecond / predicted.generationTokensPerSecond).toFixed(2)} (bound by ${predicted.boundBy})`,
   );

@@ -22,7 +22,7 @@ export const BENCHES: Bench[] = [
     name: 'models',
     full: ['llama-1b-q4_0', 'llama-3b-q4_0', '--threads', String(availableParallelism())],
     quick: ['tiny-chat', '--threads', '1', '--prompt', '16', '--generate', '8'],
-    prints: /generation/i,
+    prints: /bytes per token ÷ measured bandwidth: .*\(bound 1\)/,
   },
   {
     name: 'chat',

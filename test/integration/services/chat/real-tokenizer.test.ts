@@ -52,3 +52,27 @@ describe('a generated model with Qwen3’s real tokenizer', () => {
     for (const tokens of evaluated.slice(1)) expect(tokens, evaluated.join(', ')).toBeLessThanOrEqual(48);
   });
 });
+
+describe('a generated embedder with bert-base-uncased’s WordPiece vocabulary (bge-small’s)', () => {
+  it('passes Hearth’s checks, tokenizes as the real model does, and embeds', async () => {
+    services = startServices(tempDir()).services;
+    const info = await services.models.import(fixtureModel('bge-small-real-tokenizer'), 'reference');
+    expect(info.metadata).toMatchObject({ role: 'embedding' });
+    const { tokens, dimensions } = await services.models.withModel(info.id, 'embedding', async ({ model }) => {
+      const context = await model.createEmbeddingContext({ threads: 1 });
+      try {
+        const embedding = await context.getEmbeddingFor('The indexing of PDFs works.');
+        return {
+          tokens: [...model.tokenize('I like Strawberries! Unbelievably.')],
+          dimensions: embedding.vector.length,
+        };
+      } finally {
+        await context.dispose();
+      }
+    });
+    // bert-base-uncased's own ids: lower-cased, "strawberries" as straw + ##berries, and
+    // "unbelievably" in five WordPiece pieces.
+    expect(tokens).toEqual([1045, 2066, 13137, 20968, 999, 4895, 8671, 2666, 3567, 6321, 1012]);
+    expect(dimensions).toBe(384);
+  });
+});
