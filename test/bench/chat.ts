@@ -4,7 +4,7 @@
  * The chat path's cost, measured with the app's own services:
  * 1. generation tokens/s through `chat.send` against a bare node-llama-cpp evaluate loop, on the
  *    realistic 1B shape (llama-1b-q4_0), same threads, greedy, no repeat penalty: the median of
- *    N interleaved pairs (default 9, pairs.ts) with its spread (goal ≥ 0.95);
+ *    N interleaved pairs (default 7, pairs.ts) with its spread (goal ≥ 0.95);
  * 2. time to first token of turn 20 against turn 2 of one conversation, on Qwen3 1.7B's shape with
  *    Qwen3's real tokenizer and chat template (`--turns-shape`; goal ≤ 1.3: a follow-up evaluates
  *    only its new tokens, however long the conversation), with the tokens each turn evaluated;
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '2' },
     generate: { type: 'string', default: '64' },
     turns: { type: 'string', default: '20' },
-    pairs: { type: 'string', default: '9' },
+    pairs: { type: 'string', default: '7' },
     'turns-shape': { type: 'string', default: 'qwen3-1.7b-real-tokenizer' },
     /** The shape of the chat path ÷ bare loop figure. */
     shape: { type: 'string', default: 'llama-1b-q4_0' },

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- <name> | shape ...]`: a benchmark by name, else the models benchmark (run.ts)
- * on the shapes given. `all` runs every one (all.ts; `--quick` on tiny inputs).
+ * on the shapes given. `all` runs every one (all.ts); `all --quick`, or `--quick` alone, runs every
+ * one on tiny inputs.
  */
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   /** Parsing, indexing lag, opening a large library, indexing with embedding. */
@@ -34,6 +35,8 @@ const chosen = BENCHMARKS[process.argv[2] ?? ''];
 if (chosen) {
   process.argv.splice(2, 1);
   await chosen();
+} else if (process.argv[2] === '--quick') {
+  await import('./all');
 } else {
   await import('./run');
 }

@@ -48,7 +48,7 @@ export const BENCHES: Bench[] = [
   { name: 'embedding', full: [], quick: ['--pairs', '1', '--chunks', '2'], prints: /bare ÷ path .*GFLOP\/s/s },
   {
     name: 'search',
-    full: [],
+    full: ['--vectors', '100000,1000000', '--dimensions', '384,768'],
     quick: ['--vectors', '2000', '--dimensions', '64', '--queries', '3'],
     prints: /recall@10/,
   },
