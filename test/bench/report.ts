@@ -16,14 +16,19 @@ the real model) are validated, loaded and run at 1..N threads: prompt and genera
 to first token, peak memory, and the speed the app predicts before any benchmark beside the speed
 measured.
 
-**Bound.** Generating one token reads every weight once, so tokens/s × bytes per token cannot pass
-the machine's read bandwidth: that product ÷ the measured bandwidth is the share of the memory bus
-generation uses, and 1 is the wall. **Why it sits below.** On two cores the arithmetic runs out
-first: each token dequantizes and multiplies every Q4_0 block, and two cores do that more slowly
-than the bus delivers the blocks (the app's prediction says so: "bound by cores"). The 3B shape is
-nearer the wall than the 1B because its larger matrices keep the cores busier between memory
-stalls. **What would move it:** more cores, a GPU (llama.cpp offloads layers to Vulkan/Metal/CUDA
-where the app finds one), or a quantization that costs less arithmetic per byte.`,
+**Bound.** Generating one token reads every weight once (the token-embedding table aside: one row
+of it), so tokens/s × bytes per token cannot pass the machine's read bandwidth: that product ÷ the
+bandwidth, measured beside each model (best of three readings; a reading on a shared machine is
+only ever too low), is the share of the memory bus generation uses, and 1 is the wall. **Why they
+sit where they do.** The 3B shape reaches the wall, to within the reading's error: its generation
+is as fast as this memory can be read. The 1B stays below it because every token also has costs
+that do not shrink with the model (building the graph, a thread barrier per operation across 16
+layers, sampling over a 128k-token vocabulary), and on a model that reads only 0.7 GB a token they
+are a larger share. **What would move them:** a faster memory bus, fewer bytes per weight (a
+smaller quantization), or a GPU (llama.cpp offloads layers to Vulkan, Metal or CUDA where the app
+finds one), whose memory is many times faster. The app's prediction before any benchmark is
+cautious here (measured ÷ predicted above 1); once one model is benchmarked, the others'
+predictions are calibrated by it (the last table).`,
   },
   chat: {
     title: 'The chat path against the engine',
@@ -33,9 +38,9 @@ where the app finds one), or a quantization that costs less arithmetic per byte.
    JavaScript on the main thread (node-llama-cpp's \`LlamaChat\` detokenizing and checking stop
    triggers, Hearth's callbacks); with llama.cpp's threads on every core, that work takes a core
    from them, and their spin barriers make each stolen millisecond count for a whole token. The
-   streaming saves used to add ~0.3 ms a token (a synced commit every 250 ms); they are now written
-   without waiting for the disk, and the answer's final save makes them durable. The spread is this
-   shared machine's: single pairs range over ±10 %.
+   streaming saves used to add ~0.3 ms a token (every 250 ms a commit that waited for the disk,
+   then the whole message read back); they are now written without waiting, and the answer's final
+   save makes them durable. The spread is this shared machine's: single pairs range over ±10 %.
 2. Time to first token of turn 20 ÷ turn 2 of one conversation, on Qwen3 1.7B's shape with Qwen3's
    real tokenizer and chat template: a follow-up evaluates only its new tokens (the tokens evaluated
    per turn are printed). **Bound:** 1, a follow-up costing the same however long the conversation;
@@ -49,9 +54,11 @@ lease) against a bare \`getEmbeddingFor\` loop over the same chunks (bare time �
 path adds nothing), on bge-small's shape with bert-base-uncased's real WordPiece vocabulary, so a
 chunk is as many tokens as for the real model. Both as arithmetic rates (2 operations per weight per
 token, plus attention), beside the engine's own best rate on this machine (one sequence of 128 to
-2,048 tokens at once, the best width): the matrix rate. **Bound:** that rate. A 254-token chunk already keeps the cores at
-it, which is why batching chunks cannot gain on a CPU (node-llama-cpp 3.21 embeds one sequence per
-call in any case); on a GPU it would.`,
+2,048 tokens at once, the best width): the matrix rate. **Bound:** that rate, and the path reaches
+it (a ratio a little over 1 is this machine's noise: the widths are measured one after another, and
+single readings move by ±10 %). A 254-token chunk already keeps the cores at that rate, which is why
+batching chunks cannot gain on a CPU (node-llama-cpp 3.21 embeds one sequence per call in any
+case); on a GPU it would.`,
   },
   search: {
     title: 'Search at 100k and 1M chunks',
@@ -71,8 +78,10 @@ scan is linear in rows alone. **Bound:** reading the codes once, 48 MB at 1M × 
 the rest. The first search after the library changes reads the codes from SQLite (printed apart).
 **FTS** scores every chunk that holds a query word (bm25), so its cost follows how many chunks
 match: words of middling frequency are in tens of thousands of chunks at 1M. A search scoped to
-some collections checks each match's collection through a covering index. **Growth:** ×10 rows is
-about ×10 time on both sides: nothing here grows faster than linearly. What would close the rest: an
+some collections checks each match's collection through a covering index. **Growth:** ×10 rows
+costs at most ×10 time (FTS, whose matches grow with the rows) and less on the vector side, where
+at 100k the rescoring's fixed cost is most of it: nothing here grows faster than linearly. What
+would close the rest: an
 index that skips most rows (IVF partitions for the codes; for FTS, a top-k that stops early, which
 SQLite's bm25 does not).`,
   },
@@ -87,9 +96,12 @@ databases; heavy modules (node-llama-cpp, parsers) load only when a command need
     title: 'Scale: a 100,000-file tree, and memory',
     text: `Indexes a generated tree of 100,000 Markdown pages through the indexing process, and measures
 resident memory: Node alone, the services started, after indexing, and with a 1B-shape model
-loaded. **Growth:** indexing is per file (read, chunk, write in batches), so files/s holds as the
-tree grows; the peak RSS of both processes is the batch and SQLite's page cache, not the tree. A
-loaded model adds its mapped file plus its context and compute buffers.`,
+loaded. **Growth:** each file is the same work (read, chunk, write in batches), and SQLite's
+B-trees and FTS segments deepen only logarithmically with the rows, so files/s falls slowly, not in
+proportion, as the tree grows; the peak RSS of both processes is the batch and SQLite's page cache,
+not the tree. A loaded model adds its mapped file plus its context and compute buffers. What would
+move files/s: the indexing process is one thread (SQLite has one writer); reading and chunking on a
+second thread while the first writes would use the second core.`,
   },
   formats: {
     title: 'Formats: every type of file, judged',

@@ -182,9 +182,10 @@ const streamingSaves = new WeakMap<SqliteDatabase, { relax: Statement; save: Sta
  * crash keeps it: its text and reasoning only, nothing read back, and committed with
  * synchronous=NORMAL. That commit is in the WAL the OS holds, so it survives the app crashing,
  * though not a power cut; the answer's final save (at the connection's own level, FULL for
- * hearth.db) makes everything before it durable. At FULL each save waited for the disk on the
- * thread that hands node-llama-cpp its next token: a save took ~1.8 ms (0.3 ms a token at 30
- * tokens/s) where this takes a fraction of it. Only a message still streaming is touched.
+ * hearth.db) makes everything before it durable. These saves run on the thread that hands
+ * node-llama-cpp its next token: through `updateMessage` (a commit that waits for the disk, then
+ * the whole message read back) one took ~1.8 ms here, 0.3 ms a token at 30 tokens/s. Only a
+ * message still streaming is touched.
  */
 export function saveStreamingText(db: SqliteDatabase, id: number, text: { content: string; reasoning: string }): void {
   let statements = streamingSaves.get(db);
