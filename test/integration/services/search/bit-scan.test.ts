@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCollection } from '../../../../electron/services/library/collection-writes';
-import { bitsTable } from '../../../../electron/services/library/embedders';
+import { bitsTable, registerEmbedder } from '../../../../electron/services/library/embedders';
 import { scanBitCodes } from '../../../../electron/services/library/reads/bit-scan';
 import { sqliteVecKnn } from '../../../../electron/services/library/reads/vector-search';
 import { quantizeBits } from '../../../../electron/services/library/vector-bits';
@@ -47,7 +47,7 @@ function library(count: number, dimensions: number, collectionCount = 1) {
 }
 
 describe("the binary prefilter's scan of sqlite-vec's stored codes", () => {
-  it('finds what sqlite-vec finds, over several storage chunks, at a width of whole 32-bit words', () => {
+  it('finds what sqlite-vec finds, over several storage chunks, at a width of whole 64-bit words (384-d)', () => {
     const { db, embedder, codes, queries, table } = library(3000, 384);
     for (const query of queries) {
       for (const k of [1, 10, 160]) {
@@ -58,7 +58,7 @@ describe("the binary prefilter's scan of sqlite-vec's stored codes", () => {
     }
   });
 
-  it('finds what sqlite-vec finds at a width of odd bytes (100-d: 13-byte codes)', () => {
+  it('finds what sqlite-vec finds at a width the kernel pads (100-d: 13-byte codes)', () => {
     const { db, embedder, codes, queries, table } = library(1500, 100);
     for (const query of queries) {
       expectSameNeighbours(codes, query, scanBitCodes(db, table, query, 50)!, sqliteVecKnn(db, embedder.id, query, 50));
@@ -102,6 +102,12 @@ describe("the binary prefilter's scan of sqlite-vec's stored codes", () => {
     expect(afterOther).not.toContain(afterDelete[0]);
     expectSameNeighbours(codes, query, afterOther, sqliteVecKnn(db, embedder.id, query, 20));
     expect(chunkIds).toContain(afterOther[0]);
+  });
+
+  it('finds nothing, and fails nothing, in an embedder table with no rows yet', () => {
+    store = openStore({ dataDir: tempDir() });
+    const embedder = registerEmbedder(store.library, { key: 'empty:1', name: 'empty', dimensions: 384 });
+    expect(scanBitCodes(store.library, bitsTable(embedder.id), new Uint8Array(48), 10)).toEqual([]);
   });
 
   it('returns every row when there are fewer than k, nearest first', () => {
