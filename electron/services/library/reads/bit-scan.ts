@@ -25,6 +25,7 @@ import { HammingKernel } from './hamming-kernel';
 
 /** A table's codes as of one version of the database. */
 interface Snapshot {
+  table: string;
   /** `PRAGMA data_version` (other connections' commits) and `total_changes()` (this one's). */
   version: string;
   codeBytes: number;
@@ -37,8 +38,8 @@ interface Snapshot {
   collections: Int32Array;
 }
 
-/** The snapshot of each connection's last scanned table; one, as only one embedder serves. */
-const snapshots = new WeakMap<SqliteDatabase, Map<string, Snapshot>>();
+/** Each connection's snapshot of the table it last scanned: one, as only one embedder serves. */
+const snapshots = new WeakMap<SqliteDatabase, Snapshot>();
 
 /**
  * The rowids of the `k` codes nearest to `query` by Hamming distance (ties in storage order),
@@ -115,10 +116,11 @@ function currentSnapshot(db: SqliteDatabase, table: string, codeBytes: number): 
     .get(...names) as number;
   if (present !== names.length) return null;
   const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
-  const held = snapshots.get(db)?.get(table);
-  if (held?.version === version && held.codeBytes === codeBytes) return held;
+  const held = snapshots.get(db);
+  if (held?.table === table && held.version === version && held.codeBytes === codeBytes) return held;
+  snapshots.delete(db);
   const snapshot = readSnapshot(db, table, codeBytes, version);
-  snapshots.set(db, new Map(snapshot ? [[table, snapshot]] : []));
+  if (snapshot) snapshots.set(db, snapshot);
   return snapshot;
 }
 
@@ -163,5 +165,5 @@ function readSnapshot(db: SqliteDatabase, table: string, codeBytes: number, vers
     chunks.push({ id, base, size });
     base += size;
   }
-  return { version, codeBytes, kernel, chunks, live, collections };
+  return { table, version, codeBytes, kernel, chunks, live, collections };
 }
